@@ -1,0 +1,97 @@
+"""Argument parsing: flags → Config → the pipeline; exit codes; no tracebacks for bad input."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from jixiao.config import Config
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="jixiao 绩效公开：数据验证与静态站点生成")
+    parser.add_argument("--data", type=Path, default=Path("data"), help="数据目录（默认 data/）")
+    commands = parser.add_subparsers(dest="command")
+
+    build = commands.add_parser("build", help="验证数据并生成站点（默认命令）")
+    _add_build_options(build)
+
+    validate = commands.add_parser("validate", help="只验证数据")
+    validate.add_argument("--annotations", action="store_true", help="输出 GitHub Actions 注释（::error file=…,line=…::）")
+    validate.add_argument("--summary", type=Path, help="把所有结果写成 Markdown 表格（如 $GITHUB_STEP_SUMMARY）")
+    validate.add_argument("--flags", action="store_true", help="也列出数据质量标记")
+
+    serve = commands.add_parser("serve", help="生成站点并在 127.0.0.1 预览，文件变化时自动重建")
+    _add_build_options(serve)
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-watch", action="store_true", help="不监视文件变化")
+
+    new = commands.add_parser("new", help="为新单位或新年度生成数据包骨架")
+    new.add_argument("unit_id")
+    new.add_argument("year", type=int)
+    new.add_argument("--project", action="append", default=[], help="项目评价标识，可多次给出")
+
+    diff = commands.add_parser("diff", help="与某个 git 版本相比，已发布数字的变化")
+    diff.add_argument("ref")
+    return parser
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=Path("_site"), help="输出目录（默认 _site/）")
+    parser.add_argument("--base-url", default=os.environ.get("JIXIAO_BASE_URL", "/"), help="站点所在路径，如 /jixiao/")
+    parser.add_argument("--site-url", default=os.environ.get("JIXIAO_SITE_URL", ""), help="站点域名，如 https://example.org")
+    parser.add_argument("--jobs", type=int, default=1, help="并行进程数")
+    parser.add_argument("--quiet", action="store_true", help="不显示进度")
+
+
+def _config(args: argparse.Namespace) -> Config:
+    base_url = "/" + args.base_url.strip("/") + "/" if args.base_url.strip("/") else "/"
+    return Config(
+        data_dir=args.data,
+        out_dir=args.out,
+        base_url=base_url,
+        site_url=args.site_url.rstrip("/"),
+        jobs=max(1, args.jobs),
+        quiet=args.quiet,
+    )
+
+
+def main(argv: list[str]) -> int:
+    parser = _parser()
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--data"):
+        argv = ["build", *argv]
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*argv, "build"]) if argv else parser.parse_args(["build"])
+    if args.command == "validate":
+        from jixiao.report import run_validate
+
+        return run_validate(args.data, annotations=args.annotations, summary=args.summary, show_flags=args.flags)
+    if args.command == "new":
+        from jixiao.scaffold import ScaffoldError, scaffold
+
+        try:
+            created = scaffold(args.data, args.unit_id, args.year, args.project)
+        except ScaffoldError as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 python build.py validate")
+        return EXIT_OK
+    if args.command == "diff":
+        from jixiao.diff import run_diff
+
+        return run_diff(args.data, args.ref)
+    config = _config(args)
+    if args.command == "serve":
+        from jixiao.serve import run_serve
+
+        return run_serve(config, port=args.port, watch=not args.no_watch)
+    from jixiao.pipeline import run_build
+
+    return run_build(config)

@@ -1,0 +1,57 @@
+"""Configuration: one frozen Config for a build, and the grade bands per jurisdiction."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+GradeBands = dict[str, tuple[tuple[Decimal, str], ...]]
+"""Jurisdiction (province, or a more specific region) → (lowest score, grade), best first."""
+
+NATIONAL_BANDS: tuple[tuple[Decimal, str], ...] = (
+    (Decimal(90), "优"),
+    (Decimal(80), "良"),
+    (Decimal(60), "中"),
+    (Decimal(0), "差"),
+)
+"""财政部《项目支出绩效评价管理办法》(财预〔2020〕10号)：90（含）以上为优，80（含）–90 为良，
+60（含）–80 为中，60 以下为差。Jiangsu and Jiangxi use the same bands."""
+
+GRADE_BANDS: GradeBands = {
+    "default": NATIONAL_BANDS,
+    "江苏省": NATIONAL_BANDS,
+    "江西省": NATIONAL_BANDS,
+}
+
+
+def grade_for(score: Decimal, jurisdiction: str, bands: GradeBands) -> str:
+    """The grade a score earns under a jurisdiction's bands (region, then province, then default)."""
+    for lowest, grade in bands.get(jurisdiction, bands["default"]):
+        if score >= lowest:
+            return grade
+    return bands["default"][-1][1]
+
+
+def _epoch() -> int:
+    return int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))  # 2026-01-01 UTC
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a build needs to know; passed down, never mutated."""
+
+    data_dir: Path = Path("data")
+    out_dir: Path = Path("_site")
+    base_url: str = "/"
+    """Path prefix the site is served under, e.g. ``/jixiao/`` for a GitHub project page."""
+    site_url: str = ""
+    """Absolute origin for sitemap, feed and metadata (e.g. ``https://example.org``); may be empty."""
+    source_date_epoch: int = field(default_factory=_epoch)
+    """Fixed time for every date the build writes, so builds are reproducible."""
+    jobs: int = 1
+    quiet: bool = False
+    templates_dir: Path = Path("templates")
+    assets_dir: Path = Path("site_src")
+    grade_bands: GradeBands = field(default_factory=lambda: dict(GRADE_BANDS))
