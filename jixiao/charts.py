@@ -1,0 +1,96 @@
+"""Charts: Vega-Lite specs built with Altair from model objects; no I/O.
+
+Channels are explicit ``alt.X(...)`` objects (bare shorthand strings cost ~5 ms a
+chart to parse).  Amounts go into chart data as floats for drawing only; the exact
+published figures stay in the table printed beside every chart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+import altair as alt
+
+BUDGET_SERIES = ("全年预算数", "实际支出数")
+SCORE_SERIES = ("分值", "得分")
+COLORS = ("#9db7d5", "#1f4e8c")
+FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready to embed: an element id, a title, its spec and its text alternative."""
+
+    chart_id: str
+    title: str
+    description: str
+    spec_json: str
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _config(chart: alt.Chart) -> alt.Chart:
+    return chart.configure(font=FONT).configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=260).configure_legend(
+        orient="top", title=None, labelFontSize=12
+    )
+
+
+def paired_bars(
+    rows: list[tuple[str, Decimal | None, Decimal | None]],
+    series: tuple[str, str],
+    unit_title: str,
+) -> dict:
+    """Horizontal bars, two per category (e.g. budget and actual), labels horizontal."""
+    data = [
+        {"类别": label, "序号": index, "系列": name, "数值": _float(value)}
+        for index, (label, first, second) in enumerate(rows)
+        for name, value in zip(series, (first, second), strict=True)
+        if value is not None
+    ]
+    height = max(60, 34 * len(rows))
+    chart = (
+        alt.Chart(alt.Data(values=data))
+        .mark_bar()
+        .encode(
+            y=alt.Y("类别:N", sort=alt.EncodingSortField(field="序号", order="ascending"), title=None,
+                    axis=alt.Axis(labelAngle=0)),
+            yOffset=alt.YOffset("系列:N", sort=list(series)),
+            x=alt.X("数值:Q", title=unit_title),
+            color=alt.Color("系列:N", sort=list(series), scale=alt.Scale(domain=list(series), range=list(COLORS))),
+            tooltip=[alt.Tooltip("类别:N"), alt.Tooltip("系列:N"), alt.Tooltip("数值:Q", format=",")],
+        )
+        .properties(width="container", height=height)
+    )
+    return _config(chart).to_dict()
+
+
+def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str, y_title: str) -> dict:
+    """One point per item, e.g. execution rate against score."""
+    data = [
+        {"名称": label, "x": _float(x), "y": _float(y)} for label, x, y in rows if x is not None and y is not None
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=data))
+        .mark_circle(size=90, color=COLORS[1])
+        .encode(
+            x=alt.X("x:Q", title=x_title, scale=alt.Scale(zero=False)),
+            y=alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False)),
+            tooltip=[alt.Tooltip("名称:N"), alt.Tooltip("x:Q", title=x_title), alt.Tooltip("y:Q", title=y_title)],
+        )
+        .properties(width="container", height=280)
+    )
+    return _config(chart).to_dict()
+
+
+def embed_json(spec: dict) -> str:
+    """The spec as JSON that is safe inside <script type="application/json">."""
+    text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def make_chart(chart_id: str, title: str, description: str, spec: dict) -> Chart:
+    return Chart(chart_id=chart_id, title=title, description=description, spec_json=embed_json(spec))

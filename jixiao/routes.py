@@ -1,0 +1,83 @@
+"""Routes: the only place that turns a model object into an output path and a link.
+
+Paths are site-relative POSIX paths ("units/x/2024/index.html").  Links are made
+relative to the page that prints them, so the site works under any subpath
+(GitHub project pages) and from a plain folder; ``absolute`` joins the configured
+origin and base URL for sitemaps, feeds and metadata.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from pypinyin import lazy_pinyin
+
+from jixiao.model import Evaluation, Package
+
+HOME = "index.html"
+ABOUT = "about/index.html"
+DATA = "data/index.html"
+QUALITY = "quality/index.html"
+NOT_FOUND = "404.html"
+STYLE = "assets/style.css"
+CHARTS_JS = "assets/charts.js"
+VEGA_JS = "assets/vega.js"
+
+
+def slug(text: str) -> str:
+    """An ASCII slug for a Chinese name, by pinyin: 如皋市 → rugaoshi."""
+    letters = "".join(lazy_pinyin(text)).lower()
+    return "".join(ch for ch in letters if ch.isascii() and ch.isalnum()) or "x"
+
+
+def unit_page(unit_id: str) -> str:
+    return f"units/{unit_id}/index.html"
+
+
+def package_page(package: Package) -> str:
+    return f"units/{package.unit.unit_id}/{package.year}/index.html"
+
+
+def evaluation_page(package: Package, evaluation: Evaluation) -> str:
+    """The package page shows the department form or report; projects get their own page."""
+    if evaluation.kind == "project":
+        return f"units/{package.unit.unit_id}/{package.year}/{evaluation.evaluation_id}/index.html"
+    return package_page(package)
+
+
+def region_page(region: str) -> str:
+    return f"regions/{slug(region)}/index.html"
+
+
+def year_page(year: int) -> str:
+    return f"years/{year}/index.html"
+
+
+def download_dir(package: Package) -> str:
+    return f"downloads/{package.package_id}"
+
+
+def download_file(package: Package, name: str) -> str:
+    return f"{download_dir(package)}/{name}"
+
+
+def download_zip(package: Package) -> str:
+    return f"downloads/{package.package_id}.zip"
+
+
+def href(from_path: str, to_path: str) -> str:
+    """A relative link from one output file to another; folders end in '/'."""
+    target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path
+    start = posixpath.dirname(from_path) or "."
+    relative = posixpath.relpath(target or ".", start)
+    if target == "" or target.endswith("/"):
+        relative = relative.rstrip("/") + "/"
+        if relative == "./":
+            return "./"
+    return relative
+
+
+def absolute(site_url: str, base_url: str, to_path: str) -> str:
+    """The public URL of an output file (for sitemap, feed, JSON-LD)."""
+    target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path
+    return f"{site_url}{base_url}{target}"
