@@ -22,9 +22,7 @@ def vega_bundle(cache_dir: Path = CACHE_DIR) -> bytes:
     path = cache_dir / f"vega-bundle-{version('vl-convert-python')}.js"
     if not path.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run(
-            [sys.executable, "-c", _BUNDLE_SCRIPT], check=True, capture_output=True, timeout=600
-        )
+        result = subprocess.run([sys.executable, "-c", _BUNDLE_SCRIPT], check=True, capture_output=True, timeout=600)
         path.with_suffix(".tmp").write_bytes(result.stdout)
         path.with_suffix(".tmp").replace(path)
     return path.read_bytes()

@@ -34,8 +34,10 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def _config(chart: alt.Chart) -> alt.Chart:
-    return chart.configure(font=FONT).configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=260).configure_legend(
-        orient="top", title=None, labelFontSize=12
+    return (
+        chart.configure(font=FONT)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=260)
+        .configure_legend(orient="top", title=None, labelFontSize=12)
     )
 
 
@@ -56,8 +58,12 @@ def paired_bars(
         alt.Chart(alt.Data(values=data))
         .mark_bar()
         .encode(
-            y=alt.Y("类别:N", sort=alt.EncodingSortField(field="序号", order="ascending"), title=None,
-                    axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(
+                "类别:N",
+                sort=alt.EncodingSortField(field="序号", order="ascending"),
+                title=None,
+                axis=alt.Axis(labelAngle=0),
+            ),
             yOffset=alt.YOffset("系列:N", sort=list(series)),
             x=alt.X("数值:Q", title=unit_title),
             color=alt.Color("系列:N", sort=list(series), scale=alt.Scale(domain=list(series), range=list(COLORS))),
@@ -70,9 +76,7 @@ def paired_bars(
 
 def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str, y_title: str) -> dict:
     """One point per item, e.g. execution rate against score."""
-    data = [
-        {"名称": label, "x": _float(x), "y": _float(y)} for label, x, y in rows if x is not None and y is not None
-    ]
+    data = [{"名称": label, "x": _float(x), "y": _float(y)} for label, x, y in rows if x is not None and y is not None]
     chart = (
         alt.Chart(alt.Data(values=data))
         .mark_circle(size=90, color=COLORS[1])

@@ -23,7 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_build_options(build)
 
     validate = commands.add_parser("validate", help="只验证数据")
-    validate.add_argument("--annotations", action="store_true", help="输出 GitHub Actions 注释（::error file=…,line=…::）")
+    validate.add_argument(
+        "--annotations", action="store_true", help="输出 GitHub Actions 注释（::error file=…,line=…::）"
+    )
     validate.add_argument("--summary", type=Path, help="把所有结果写成 Markdown 表格（如 $GITHUB_STEP_SUMMARY）")
     validate.add_argument("--flags", action="store_true", help="也列出数据质量标记")
 
@@ -45,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("_site"), help="输出目录（默认 _site/）")
     parser.add_argument("--base-url", default=os.environ.get("JIXIAO_BASE_URL", "/"), help="站点所在路径，如 /jixiao/")
-    parser.add_argument("--site-url", default=os.environ.get("JIXIAO_SITE_URL", ""), help="站点域名，如 https://example.org")
+    parser.add_argument(
+        "--site-url", default=os.environ.get("JIXIAO_SITE_URL", ""), help="站点域名，如 https://example.org"
+    )
     parser.add_argument("--jobs", type=int, default=1, help="并行进程数")
     parser.add_argument("--quiet", action="store_true", help="不显示进度")
 

@@ -80,14 +80,10 @@ def read_package(directory: Path, data_dir: Path) -> RawPackage:
     try:
         descriptor = json.loads((directory / "datapackage.json").read_bytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        package.findings.append(
-            Finding("E-JSON", descriptor_file, f"无法解析：{error}", line=_error_line(error))
-        )
+        package.findings.append(Finding("E-JSON", descriptor_file, f"无法解析：{error}", line=_error_line(error)))
         return package
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        package.findings.append(
-            Finding("E-JSON", descriptor_file, "缺少 resources 列表", field="resources")
-        )
+        package.findings.append(Finding("E-JSON", descriptor_file, "缺少 resources 列表", field="resources"))
         return package
     package.descriptor = descriptor
     for name in TABLES:

@@ -200,15 +200,16 @@ def build_package(raw: RawPackage, findings: tuple[Finding, ...]) -> Package:
     unit_row = tables["unit"][0]
     unit = Unit(
         **{f["name"]: unit_row.get(f["name"]) for f in TABLES["unit"]["fields"] if not f["name"].startswith("staff")},
-        **{name: _integer(unit_row, name) for name in ("staff_total", "staff_in_post", "staff_contract", "staff_retired")},
+        **{
+            name: _integer(unit_row, name)
+            for name in ("staff_total", "staff_in_post", "staff_contract", "staff_retired")
+        },
     )
     sources = {
         row.get("source_id"): Source(**{f["name"]: row.get(f["name"]) for f in TABLES["sources"]["fields"]})
         for row in tables["sources"]
     }
-    evaluations = tuple(
-        _evaluation(raw, row, sources, findings) for row in tables["evaluations"]
-    )
+    evaluations = tuple(_evaluation(raw, row, sources, findings) for row in tables["evaluations"])
     return Package(
         unit=unit,
         year=int(raw.year),

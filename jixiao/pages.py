@@ -157,8 +157,15 @@ class SiteIndex:
         return index
 
 
-def page(path: str, title: str, description: str, crumbs: list[tuple[str, str]], has_charts: bool = False,
-         site_url: str = "", base_url: str = "/") -> Page:
+def page(
+    path: str,
+    title: str,
+    description: str,
+    crumbs: list[tuple[str, str]],
+    has_charts: bool = False,
+    site_url: str = "",
+    base_url: str = "/",
+) -> Page:
     def to(target: str) -> str:
         return routes.href(path, target)
 
@@ -197,7 +204,9 @@ def source_view(package: Package, evaluation: Evaluation) -> SourceView:
     return SourceView(s.title, s.publisher, s.published, s.url, s.file, citation(package, evaluation))
 
 
-def flag_views(package: Package, flags: tuple[Flag, ...], from_path: str, evaluation: Evaluation) -> tuple[FlagView, ...]:
+def flag_views(
+    package: Package, flags: tuple[Flag, ...], from_path: str, evaluation: Evaluation
+) -> tuple[FlagView, ...]:
     target = routes.evaluation_page(package, evaluation)
     return tuple(
         FlagView(
@@ -311,7 +320,9 @@ def summaries(package: Package, from_path: str) -> list[PackageSummary]:
 
 
 def downloads(package: Package, from_path: str) -> tuple[Download, ...]:
-    items = [Download("全部文件（zip）", routes.href(from_path, routes.download_zip(package)), f"{package.package_id}.zip")]
+    items = [
+        Download("全部文件（zip）", routes.href(from_path, routes.download_zip(package)), f"{package.package_id}.zip")
+    ]
     items.append(
         Download(
             "datapackage.json",

@@ -71,8 +71,9 @@ def load_packages(config: Config, progress: Progress) -> tuple[list[Package], in
     return packages, sum(len(r.flags) for r in results)
 
 
-def output_files(config: Config, packages: list[Package], progress: Progress, counts: dict[str, int]) -> Iterator[
-        tuple[str, bytes]]:
+def output_files(
+    config: Config, packages: list[Package], progress: Progress, counts: dict[str, int]
+) -> Iterator[tuple[str, bytes]]:
     """Every output file as (path, bytes), pages rendered as they are yielded."""
     env = environment(config.templates_dir)
     index = SiteIndex.of(packages)

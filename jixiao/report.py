@@ -27,7 +27,9 @@ def markdown_summary(results: list[PackageResult]) -> str:
         lines += [f"### {title}", "", "| 代码 | 文件 | 行 | 字段 | 说明 |", "| --- | --- | --- | --- | --- |"]
         for f in group:
             message = f.message.replace("|", "\\|")
-            lines.append(f"| {f.code} {CODES[f.code].title} | {f.file} | {f.line or ''} | {f.field or ''} | {message} |")
+            lines.append(
+                f"| {f.code} {CODES[f.code].title} | {f.file} | {f.line or ''} | {f.field or ''} | {message} |"
+            )
         lines.append("")
     return "\n".join(lines)
 

@@ -51,8 +51,5 @@ def _starter_rows(unit_id: str, year: int, projects: list[str]) -> dict[str, lis
     return {
         "unit": [{"unit_id": unit_id}],
         "sources": [{"source_id": "source-1"}],
-        "evaluations": [
-            {**row, "unit_id": unit_id, "year": year, "source_id": "source-1"}
-            for row in evaluations
-        ],
+        "evaluations": [{**row, "unit_id": unit_id, "year": year, "source_id": "source-1"} for row in evaluations],
     }

@@ -207,8 +207,7 @@ BUDGET = {
         _enum(
             "kind",
             "行类型",
-            "total＝资金总额，basic＝基本支出，project＝项目支出，item＝明细项目，"
-            "fiscal＝财政拨款，other＝其他资金。",
+            "total＝资金总额，basic＝基本支出，project＝项目支出，item＝明细项目，fiscal＝财政拨款，other＝其他资金。",
             BUDGET_KINDS,
             required=True,
         ),

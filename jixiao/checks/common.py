@@ -28,8 +28,6 @@ BARE_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 NUMERIC_TYPES = {"number", "integer"}
 
 
-
-
 def number(row: Row, name: str) -> Decimal | None:
     """A cell as a Decimal, or None when empty (format checks ran before)."""
     text = row.get(name)
@@ -62,5 +60,3 @@ def _finding(
         ref=ref if ref is not None else row.get("line_id") or row.get("row") or None,
         severity=severity,
     )
-
-

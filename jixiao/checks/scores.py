@@ -33,9 +33,7 @@ def check_indicator_cells(package: RawPackage, bands: GradeBands) -> Iterator[Fi
             if status == "scored" and not row.get(column):
                 yield _finding(package, "indicators", row, "E-INDICATOR", column, "计分行缺少此值")
             if status in ("not_scored", "empty") and row.get(column):
-                yield _finding(
-                    package, "indicators", row, "E-INDICATOR", column, f"状态为 {status} 的行不应有此值"
-                )
+                yield _finding(package, "indicators", row, "E-INDICATOR", column, f"状态为 {status} 的行不应有此值")
         if status == "empty" and row.get("level3"):
             yield _finding(package, "indicators", row, "E-INDICATOR", "level3", "空白模板行不应有三级指标")
 
@@ -161,7 +159,9 @@ def check_grade(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
         grade, score = evaluation.get("grade"), number(evaluation, "total_score")
         if not grade or score is None:
             continue
-        expected = grade_for(score, jurisdiction, bands)
+        weight = number(evaluation, "total_weight")
+        percent = score * 100 / weight if weight else score
+        expected = grade_for(percent, jurisdiction, bands)
         if grade != expected:
             yield _finding(
                 package,
@@ -169,7 +169,8 @@ def check_grade(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
                 evaluation,
                 "E-GRADE",
                 "grade",
-                f"得分 {plain(score)} 按{jurisdiction}分档应为“{expected}”，原文为“{grade}”",
+                f"得分 {plain(score)}（满分 {plain(weight) if weight else 100}）按{jurisdiction}分档应为“{expected}”，"
+                f"原文为“{grade}”",
                 ref=evaluation.get("evaluation_id"),
             )
 
@@ -192,9 +193,7 @@ def check_stated_scores(package: RawPackage, bands: GradeBands) -> Iterator[Find
                     package, "stated_scores", stated, "E-STATED", "scope", f"评分表中没有一级指标“{scope}”", ref=scope
                 )
                 continue
-            table = {
-                c: sum((number(r, c) or Decimal(0) for r in rows), Decimal(0)) for c in ("weight", "score")
-            }
+            table = {c: sum((number(r, c) or Decimal(0) for r in rows), Decimal(0)) for c in ("weight", "score")}
         for column, title in (("weight", "分值"), ("score", "得分")):
             value = number(stated, column)
             if value is not None and table[column] is not None and abs(value - table[column]) > EPSILON:

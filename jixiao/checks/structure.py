@@ -112,9 +112,7 @@ def check_ids_match_folder(package: RawPackage, bands: GradeBands) -> Iterator[F
     ):
         for row in package.tables.get(table, []):
             if row.get(column) != expected:
-                yield _finding(
-                    package, table, row, "E-ID", column, f"应为目录名 {expected}，实为 {row.get(column)!r}"
-                )
+                yield _finding(package, table, row, "E-ID", column, f"应为目录名 {expected}，实为 {row.get(column)!r}")
     if len(package.tables.get("unit", [])) != 1:
         yield Finding("E-ID", package.file("unit.csv"), "unit.csv 必须恰好有一行")
 
@@ -125,5 +123,3 @@ def check_narrative_files(package: RawPackage, bands: GradeBands) -> Iterator[Fi
         path = row.get("file")
         if path and path not in package.texts:
             yield _finding(package, "narrative", row, "E-MISSING-FILE", "file", f"{path} 不存在", ref=row.get("order"))
-
-

@@ -1,0 +1,282 @@
+"""Maintainer workflow: documented codes, scaffold, workflow commands, serve, lint."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jixiao.findings import CODES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_every_code_is_documented_in_contributing() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    missing = [code for code in CODES if f"`{code}`" not in text]
+    assert missing == []
+
+
+def test_every_code_the_code_emits_is_registered() -> None:
+    emitted = set()
+    for path in (ROOT / "jixiao").rglob("*.py"):
+        emitted |= set(re.findall(r'"([EF]-[A-Z-]+[A-Z])"', path.read_text(encoding="utf-8")))
+    assert emitted, "no codes found: the pattern is wrong"
+    assert emitted - set(CODES) == set()
+
+
+def _write_rows(path: Path, rows: list[dict]) -> None:
+    with path.open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_scaffold_fill_validate_build(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    created = run("build.py", "--data", str(data), "new", "test-unit", "2025", "--project", "demo-project")
+    assert created.returncode == 0, created.stderr
+    package = data / "test-unit" / "2025"
+    unfilled = run("build.py", "--data", str(data), "validate")
+    assert unfilled.returncode == 1
+    assert "data/test-unit/2025/unit.csv 第2行 name" in unfilled.stderr
+
+    again = run("build.py", "--data", str(data), "new", "test-unit", "2025")
+    assert again.returncode == 2 and "拒绝覆盖" in again.stderr
+
+    _write_rows(
+        package / "unit.csv", [{"unit_id": "test-unit", "name": "测试单位", "region": "测试县", "province": "江苏省"}]
+    )
+    _write_rows(
+        package / "sources.csv",
+        [{"source_id": "source-1", "title": "测试自评表", "publisher": "测试单位", "file": "test.txt"}],
+    )
+    _write_rows(
+        package / "evaluations.csv",
+        [
+            {
+                "evaluation_id": "department",
+                "unit_id": "test-unit",
+                "year": "2025",
+                "kind": "department",
+                "title": "测试单位",
+                "form_title": "部门整体支出绩效自评价表",
+                "total_weight": "10",
+                "total_score": "9.5",
+                "grade": "优",
+                "source_id": "source-1",
+            },
+            {
+                "evaluation_id": "demo-project",
+                "unit_id": "test-unit",
+                "year": "2025",
+                "kind": "project",
+                "title": "示范体检项目",
+                "form_title": "项目支出绩效自评表",
+                "total_weight": "5",
+                "total_score": "5",
+                "source_id": "source-1",
+            },
+        ],
+    )
+    _write_rows(
+        package / "budget.csv",
+        [
+            {
+                "evaluation_id": "department",
+                "line_id": "total",
+                "order": "1",
+                "label": "资金总额",
+                "kind": "total",
+                "budget": "100.5",
+                "actual": "99.25",
+            },
+            {
+                "evaluation_id": "department",
+                "line_id": "basic",
+                "parent_id": "total",
+                "order": "2",
+                "label": "基本支出",
+                "kind": "basic",
+                "budget": "60.5",
+                "actual": "60.5",
+            },
+            {
+                "evaluation_id": "department",
+                "line_id": "project",
+                "parent_id": "total",
+                "order": "3",
+                "label": "项目支出",
+                "kind": "project",
+                "budget": "40",
+                "actual": "38.75",
+            },
+        ],
+    )
+    _write_rows(
+        package / "indicators.csv",
+        [
+            {
+                "evaluation_id": "department",
+                "row": "1",
+                "level1": "决策",
+                "level1_weight": "10",
+                "level2": "目标",
+                "level3": "目标合理性",
+                "target": "合理",
+                "actual": "合理",
+                "weight": "10",
+                "score": "9.5",
+                "status": "scored",
+            },
+            {
+                "evaluation_id": "demo-project",
+                "row": "1",
+                "level1": "产出",
+                "level3": "体检完成率",
+                "target": "100%",
+                "actual": "100%",
+                "weight": "5",
+                "score": "5",
+                "status": "scored",
+            },
+        ],
+    )
+    valid = run("build.py", "--data", str(data), "validate")
+    assert valid.returncode == 0, valid.stderr
+    out = tmp_path / "site"
+    built = run("build.py", "--data", str(data), "build", "--out", str(out), "--quiet")
+    assert built.returncode == 0, built.stderr
+    department = (out / "units/test-unit/2025/index.html").read_text(encoding="utf-8")
+    assert "测试单位" in department and "100.5" in department and "99.25" in department
+    project = (out / "units/test-unit/2025/demo-project/index.html").read_text(encoding="utf-8")
+    assert "示范体检项目" in project
+
+
+def test_annotations_point_at_file_and_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "rugao-landloss/2023/indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    cells = lines[3].rstrip("\n").split(",")
+    cells[header.index("score")] = "99"
+    lines[3] = ",".join(cells) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = run("build.py", "--data", str(data), "validate", "--annotations")
+    assert result.returncode == 1
+    assert re.search(
+        r"^::error file=data/rugao-landloss/2023/indicators\.csv,line=4,title=E-SCORE-ABOVE-WEIGHT",
+        result.stdout,
+        re.MULTILINE,
+    ), result.stdout
+
+
+def test_workflow_parses_and_runs_commands_that_exist() -> None:
+    workflows = list((ROOT / ".github/workflows").glob("*.yml"))
+    assert workflows
+    commands = []
+    for path in workflows:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for job in spec["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:
+                    assert re.search(r"@[0-9a-f]{40}", step["uses"]), f"unpinned action {step['uses']}"
+                commands += [line for line in step.get("run", "").splitlines() if "build.py" in line]
+    assert commands
+    subcommands = {re.search(r"build\.py (\w+)", c).group(1) for c in commands}
+    help_text = run("build.py", "--help").stdout
+    for sub in subcommands:
+        assert sub in help_text
+    validate = run("build.py", "validate", "--annotations", "--summary", "/dev/null")
+    assert validate.returncode == 0, validate.stdout + validate.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def test_serve_rebuilds_on_change(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "build.py",
+            "--data",
+            str(data),
+            "serve",
+            "--port",
+            str(port),
+            "--out",
+            str(tmp_path / "site"),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/units/rugao-pension/"
+        deadline = time.time() + 60
+        page = ""
+        while time.time() < deadline:
+            try:
+                page = _fetch(url)
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert "如皋市社会养老保险管理处" in page
+        unit_csv = data / "rugao-pension/2024/unit.csv"
+        unit_csv.write_text(
+            unit_csv.read_text(encoding="utf-8").replace("如皋市社会养老保险管理处", "改名测试处"), encoding="utf-8"
+        )
+        deadline = time.time() + 60
+        while time.time() < deadline and "改名测试处" not in page:
+            time.sleep(0.5)
+            page = _fetch(url)
+        assert "改名测试处" in page
+        # A broken file keeps the last good site served and reports the error.
+        unit_csv.write_bytes("unit_id,name\n".encode("gbk") + "坏".encode("gbk"))
+        deadline = time.time() + 60
+        status = ""
+        while time.time() < deadline and "E-" not in status:
+            time.sleep(0.5)
+            status = _fetch(f"http://127.0.0.1:{port}/__jixiao__/status")
+        assert "E-ENCODING" in status or "E-HEADER" in status
+        assert "改名测试处" in _fetch(url)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.skipif(
+    shutil.which("ruff") is None and not Path(sys.executable).with_name("ruff").exists(), reason="ruff not installed"
+)
+def test_ruff_clean() -> None:
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
