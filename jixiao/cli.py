@@ -18,28 +18,30 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="jixiao 绩效公开：数据验证与静态站点生成")
     parser.add_argument("--data", type=Path, default=Path("data"), help="数据目录（默认 data/）")
     commands = parser.add_subparsers(dest="command")
+    data_option = argparse.ArgumentParser(add_help=False)
+    data_option.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="数据目录（默认 data/）")
 
-    build = commands.add_parser("build", help="验证数据并生成站点（默认命令）")
+    build = commands.add_parser("build", parents=[data_option], help="验证数据并生成站点（默认命令）")
     _add_build_options(build)
 
-    validate = commands.add_parser("validate", help="只验证数据")
+    validate = commands.add_parser("validate", parents=[data_option], help="只验证数据")
     validate.add_argument(
         "--annotations", action="store_true", help="输出 GitHub Actions 注释（::error file=…,line=…::）"
     )
     validate.add_argument("--summary", type=Path, help="把所有结果写成 Markdown 表格（如 $GITHUB_STEP_SUMMARY）")
     validate.add_argument("--flags", action="store_true", help="也列出数据质量标记")
 
-    serve = commands.add_parser("serve", help="生成站点并在 127.0.0.1 预览，文件变化时自动重建")
+    serve = commands.add_parser("serve", parents=[data_option], help="生成站点并在 127.0.0.1 预览，文件变化时自动重建")
     _add_build_options(serve)
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-watch", action="store_true", help="不监视文件变化")
 
-    new = commands.add_parser("new", help="为新单位或新年度生成数据包骨架")
+    new = commands.add_parser("new", parents=[data_option], help="为新单位或新年度生成数据包骨架")
     new.add_argument("unit_id")
     new.add_argument("year", type=int)
     new.add_argument("--project", action="append", default=[], help="项目评价标识，可多次给出")
 
-    diff = commands.add_parser("diff", help="与某个 git 版本相比，已发布数字的变化")
+    diff = commands.add_parser("diff", parents=[data_option], help="与某个 git 版本相比，已发布数字的变化")
     diff.add_argument("ref")
     return parser
 

@@ -84,12 +84,15 @@ def _frictionless(package: RawPackage) -> list[Finding]:
                 continue  # check_headers says the same in plainer words
             if error.type in {"extra-cell", "missing-cell"}:
                 continue  # check_headers reports row width
+            field = data.get("fieldName") or ",".join(data.get("fieldNames") or [])
+            if not field and error.type == "primary-key":
+                field = ",".join(_primary_key(package, name))
             findings.append(
                 Finding(
                     code=code,
                     file=display,
                     line=line,
-                    field=data.get("fieldName"),
+                    field=field or None,
                     message=_plain_words(error.type, data),
                     resource=name,
                 )
@@ -97,6 +100,13 @@ def _frictionless(package: RawPackage) -> list[Finding]:
     for error in report.errors:
         findings.append(Finding("E-JSON", package.file("datapackage.json"), f"{error.type}: {error.note}"))
     return findings
+
+
+def _primary_key(package: RawPackage, name: str) -> list[str]:
+    for resource in package.descriptor.get("resources", []):
+        if isinstance(resource, dict) and resource.get("name") == name:
+            return list(resource.get("schema", {}).get("primaryKey", []))
+    return []
 
 
 def _plain_words(error_type: str, data: dict) -> str:

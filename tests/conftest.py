@@ -1,0 +1,24 @@
+"""Shared fixtures: where the repository is, and a throw-away copy of data/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The repository root (the folder holding build.py and data/)."""
+    return ROOT
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, repo_root: Path) -> Path:
+    """A copy of the real data/ tree at tmp_path/"data", safe to break; returns its path."""
+    copy = tmp_path / "data"
+    shutil.copytree(repo_root / "data", copy)
+    return copy

@@ -1,0 +1,273 @@
+"""The real data/: it validates, frictionless accepts it, and its figures are in the sources.
+
+The source-text checks loop over every package, so a new package gets them too: each
+package's sources.csv names the text file in sources/ it was transcribed from.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = sorted(path.parent for path in (ROOT / "data").glob("*/*/datapackage.json"))
+PACKAGE_IDS = [package.relative_to(ROOT / "data").as_posix() for package in PACKAGES]
+
+# Columns of budget.csv that hold published figures (and may be named in `derived`).
+BUDGET_FIGURES = ("budget_initial", "budget", "actual", "rate_published", "share_published", "weight", "score")
+
+
+def rows(package: Path, table: str) -> list[dict[str, str]]:
+    with (package / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def start_lines(path: Path) -> dict[int, dict[str, str]]:
+    """Every record of a CSV by the physical line it starts on (header = line 1)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        records, previous_end = {}, reader.line_num
+        for record in reader:
+            records[previous_end + 1] = dict(zip(header, record, strict=False))
+            previous_end = reader.line_num
+    return records
+
+
+def line_of(path: Path, **match: str) -> int:
+    hits = [line for line, row in start_lines(path).items() if all(row[k] == v for k, v in match.items())]
+    assert len(hits) == 1, f"{path}: {len(hits)} rows match {match}"
+    return hits[0]
+
+
+def source_text(package: Path) -> str:
+    """The extracted text of every source file the package names, as received."""
+    files = [row["file"] for row in rows(package, "sources")]
+    assert files, f"{package}/sources.csv names no file"
+    return "\n".join((ROOT / "sources" / name).read_text(encoding="utf-8") for name in files)
+
+
+def normalised(text: str) -> str:
+    """Join numbers split by PDF extraction: ``93116. 21`` → ``93116.21``."""
+    return re.sub(r"(?<=\d)\.\s+(?=\d)", ".", text)
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def contains_number(text: str, number: str) -> bool:
+    """``number`` occurs in ``text`` as a whole number: 5 is not found inside 125 or 5.5."""
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)", text) is not None
+
+
+def test_packages_found() -> None:
+    assert len(PACKAGES) >= 4
+
+
+# ---------------------------------------------------------------------------------------
+# Validation
+
+
+def _validate(*options: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "build.py", "validate", *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=300,
+    )
+
+
+def test_real_data_validates() -> None:
+    result = _validate()
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "验证通过" in result.stderr
+
+
+def _frictionless_command() -> list[str]:
+    module = subprocess.run([sys.executable, "-m", "frictionless", "--help"], capture_output=True, timeout=120)
+    if module.returncode == 0:
+        return [sys.executable, "-m", "frictionless"]
+    script = Path(sys.executable).with_name("frictionless")
+    assert script.exists(), "frictionless is not installed"
+    return [str(script)]
+
+
+@pytest.fixture(scope="module")
+def frictionless() -> list[str]:
+    return _frictionless_command()
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
+def test_frictionless_validates(frictionless: list[str], package: Path) -> None:
+    result = subprocess.run(
+        [*frictionless, "validate", str(package / "datapackage.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+FLAG_LINE = re.compile(
+    r"^(?P<file>data/\S+?)(?: 第(?P<line>\d+)行)?(?: (?P<field>[^\s:]+))?: .* \((?P<code>F-[A-Z-]+)\)$"
+)
+
+
+@pytest.fixture(scope="module")
+def flags() -> set[tuple[str, int | None, str | None, str]]:
+    """(file, line, field, code) of every data-quality flag on the real data."""
+    result = _validate("--flags")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    found = set()
+    for text in result.stdout.splitlines():
+        match = FLAG_LINE.match(text)
+        if match:
+            line = int(match["line"]) if match["line"] else None
+            found.add((match["file"], line, match["field"], match["code"]))
+    return found
+
+
+def test_known_flags(flags: set) -> None:
+    landloss, yiyang = ROOT / "data/rugao-landloss/2023", ROOT / "data/yiyang-si/2022"
+    over = line_of(landloss / "budget.csv", evaluation_id="department", line_id="item-8")
+    assert ("data/rugao-landloss/2023/budget.csv", over, "actual", "F-OVER-BUDGET") in flags
+    missed = line_of(yiyang / "indicators.csv", evaluation_id="retiree-allowance", row="1")
+    assert ("data/yiyang-si/2022/indicators.csv", missed, "score", "F-FULL-MARKS-MISSED") in flags
+    excluded = line_of(yiyang / "budget.csv", evaluation_id="retiree-allowance", line_id="total")
+    assert ("data/yiyang-si/2022/budget.csv", excluded, "score", "F-FUNDS-EXCLUDED") in flags
+    assert any(f[0] == "data/rugao-sif/2024/budget.csv" and f[3] == "F-DERIVED" for f in flags)
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
+def test_every_derived_figure_is_flagged(flags: set, package: Path) -> None:
+    display = f"data/{package.relative_to(ROOT / 'data').as_posix()}/budget.csv"
+    for line, row in start_lines(package / "budget.csv").items():
+        for column in row["derived"].split():
+            assert (display, line, column, "F-DERIVED") in flags
+
+
+# ---------------------------------------------------------------------------------------
+# Figures against the source texts, for every package
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
+def test_source_files_exist(package: Path) -> None:
+    for row in rows(package, "sources"):
+        assert (ROOT / "sources" / row["file"]).is_file(), row["file"]
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
+def test_budget_figures_appear_in_source(package: Path) -> None:
+    """Every budget figure not marked as derived is printed in the source."""
+    text = normalised(source_text(package))
+    missing = [
+        (row["evaluation_id"], row["line_id"], column, row[column])
+        for row in rows(package, "budget")
+        for column in BUDGET_FIGURES
+        if row[column] and column not in row["derived"].split() and not contains_number(text, row[column])
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
+def test_total_lines_appear_in_source(package: Path) -> None:
+    """The headline: each 资金总额 line's budget and actual, whether or not derived elsewhere."""
+    text = normalised(source_text(package))
+    totals = [row for row in rows(package, "budget") if row["kind"] == "total"]
+    for row in totals:
+        for column in ("budget", "actual"):
+            if row[column] and column not in row["derived"].split():
+                assert contains_number(text, row[column]), (row["evaluation_id"], column, row[column])
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
+def test_evaluation_totals_appear_in_source(package: Path) -> None:
+    """total_weight and total_score are printed on a 合计/总分/总计 row, once per evaluation."""
+    text = normalised(source_text(package))
+    wanted = Counter(
+        (row["total_weight"], row["total_score"])
+        for row in rows(package, "evaluations")
+        if row["total_weight"] or row["total_score"]
+    )
+    for (weight, score), count in wanted.items():
+        pattern = rf"(?:合计|总分|总计)\s*{re.escape(weight)}\s+{re.escape(score)}(?![\d]|\.\d)"
+        printed = len(re.findall(pattern, text))
+        assert printed >= count, f"{weight}/{score}: {count} evaluations, {printed} total rows in the source"
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
+def test_indicator_names_appear_in_source(package: Path) -> None:
+    """Each 三级指标 is in the source once line breaks and spaces are removed from both."""
+    text = squashed(source_text(package))
+    missing = [
+        (row["evaluation_id"], row["row"], row["level3"])
+        for row in rows(package, "indicators")
+        if row["level3"] and squashed(row["level3"]) not in text
+    ]
+    assert missing == []
+
+
+# ---------------------------------------------------------------------------------------
+# Known figures
+
+
+def _one(package: Path, table: str, **match: str) -> dict[str, str]:
+    hits = [row for row in rows(package, table) if all(row[k] == v for k, v in match.items())]
+    assert len(hits) == 1, f"{package}/{table}.csv: {len(hits)} rows match {match}"
+    return hits[0]
+
+
+def test_rugao_pension_2024() -> None:
+    package = ROOT / "data/rugao-pension/2024"
+    total = _one(package, "budget", evaluation_id="department", line_id="total")
+    assert (total["budget"], total["actual"]) == ("989.34", "989.33")
+    evaluation = _one(package, "evaluations", evaluation_id="department")
+    assert (evaluation["total_weight"], evaluation["total_score"], evaluation["grade"]) == ("100", "97.2", "优")
+    text = source_text(package)
+    assert "989.34" in text and "989.33" in text
+    assert re.search(r"合计\s*100\s+97\.2", text)
+
+
+def test_rugao_landloss_2023() -> None:
+    package = ROOT / "data/rugao-landloss/2023"
+    total = _one(package, "budget", evaluation_id="department", line_id="total")
+    assert (total["budget"], total["actual"]) == ("93116.21", "90819.34")
+    evaluation = _one(package, "evaluations", evaluation_id="department")
+    assert (evaluation["total_weight"], evaluation["total_score"], evaluation["grade"]) == ("100", "96.8", "优")
+    text = source_text(package)
+    # The extracted text splits these numbers; data/ holds them joined.
+    assert "93116. 21" in text and "90819. 34" in text
+    assert re.search(r"合计\s*100\s+96\.8", text)
+
+
+def test_yiyang_si_2022_teacher_allowance() -> None:
+    package = ROOT / "data/yiyang-si/2022"
+    total = _one(package, "budget", evaluation_id="teacher-allowance", line_id="total")
+    # Printed with different precision; kept exactly as printed.
+    assert (total["budget_initial"], total["budget"]) == ("49.473106", "49.4731")
+    assert "49.473106" in source_text(package)
+
+
+def test_rugao_sif_2024_six_projects_scoring_99() -> None:
+    package = ROOT / "data/rugao-sif/2024"
+    projects = [row for row in rows(package, "evaluations") if row["kind"] == "project"]
+    assert len(projects) == 6
+    assert {(row["total_weight"], row["total_score"]) for row in projects} == {("100", "99")}
+    assert len(re.findall(r"总计\s*100\s+99(?![\d.])", source_text(package))) >= 6
