@@ -294,10 +294,12 @@ def score_totals(indicators: tuple[Indicator, ...]) -> dict[str, tuple[Decimal, 
     return totals
 
 
-def summaries(package: Package, from_path: str) -> list[PackageSummary]:
-    """One summary row per evaluation in the package, department/report first."""
+def summaries(package: Package, from_path: str, only_others: bool = False) -> list[PackageSummary]:
+    """One summary row per evaluation in the package, main first; only_others leaves out the main one."""
     result = []
-    for evaluation in sorted(package.evaluations, key=lambda e: (e.kind == "project", e.evaluation_id)):
+    for evaluation in sorted(package.evaluations, key=lambda e: (e is not package.main, e.evaluation_id)):
+        if only_others and evaluation is package.main:
+            continue
         total = evaluation.total_line
         result.append(
             PackageSummary(

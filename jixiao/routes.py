@@ -39,10 +39,10 @@ def package_page(package: Package) -> str:
 
 
 def evaluation_page(package: Package, evaluation: Evaluation) -> str:
-    """The package page shows the department form or report; projects get their own page."""
-    if evaluation.kind == "project":
-        return f"units/{package.unit.unit_id}/{package.year}/{evaluation.evaluation_id}/index.html"
-    return package_page(package)
+    """The package page shows the main evaluation (department form, else report); others get their own page."""
+    if evaluation is package.main:
+        return package_page(package)
+    return f"units/{package.unit.unit_id}/{package.year}/{evaluation.evaluation_id}/index.html"
 
 
 def region_page(region: str) -> str:

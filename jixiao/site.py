@@ -187,7 +187,7 @@ def _jsonld(config: Config, package: Package) -> str:
 
 def evaluation(config: Config, package: Package, evaluation: Evaluation | None) -> PageSpec:
     """The package page (department form or report) or a project page."""
-    is_project = evaluation is not None and evaluation.kind == "project"
+    is_project = evaluation is not None and evaluation is not package.main
     path = routes.evaluation_page(package, evaluation) if evaluation else routes.package_page(package)
     view = pages.evaluation_view(package, evaluation, path) if evaluation else None
     crumbs = [("首页", routes.HOME), (package.unit.name, routes.unit_page(package.unit.unit_id))]
@@ -198,7 +198,7 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
     else:
         heading = f"{package.unit.name} {package.year} 年度绩效自评"
         title = heading
-    projects = [] if is_project else [s for s in pages.summaries(package, path) if s.kind_label == "项目支出绩效自评"]
+    projects = [] if is_project else pages.summaries(package, path, only_others=True)
     return PageSpec(
         path,
         "evaluation.html",
@@ -335,8 +335,9 @@ def all_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
         yield unit(config, unit_id, packages)
     for package in index.packages:
         yield evaluation(config, package, package.main)
-        for project in package.projects:
-            yield evaluation(config, package, project)
+        for other in package.evaluations:
+            if other is not package.main:
+                yield evaluation(config, package, other)
     yield data_page(config, index)
     yield quality_page(config, index)
     yield about_page(config)

@@ -49,7 +49,11 @@ def _swap(staging: Path, out_dir: Path) -> None:
         old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
         old.rmdir()
         out_dir.rename(old)
-        staging.rename(out_dir)
+        try:
+            staging.rename(out_dir)
+        except BaseException:
+            old.rename(out_dir)
+            raise
         shutil.rmtree(old, ignore_errors=True)
     else:
         staging.rename(out_dir)

@@ -83,15 +83,15 @@ class Result:
         return parse(self.stdout)
 
 
-def validate(repo_root: Path, data: Path, *options: str) -> Result:
-    """``python build.py --data DATA validate OPTIONS`` from the repository root.
+def validate(repo_root: Path, data: Path, *options: str, data_first: bool = False) -> Result:
+    """``python build.py validate --data DATA OPTIONS`` from the repository root.
 
-    ``--data`` goes before the subcommand: ``validate --data DATA`` is rejected by the
-    current command line (see test_data_option_after_subcommand).
+    With ``data_first``, the other accepted spelling: ``build.py --data DATA validate``.
     """
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = ["--data", str(data), "validate"] if data_first else ["validate", "--data", str(data)]
     completed = subprocess.run(
-        [sys.executable, "build.py", "--data", str(data), "validate", *options],
+        [sys.executable, "build.py", *command, *options],
         cwd=repo_root,
         capture_output=True,
         text=True,
@@ -181,11 +181,6 @@ class Expected:
         assert located, f"no {self} among:\n" + "\n".join(map(str, findings))
         assert any(self.mentions in f.message for f in located), located
         return located[0]
-
-
-def errors_at(result: Result, file: str, line: int | None, code: str) -> list[Found]:
-    """Errors on one line of one file (relative to data/), whatever their field."""
-    return [f for f in result.errors if (f.file, f.line, f.code) == (f"data/{file}", line, code)]
 
 
 def assert_invalid(result: Result, expected: Expected) -> Found:
@@ -346,45 +341,39 @@ def test_header_must_match_schema(repo_root: Path, data_copy: Path, breaks: Call
     assert_invalid(validate(repo_root, data_copy), expected)
 
 
-def _duplicate_budget_line(data: Path) -> tuple[Path, int]:
-    path = data / LANDLOSS / "budget.csv"
+def test_duplicate_primary_key(repo_root: Path, data_copy: Path) -> None:
+    """The second item-1 line is reported, named by the key columns."""
+    path = data_copy / LANDLOSS / "budget.csv"
     line = line_of(path, {"line_id": "item-2"})
     set_cell(path, {"line_id": "item-2"}, "line_id", "item-1")
-    return path, line
-
-
-def test_duplicate_primary_key(repo_root: Path, data_copy: Path) -> None:
-    _, line = _duplicate_budget_line(data_copy)
     result = validate(repo_root, data_copy)
-    assert result.returncode == 1, result.output
-    located = errors_at(result, f"{LANDLOSS}/budget.csv", line, "E-KEY")
-    assert located, result.stderr
-    assert "主键重复" in located[0].message
+    expected = Expected(f"{LANDLOSS}/budget.csv", line, "evaluation_id,line_id", "E-KEY", mentions="主键重复")
+    assert_invalid(result, expected)
 
 
-def test_duplicate_primary_key_names_the_key_columns(repo_root: Path, data_copy: Path) -> None:
-    _, line = _duplicate_budget_line(data_copy)
+@pytest.mark.xfail(
+    strict=True,
+    reason="jixiao/validate.py _plain_words: the primary-key message keeps frictionless's note "
+    "'the same as in the row at position N', a record count, not the physical line; after a quoted "
+    "cell spanning two lines it names line 5 while the first item-1 is on line 6",
+)
+def test_duplicate_primary_key_message_names_first_line(repo_root: Path, data_copy: Path) -> None:
+    path = data_copy / LANDLOSS / "budget.csv"
+    set_cell(path, {"line_id": "total"}, "note", "第一行\n第二行")
+    first = line_of(path, {"line_id": "item-1"})
+    line = line_of(path, {"line_id": "item-2"})
+    set_cell(path, {"line_id": "item-2"}, "line_id", "item-1")
     result = validate(repo_root, data_copy)
-    found = [f for f in result.errors if f.code == "E-KEY" and f.line == line]
-    assert found and "line_id" in (found[0].field or "")
+    found = assert_invalid(result, Expected(f"{LANDLOSS}/budget.csv", line, "evaluation_id,line_id", "E-KEY"))
+    assert str(first) in re.findall(r"\d+", found.message), found.message
 
 
 def test_unknown_foreign_key(repo_root: Path, data_copy: Path) -> None:
     path = data_copy / PENSION / "indicators.csv"
     set_cell(path, {"row": "5"}, "evaluation_id", "departmnt")
     result = validate(repo_root, data_copy)
-    assert result.returncode == 1, result.output
     line = line_of(path, {"row": "5"})
-    located = errors_at(result, f"{PENSION}/indicators.csv", line, "E-KEY")
-    assert located, result.stderr
-    assert "departmnt" in located[0].message
-
-
-def test_unknown_foreign_key_names_the_field(repo_root: Path, data_copy: Path) -> None:
-    path = data_copy / PENSION / "indicators.csv"
-    set_cell(path, {"row": "5"}, "evaluation_id", "departmnt")
-    result = validate(repo_root, data_copy)
-    assert_invalid(result, Expected(f"{PENSION}/indicators.csv", line_of(path, {"row": "5"}), "evaluation_id", "E-KEY"))
+    assert_invalid(result, Expected(f"{PENSION}/indicators.csv", line, "evaluation_id", "E-KEY", mentions="departmnt"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -539,18 +528,10 @@ def test_annotation_without_line(repo_root: Path, data_copy: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# The command line as documented: build.py validate [--data DIR]
+# Both spellings of the data option
 
 
-def test_data_option_after_subcommand(repo_root: Path, data_copy: Path) -> None:
+def test_data_option_before_subcommand(repo_root: Path, data_copy: Path) -> None:
+    """``build.py --data DIR validate`` (used by CI and the maintainer tests) reads the same folder."""
     expected = _budget_items_do_not_add_up(data_copy)
-    completed = subprocess.run(
-        [sys.executable, "build.py", "validate", "--data", str(data_copy)],
-        cwd=repo_root,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-    )
-    result = Result(completed.returncode, completed.stdout, completed.stderr)
-    assert_invalid(result, expected)
+    assert_invalid(validate(repo_root, data_copy, data_first=True), expected)
