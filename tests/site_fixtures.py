@@ -102,14 +102,14 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
 
 
 def evaluation_path(package: PackageDir, evaluation: dict[str, str], all_evaluations: list[dict[str, str]]
-                    ) -> str | None:
-    """Where an evaluation is published: projects on their own page, the main one on the package page."""
+                    ) -> str:
+    """Where an evaluation is published: the main one (department, else report) on the package page,
+    every other one on its own page."""
     base = f"units/{package.unit_id}/{package.year}"
-    if evaluation["kind"] == "project":
-        return f"{base}/{evaluation['evaluation_id']}/index.html"
-    kinds = [e["kind"] for e in all_evaluations]
-    main = "department" if "department" in kinds else "report"
-    return f"{base}/index.html" if evaluation["kind"] == main else None
+    main = next((e for kind in ("department", "report") for e in all_evaluations if e["kind"] == kind), None)
+    if main is not None and evaluation["evaluation_id"] == main["evaluation_id"]:
+        return f"{base}/index.html"
+    return f"{base}/{evaluation['evaluation_id']}/index.html"
 
 
 # --------------------------------------------------------------------------- HTML

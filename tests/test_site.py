@@ -40,11 +40,10 @@ from jixiao.tables import TABLES
 
 PACKAGES = packages()
 ALL_EVALUATIONS = [
-    (package, evaluation, path)
+    (package, evaluation, evaluation_path(package, evaluation, evaluations))
     for package in PACKAGES
     for evaluations in [read_csv(package.path / "evaluations.csv")]
     for evaluation in evaluations
-    if (path := evaluation_path(package, evaluation, evaluations))
 ]
 
 
