@@ -250,18 +250,13 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str) -> Eval
             )
         )
     score_chart = None
-    scored = [i for i in evaluation.indicators if i.status == "scored"]
-    if scored:
-        sums: dict[str, list[Decimal]] = {}
-        for indicator in scored:
-            weight_score = sums.setdefault(indicator.level1, [Decimal(0), Decimal(0)])
-            weight_score[0] += indicator.weight or 0
-            weight_score[1] += indicator.score or 0
+    totals = score_totals(evaluation.indicators)
+    if totals:
         score_chart = charts.make_chart(
             f"chart-{prefix}-scores",
             "各一级指标分值与得分",
             f"{evaluation.title}：各一级指标的分值与得分对比，数据见下表。",
-            charts.paired_bars([(name, w, s) for name, (w, s) in sums.items()], charts.SCORE_SERIES, "分"),
+            charts.paired_bars([(name, w, s) for name, (w, s) in totals.items()], charts.SCORE_SERIES, "分"),
         )
     return EvaluationView(
         evaluation=evaluation,

@@ -120,11 +120,9 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
             break
     history_rows = []
     for package in packages:
-        main = package.main or (package.projects[0] if package.projects else None)
         budget = _total([package], "budget")
         actual = _total([package], "actual")
         history_rows.append((f"{package.year} 年", budget, actual))
-        del main
     history_chart = charts.make_chart(
         f"chart-unit-{unit_id}",
         "历年全年预算数与实际支出数（万元）",

@@ -12,22 +12,16 @@ from jixiao.checks.common import (
     _finding,
     number,
     plain,
+    rows_by_evaluation,
 )
 from jixiao.config import GradeBands
 from jixiao.findings import Finding, Severity
-from jixiao.load import RawPackage, Row
-
-
-def _budget_by_evaluation(package: RawPackage) -> dict[str, list[Row]]:
-    lines: dict[str, list[Row]] = {}
-    for row in package.tables.get("budget", []):
-        lines.setdefault(row.get("evaluation_id"), []).append(row)
-    return lines
+from jixiao.load import RawPackage
 
 
 def check_budget_parents(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """parent_id names a line of the same evaluation."""
-    for rows in _budget_by_evaluation(package).values():
+    for rows in rows_by_evaluation(package, "budget").values():
         ids = {row.get("line_id") for row in rows}
         for row in rows:
             parent = row.get("parent_id")
@@ -37,7 +31,7 @@ def check_budget_parents(package: RawPackage, bands: GradeBands) -> Iterator[Fin
 
 def check_budget_sums(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """Children add up to their parent in every amount column, within 0.01 万元."""
-    for rows in _budget_by_evaluation(package).values():
+    for rows in rows_by_evaluation(package, "budget").values():
         for parent in rows:
             children = [row for row in rows if row.get("parent_id") == parent.get("line_id")]
             if not children:

@@ -60,3 +60,11 @@ def _finding(
         ref=ref if ref is not None else row.get("line_id") or row.get("row") or None,
         severity=severity,
     )
+
+
+def rows_by_evaluation(package: RawPackage, table: str) -> dict[str, list[Row]]:
+    """A table's rows grouped by evaluation_id, in file order."""
+    groups: dict[str, list[Row]] = {}
+    for row in package.tables.get(table, []):
+        groups.setdefault(row.get("evaluation_id"), []).append(row)
+    return groups

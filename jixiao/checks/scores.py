@@ -6,19 +6,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from jixiao.checks.common import _finding, number, plain
+from jixiao.checks.common import _finding, number, plain, rows_by_evaluation
 from jixiao.config import GradeBands, grade_for
 from jixiao.findings import Finding, Severity
 from jixiao.load import RawPackage, Row
 
 EPSILON = Decimal("0.000001")
-
-
-def _indicators_by_evaluation(package: RawPackage) -> dict[str, list[Row]]:
-    groups: dict[str, list[Row]] = {}
-    for row in package.tables.get("indicators", []):
-        groups.setdefault(row.get("evaluation_id"), []).append(row)
-    return groups
 
 
 def _scored(rows: list[Row]) -> list[Row]:
@@ -70,7 +63,7 @@ def _runs(rows: list[Row], level: str) -> list[list[Row]]:
 
 def check_level_weights(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """三级 weights add up to their 二级 and 一级 weights where those are printed."""
-    for rows in _indicators_by_evaluation(package).values():
+    for rows in rows_by_evaluation(package, "indicators").values():
         for level, title in (("level1", "一级指标"), ("level2", "二级指标")):
             for run in _runs(rows, level):
                 stated = number(run[0], f"{level}_weight")
@@ -98,7 +91,7 @@ def _funds_line(package: RawPackage, evaluation_id: str) -> Row | None:
 
 def check_totals(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """Row weights and scores add up to the form's total; a funds score left out is flagged."""
-    indicators = _indicators_by_evaluation(package)
+    indicators = rows_by_evaluation(package, "indicators")
     for evaluation in package.tables.get("evaluations", []):
         evaluation_id = evaluation.get("evaluation_id")
         rows = _scored(indicators.get(evaluation_id, []))
@@ -177,7 +170,7 @@ def check_grade(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
 
 def check_stated_scores(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """Scores stated in prose agree with the score table they describe."""
-    indicators = _indicators_by_evaluation(package)
+    indicators = rows_by_evaluation(package, "indicators")
     evaluations = {row.get("evaluation_id"): row for row in package.tables.get("evaluations", [])}
     for stated in package.tables.get("stated_scores", []):
         evaluation_id, scope = stated.get("evaluation_id"), stated.get("scope")
