@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jixiao import assets, downloads, site
+from jixiao import assets, datasets, downloads, metadata, search, site
 from jixiao.config import Config
 from jixiao.findings import Finding
 from jixiao.model import Package, build_package
@@ -78,15 +78,23 @@ def output_files(
     env = environment(config.templates_dir)
     index = SiteIndex.of(packages)
     progress.stage("渲染页面")
-    for spec in site.all_pages(config, index):
+    specs = list(site.global_pages(config, index))
+    for unit_id, unit_packages in index.by_unit.items():
+        specs += site.unit_pages(config, unit_id, unit_packages)
+    for spec in specs:
         counts["pages"] += 1
         yield spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8")
-    progress.stage("下载文件", f"{len(packages)} 个数据包")
+    progress.stage("下载文件", f"{len(index.packages)} 个数据包")
     for package in index.packages:
         directory = config.data_dir / package.unit.unit_id / str(package.year)
         for path, data in sorted(downloads.package_files(package, directory).items()):
             counts["downloads"] += 1
             yield path, data
+    progress.stage("合并数据集与接口")
+    yield from datasets.combined_files(config, index)
+    for unit_id, unit_packages in index.by_unit.items():
+        yield from datasets.unit_api_files(config, unit_id, unit_packages)
+    yield from metadata.metadata_files(config, index)
     progress.stage("静态资源")
     for path, data in sorted(assets.asset_files(config.assets_dir).items()):
         yield path, data
@@ -101,7 +109,7 @@ def build(config: Config) -> BuildSummary:
     counts = {"pages": 0, "downloads": 0}
     files = list(output_files(config, packages, progress, counts))
     progress.stage("写入", str(config.out_dir))
-    written = write_site(config.out_dir, files)
+    written = write_site(config.out_dir, files, finish=lambda staging: search.index_site(staging, config))
     return BuildSummary(counts["pages"], counts["downloads"], written, flags, time.perf_counter() - started)
 
 

@@ -317,7 +317,8 @@ def not_found_page(config: Config) -> PageSpec:
     return PageSpec(routes.NOT_FOUND, "404.html", {"page": page})
 
 
-def all_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
+def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
+    """Pages that draw on every package: home, listings, data, quality, about, 404."""
     yield home(config, index)
     for region, packages in index.by_region.items():
         yield listing(
@@ -329,14 +330,23 @@ def all_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
         )
     for year, packages in index.by_year.items():
         yield listing(config, routes.year_page(year), f"{year} 年度", f"{year} 年度的全部绩效自评。", packages)
-    for unit_id, packages in index.by_unit.items():
-        yield unit(config, unit_id, packages)
-    for package in index.packages:
-        yield evaluation(config, package, package.main)
-        for other in package.evaluations:
-            if other is not package.main:
-                yield evaluation(config, package, other)
     yield data_page(config, index)
     yield quality_page(config, index)
     yield about_page(config)
     yield not_found_page(config)
+
+
+def unit_pages(config: Config, unit_id: str, packages: list[Package]) -> Iterator[PageSpec]:
+    """One unit's pages: the unit page and every evaluation page; they depend on nothing else."""
+    yield unit(config, unit_id, packages)
+    for package in packages:
+        yield evaluation(config, package, package.main)
+        for other in package.evaluations:
+            if other is not package.main:
+                yield evaluation(config, package, other)
+
+
+def all_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
+    yield from global_pages(config, index)
+    for unit_id, packages in index.by_unit.items():
+        yield from unit_pages(config, unit_id, packages)

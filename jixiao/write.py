@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -18,8 +18,10 @@ class DuplicatePathError(Exception):
     pass
 
 
-def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write (path, bytes) pairs into a new folder and atomically replace out_dir with it."""
+def write_site(
+    out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None
+) -> int:
+    """Write (path, bytes) pairs into a new folder, let ``finish`` add to it (search index), then swap it in."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
@@ -35,6 +37,8 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]]) -> int:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made_dirs.add(target.parent)
             target.write_bytes(data)
+        if finish is not None:
+            finish(staging)
         os.chmod(staging, 0o755)
         _swap(staging, out_dir)
     except BaseException:
