@@ -18,9 +18,7 @@ class DuplicatePathError(Exception):
     pass
 
 
-def write_site(
-    out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None
-) -> int:
+def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None) -> int:
     """Write (path, bytes) pairs into a new folder, let ``finish`` add to it (search index), then swap it in."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)

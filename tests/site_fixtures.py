@@ -101,8 +101,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
-def evaluation_path(package: PackageDir, evaluation: dict[str, str], all_evaluations: list[dict[str, str]]
-                    ) -> str:
+def evaluation_path(package: PackageDir, evaluation: dict[str, str], all_evaluations: list[dict[str, str]]) -> str:
     """Where an evaluation is published: the main one (department, else report) on the package page,
     every other one on its own page."""
     base = f"units/{package.unit_id}/{package.year}"
@@ -131,7 +130,8 @@ class Node:
     def find_all(self, tag: str | None = None, **attrs: str) -> list[Node]:
         wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
         return [
-            node for node in self.iter()
+            node
+            for node in self.iter()
             if (tag is None or node.tag == tag) and all(node.attrs.get(k) == v for k, v in wanted.items())
         ]
 
@@ -192,8 +192,12 @@ def html_pages(root: Path) -> dict[str, str]:
 
 def link_attributes(document: Node) -> list[tuple[str, str, str]]:
     """(tag, attribute, value) for every href and src in a document."""
-    return [(node.tag, name, value) for node in document.iter() for name, value in node.attrs.items()
-            if name in ("href", "src") and value is not None]
+    return [
+        (node.tag, name, value)
+        for node in document.iter()
+        for name, value in node.attrs.items()
+        if name in ("href", "src") and value is not None
+    ]
 
 
 def is_external(url: str) -> bool:
@@ -211,7 +215,7 @@ def resolve(page: str, url: str, base_url: str = "/") -> tuple[str, str]:
     if target.startswith("/"):
         if not target.startswith(base_url):
             raise ValueError(f"{url} is outside the base URL {base_url}")
-        joined = target[len(base_url):]
+        joined = target[len(base_url) :]
     else:
         joined = posixpath.join(posixpath.dirname(page), target)
     normal = posixpath.normpath(joined) if joined else "."

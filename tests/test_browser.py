@@ -19,8 +19,13 @@ from site_fixtures import BOM, DATA, html_pages, shared_site
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 BASE = "/jixiao/"
 HEADER_COLOUR = "() => getComputedStyle(document.querySelector('.site-header')).backgroundColor"
 CHARTS_DRAWN = """() => {
@@ -192,7 +197,7 @@ def test_department_page_charts_and_csv_download(context, server, guard):
     published = (DATA / "rugao-landloss/2023/budget.csv").read_bytes()
     assert data.startswith(BOM)
     assert data == BOM + published
-    text = data[len(BOM):].decode("utf-8")
+    text = data[len(BOM) :].decode("utf-8")
     assert "财政对居民养老保险的补助" in text and "93116.21" in text
     guard.check()
 
@@ -200,8 +205,9 @@ def test_department_page_charts_and_csv_download(context, server, guard):
 def test_no_horizontal_scroll_on_a_phone(browser, server, guard, tmp_path_factory):
     """At 390 px every page fits the screen; wide tables scroll inside their own container."""
     site_pages = sorted(html_pages(shared_site(tmp_path_factory, BASE)))
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     too_wide = []
     try:
         page = context.new_page()

@@ -104,8 +104,16 @@ def cells(row: Node) -> list[str]:
 
 
 def test_every_page_type_is_built(pages):
-    expected = {"index.html", "about/index.html", "data/index.html", "quality/index.html", "404.html",
-                "assets/style.css", "assets/charts.js", "assets/vega.js"}
+    expected = {
+        "index.html",
+        "about/index.html",
+        "data/index.html",
+        "quality/index.html",
+        "404.html",
+        "assets/style.css",
+        "assets/charts.js",
+        "assets/vega.js",
+    }
     for package in PACKAGES:
         unit = read_csv(package.path / "unit.csv")[0]
         expected |= {
@@ -142,8 +150,11 @@ def test_rugao_landloss_2023_figures(pages):
             assert line["label"] in text
 
 
-@pytest.mark.parametrize(("package", "evaluation", "path"), ALL_EVALUATIONS,
-                         ids=[f"{p.package_id}-{e['evaluation_id']}" for p, e, _ in ALL_EVALUATIONS])
+@pytest.mark.parametrize(
+    ("package", "evaluation", "path"),
+    ALL_EVALUATIONS,
+    ids=[f"{p.package_id}-{e['evaluation_id']}" for p, e, _ in ALL_EVALUATIONS],
+)
 def test_budget_table_prints_published_figures_exactly(pages, package, evaluation, path):
     doc = pages.doc(path)
     eid = evaluation["evaluation_id"]
@@ -165,8 +176,11 @@ def test_budget_table_prints_published_figures_exactly(pages, package, evaluatio
             assert shown[header.index("年初预算数")] == (line["budget_initial"] or "—")
 
 
-@pytest.mark.parametrize(("package", "evaluation", "path"), ALL_EVALUATIONS,
-                         ids=[f"{p.package_id}-{e['evaluation_id']}" for p, e, _ in ALL_EVALUATIONS])
+@pytest.mark.parametrize(
+    ("package", "evaluation", "path"),
+    ALL_EVALUATIONS,
+    ids=[f"{p.package_id}-{e['evaluation_id']}" for p, e, _ in ALL_EVALUATIONS],
+)
 def test_indicator_table_prints_every_row(pages, package, evaluation, path):
     doc = pages.doc(path)
     rows = [r for r in read_csv(package.path / "indicators.csv") if r["evaluation_id"] == evaluation["evaluation_id"]]
@@ -227,8 +241,11 @@ def test_unit_pages_show_functions_from_narrative(pages):
 
 
 def _linked_targets(pages, path: str) -> set[str]:
-    return {resolve(path, value)[0] for _, name, value in link_attributes(pages.doc(path))
-            if name == "href" and not is_external(value)}
+    return {
+        resolve(path, value)[0]
+        for _, name, value in link_attributes(pages.doc(path))
+        if name == "href" and not is_external(value)
+    }
 
 
 def test_region_pages_list_their_units(pages):
@@ -325,15 +342,26 @@ def _spec_values(spec: dict) -> list[tuple[str, str, float]]:
     return [(v["类别"].lstrip("\u3000"), v["系列"], v["数值"]) for v in spec["data"]["values"]]
 
 
-@pytest.mark.parametrize(("package", "evaluation", "path"), ALL_EVALUATIONS,
-                         ids=[f"{p.package_id}-{e['evaluation_id']}" for p, e, _ in ALL_EVALUATIONS])
+@pytest.mark.parametrize(
+    ("package", "evaluation", "path"),
+    ALL_EVALUATIONS,
+    ids=[f"{p.package_id}-{e['evaluation_id']}" for p, e, _ in ALL_EVALUATIONS],
+)
 def test_budget_chart_data_matches_package(pages, package, evaluation, path):
-    lines = sorted((line for line in read_csv(package.path / "budget.csv")
-                    if line["evaluation_id"] == evaluation["evaluation_id"]), key=lambda line: int(line["order"]))
-    expected = [(line["label"], series, float(line[column]))
-                for line in lines
-                for series, column in (("全年预算数", "budget"), ("实际支出数", "actual"))
-                if line[column]]
+    lines = sorted(
+        (
+            line
+            for line in read_csv(package.path / "budget.csv")
+            if line["evaluation_id"] == evaluation["evaluation_id"]
+        ),
+        key=lambda line: int(line["order"]),
+    )
+    expected = [
+        (line["label"], series, float(line[column]))
+        for line in lines
+        for series, column in (("全年预算数", "budget"), ("实际支出数", "actual"))
+        if line[column]
+    ]
     specs = chart_specs(pages.doc(path))
     chart_id = f"chart-{evaluation['evaluation_id']}-budget"
     if not expected:
@@ -342,20 +370,30 @@ def test_budget_chart_data_matches_package(pages, package, evaluation, path):
     assert _spec_values(specs[chart_id]) == expected
 
 
-@pytest.mark.parametrize(("package", "evaluation", "path"), ALL_EVALUATIONS,
-                         ids=[f"{p.package_id}-{e['evaluation_id']}" for p, e, _ in ALL_EVALUATIONS])
+@pytest.mark.parametrize(
+    ("package", "evaluation", "path"),
+    ALL_EVALUATIONS,
+    ids=[f"{p.package_id}-{e['evaluation_id']}" for p, e, _ in ALL_EVALUATIONS],
+)
 def test_score_chart_data_matches_indicators(pages, package, evaluation, path):
     sums: dict[str, list[Decimal]] = {}
-    rows = sorted((r for r in read_csv(package.path / "indicators.csv")
-                   if r["evaluation_id"] == evaluation["evaluation_id"] and r["status"] == "scored"),
-                  key=lambda r: int(r["row"]))
+    rows = sorted(
+        (
+            r
+            for r in read_csv(package.path / "indicators.csv")
+            if r["evaluation_id"] == evaluation["evaluation_id"] and r["status"] == "scored"
+        ),
+        key=lambda r: int(r["row"]),
+    )
     for row in rows:
         total = sums.setdefault(row["level1"], [Decimal(0), Decimal(0)])
         total[0] += Decimal(row["weight"])
         total[1] += Decimal(row["score"])
-    expected = [(level1, series, float(value))
-                for level1, (weight, score) in sums.items()
-                for series, value in (("分值", weight), ("得分", score))]
+    expected = [
+        (level1, series, float(value))
+        for level1, (weight, score) in sums.items()
+        for series, value in (("分值", weight), ("得分", score))
+    ]
     specs = chart_specs(pages.doc(path))
     chart_id = f"chart-{evaluation['evaluation_id']}-scores"
     if not expected:
@@ -388,8 +426,11 @@ def test_every_chart_has_a_valid_spec_and_a_data_table(pages):
 def _total_lines(package) -> list[dict[str, str]]:
     """The top budget line of every evaluation that is not a report (reports restate project money)."""
     kinds = {e["evaluation_id"]: e["kind"] for e in read_csv(package.path / "evaluations.csv")}
-    return [line for line in read_csv(package.path / "budget.csv")
-            if not line["parent_id"] and kinds[line["evaluation_id"]] != "report"]
+    return [
+        line
+        for line in read_csv(package.path / "budget.csv")
+        if not line["parent_id"] and kinds[line["evaluation_id"]] != "report"
+    ]
 
 
 def test_unit_history_chart_sums_each_year(pages):
@@ -397,8 +438,10 @@ def test_unit_history_chart_sums_each_year(pages):
         expected = []
         for package in [p for p in PACKAGES if p.unit_id == unit_id]:
             lines = _total_lines(package)
-            expected += [(f"{package.year} 年", "全年预算数", float(sum(Decimal(x["budget"] or 0) for x in lines))),
-                         (f"{package.year} 年", "实际支出数", float(sum(Decimal(x["actual"] or 0) for x in lines)))]
+            expected += [
+                (f"{package.year} 年", "全年预算数", float(sum(Decimal(x["budget"] or 0) for x in lines))),
+                (f"{package.year} 年", "实际支出数", float(sum(Decimal(x["actual"] or 0) for x in lines))),
+            ]
         spec = chart_specs(pages.doc(f"units/{unit_id}/index.html"))[f"chart-unit-{unit_id}"]
         assert _spec_values(spec) == expected
 
@@ -423,7 +466,7 @@ def test_downloads_equal_the_data(site, package):
     for name in csvs:
         data = (folder / name).read_bytes()
         assert data.startswith(BOM)
-        assert not data[len(BOM):].startswith(BOM)
+        assert not data[len(BOM) :].startswith(BOM)
         assert data == BOM + (package.path / name).read_bytes()
     assert (folder / "datapackage.json").read_bytes() == (package.path / "datapackage.json").read_bytes()
     narrative = sorted(p.name for p in (package.path / "narrative").glob("*.md"))
@@ -535,8 +578,14 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     other = tmp_path / "elsewhere" / "out"
     env = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")}
     env["PYTHONHASHSEED"] = "4242"
-    result = subprocess.run([sys.executable, "build.py", "--data", str(DATA), "build", "--out", str(other), "--quiet"],
-                            cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "build.py", "--data", str(DATA), "build", "--out", str(other), "--quiet"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     first, second = tree_bytes(site), tree_bytes(other)
     assert sorted(first) == sorted(second)
@@ -582,7 +631,10 @@ def test_bad_data_exits_1_and_leaves_the_site_untouched(bad_data, existing_site,
     command = ["build", *data_option] if placement == "after" else [*data_option, "build"]
     result = subprocess.run(
         [sys.executable, "build.py", *command, "--out", str(out), "--quiet"],
-        cwd=REPO, capture_output=True, text=True, timeout=300,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 1, result.stderr
     assert "E-SCORE-ABOVE-WEIGHT" in result.stderr
@@ -694,8 +746,14 @@ SVG = "<svg onload=alert(1)>"
 PAYLOAD = f"如皋\"'>{SCRIPT}{IMG}{SVG}"
 ESCAPED_SCRIPT = "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
 ESCAPED_IMG = "&lt;img src=x onerror=alert(1)&gt;"
-BAD_LINKS = ("[x](javascript:alert(1))", "[y](JavaScript:alert(2))", "[z](  javascript:alert(3))",
-             "![i](javascript:alert(4))", "<javascript:alert(5)>", "[w](javascript&colon;alert(6))")
+BAD_LINKS = (
+    "[x](javascript:alert(1))",
+    "[y](JavaScript:alert(2))",
+    "[z](  javascript:alert(3))",
+    "![i](javascript:alert(4))",
+    "<javascript:alert(5)>",
+    "[w](javascript&colon;alert(6))",
+)
 
 
 @pytest.fixture(scope="module")
@@ -715,8 +773,9 @@ def poisoned(tmp_path_factory) -> Site:
     next(line for line in budget if line["line_id"] == "item-1")["label"] = PAYLOAD
     write_csv(package / "budget.csv", budget)
     narrative = package / "narrative/department-functions.md"
-    narrative.write_text(narrative.read_text("utf-8") + f"\n{SCRIPT}\n\n{IMG}\n\n" + "\n\n".join(BAD_LINKS) + "\n",
-                         encoding="utf-8")
+    narrative.write_text(
+        narrative.read_text("utf-8") + f"\n{SCRIPT}\n\n{IMG}\n\n" + "\n\n".join(BAD_LINKS) + "\n", encoding="utf-8"
+    )
     return Site(build_site(tmp_path_factory.mktemp("xss-site") / "site", data_dir=data))
 
 
@@ -745,8 +804,11 @@ def test_payload_is_shown_escaped(poisoned):
     assert evaluation.by_id("budget-item-1").find("th").text() == PAYLOAD
     assert PAYLOAD in evaluation.find("title").text()
     assert poisoned.doc("units/rugao-landloss/index.html").find("h1").text() == PAYLOAD
-    narrative = " ".join(section.text() for section in poisoned.doc("units/rugao-landloss/index.html")
-                         .find_all("section") if "narrative" in section.classes())
+    narrative = " ".join(
+        section.text()
+        for section in poisoned.doc("units/rugao-landloss/index.html").find_all("section")
+        if "narrative" in section.classes()
+    )
     assert SCRIPT in narrative and IMG in narrative
     for html_path in ("index.html", "regions/rugaoshi/index.html", "years/2023/index.html", "quality/index.html"):
         assert "<script>alert" not in poisoned.html[html_path]
@@ -789,12 +851,33 @@ def test_a_report_beside_a_department_evaluation_is_published(tmp_path):
     data = copy_data(tmp_path / "data")
     package = data / "rugao-landloss/2023"
     evaluations = read_csv(package / "evaluations.csv")
-    evaluations.append({**evaluations[0], "evaluation_id": "report", "kind": "report", "title": "自评报告",
-                        "form_title": "自评报告", "total_weight": "", "total_score": "", "grade": "", "note": ""})
+    evaluations.append(
+        {
+            **evaluations[0],
+            "evaluation_id": "report",
+            "kind": "report",
+            "title": "自评报告",
+            "form_title": "自评报告",
+            "total_weight": "",
+            "total_score": "",
+            "grade": "",
+            "note": "",
+        }
+    )
     write_csv(package / "evaluations.csv", evaluations)
     budget = read_csv(package / "budget.csv")
-    budget.append({**{k: "" for k in budget[0]}, "evaluation_id": "report", "line_id": "total", "order": "1",
-                   "label": "资金总额", "kind": "total", "budget": "100", "actual": "120"})
+    budget.append(
+        {
+            **{k: "" for k in budget[0]},
+            "evaluation_id": "report",
+            "line_id": "total",
+            "order": "1",
+            "label": "资金总额",
+            "kind": "total",
+            "budget": "100",
+            "actual": "120",
+        }
+    )
     write_csv(package / "budget.csv", budget)
     built = Site(build_site(tmp_path / "site", data_dir=data))
 
@@ -802,8 +885,7 @@ def test_a_report_beside_a_department_evaluation_is_published(tmp_path):
     link = next(a for a in home.find("main").find_all("a") if a.text() == "自评报告")
     target, _ = resolve("index.html", link.attrs["href"])
     assert built.doc(target).by_id("report-budget-table") is not None, f"{target} does not show the report"
-    flag = next(row for row in built.doc("quality/index.html").find("tbody").find_all("tr")
-                if "自评报告" in row.text())
+    flag = next(row for row in built.doc("quality/index.html").find("tbody").find_all("tr") if "自评报告" in row.text())
     target, fragment = resolve("quality/index.html", flag.find("a").attrs["href"])
     row = built.doc(target).by_id(fragment)
     assert "flagged" in row.classes() and cells(row)[1:3] == ["100", "120"]
