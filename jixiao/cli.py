@@ -52,8 +52,12 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--site-url", default=os.environ.get("JIXIAO_SITE_URL", ""), help="站点域名，如 https://example.org"
     )
-    parser.add_argument("--jobs", type=int, default=1, help="并行进程数")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数（默认为 CPU 核数）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度")
+    parser.add_argument("--shard", default="", metavar="i/n", help="只生成第 i 份（共 n 份）单位页面，供 --merge 合并")
+    parser.add_argument("--merge", type=Path, nargs="+", default=[], metavar="DIR", help="合并各分片输出为完整站点")
+    parser.add_argument("--full", action="store_true", help="不沿用上次构建的结果，全部重新生成")
+    parser.add_argument("--stats", type=Path, help="把各阶段用时等数字写成 JSON 文件")
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -65,6 +69,9 @@ def _config(args: argparse.Namespace) -> Config:
         site_url=args.site_url.rstrip("/"),
         jobs=max(1, args.jobs),
         quiet=args.quiet,
+        shard=getattr(args, "shard", ""),
+        merge=tuple(getattr(args, "merge", [])),
+        incremental=not getattr(args, "full", False),
     )
 
 
@@ -100,4 +107,4 @@ def main(argv: list[str]) -> int:
         return run_serve(config, port=args.port, watch=not args.no_watch)
     from jixiao.pipeline import run_build
 
-    return run_build(config)
+    return run_build(config, stats=args.stats)

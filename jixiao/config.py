@@ -51,7 +51,16 @@ class Config:
     source_date_epoch: int = field(default_factory=_epoch)
     """Fixed time for every date the build writes, so builds are reproducible."""
     jobs: int = 1
+    """Worker processes for rendering units; 1 renders in the main process."""
     quiet: bool = False
+    cache_dir: Path = Path(".jixiao-cache")
+    """Validation results, unit records, site manifests and the Vega bundle."""
+    shard: str = ""
+    """``i/n``: build only every n-th unit (from the i-th) and no shared pages; see ``merge``."""
+    merge: tuple[Path, ...] = ()
+    """Shard output folders to assemble into the site (their units are reused, not rendered)."""
+    incremental: bool = True
+    """Reuse the units of the previous build whose inputs have not changed."""
     templates_dir: Path = Path("templates")
     assets_dir: Path = Path("site_src")
     grade_bands: GradeBands = field(default_factory=lambda: dict(GRADE_BANDS))

@@ -75,7 +75,7 @@ def display_path(path: Path, data_dir: Path) -> str:
 def read_package(directory: Path, data_dir: Path) -> RawPackage:
     """Read one package; unreadable parts become findings instead of exceptions."""
     package = RawPackage(directory=directory, display=display_path(directory, data_dir))
-    package.digest = _digest(directory)
+    package.digest = package_digest(directory)
     descriptor_file = package.file("datapackage.json")
     try:
         descriptor = json.loads((directory / "datapackage.json").read_bytes().decode("utf-8"))
@@ -151,7 +151,8 @@ def _physical_lines(record: list[str]) -> int:
     return 1 + sum(cell.count("\n") for cell in record)
 
 
-def _digest(directory: Path) -> str:
+def package_digest(directory: Path) -> str:
+    """A content hash of every file in a package folder (names and bytes)."""
     hasher = hashlib.sha256()
     for path in sorted(directory.rglob("*")):
         if path.is_file():

@@ -6,7 +6,7 @@ once, as Decimals, and marked as computed so pages can tell them from published 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.findings import CODES, Finding
@@ -314,3 +314,22 @@ def _depth(line_id: str, parents: dict[str, str]) -> int:
         seen.add(line_id)
         depth += 1
     return depth
+
+
+def outline(package: Package) -> Package:
+    """The package as pages across units need it: totals, scores, grades, flags and sources.
+
+    Budget lines below the total, indicators and narrative are left out, so the main
+    process can hold every package of a national portal in memory.
+    """
+    evaluations = tuple(
+        replace(
+            evaluation,
+            budget=(evaluation.total_line,) if evaluation.total_line else (),
+            indicators=(),
+            narrative=(),
+        )
+        for evaluation in package.evaluations
+    )
+    resources = [{"path": r["path"], "title": r.get("title", r["path"])} for r in package.descriptor["resources"]]
+    return replace(package, evaluations=evaluations, descriptor={"resources": resources})

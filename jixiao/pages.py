@@ -8,6 +8,7 @@ formatted by the filters in render.py.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
@@ -42,6 +43,15 @@ class Page:
     vega_js_href: str
     has_charts: bool
     canonical: str
+    search_href: str = ""
+    """The header search form's action (search/index.html)."""
+    feed_href: str = ""
+    og_type: str = "website"
+    """Open Graph type: "article" on evaluation pages."""
+    indexed: bool = False
+    """Whether pagefind indexes the page's main content (data-pagefind-body on <main>)."""
+    scripts: tuple[str, ...] = ()
+    """Extra script links beside the chart scripts (table sorting, search)."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,8 @@ class PackageSummary:
     score: Decimal | None
     grade: str
     flag_count: int
+    flags_href: str = ""
+    """Link to the evaluation's data-quality section; empty when it has no flags."""
 
 
 @dataclass
@@ -140,6 +152,11 @@ class SiteIndex:
     by_unit: dict[str, list[Package]] = field(default_factory=dict)
     by_region: dict[str, list[Package]] = field(default_factory=dict)
     by_year: dict[int, list[Package]] = field(default_factory=dict)
+    full_packages: Callable[[], Iterator[Package]] | None = None
+    """Every package whole, one at a time (``packages`` may hold outlines: totals, scores, flags)."""
+
+    def each_full_package(self) -> Iterator[Package]:
+        return self.full_packages() if self.full_packages is not None else iter(self.packages)
 
     @classmethod
     def of(cls, packages: list[Package]) -> SiteIndex:
@@ -171,6 +188,7 @@ def page(
 
     nav = (
         Link("首页", to(routes.HOME)),
+        Link("比较", to(routes.COMPARE)),
         Link("数据下载", to(routes.DATA)),
         Link("数据质量", to(routes.QUALITY)),
         Link("关于", to(routes.ABOUT)),
@@ -187,6 +205,8 @@ def page(
         vega_js_href=to(routes.VEGA_JS),
         has_charts=has_charts,
         canonical=routes.absolute(site_url, base_url, path) if site_url else "",
+        search_href=to(routes.SEARCH),
+        feed_href=to(routes.FEED),
     )
 
 
@@ -296,6 +316,7 @@ def summaries(package: Package, from_path: str, only_others: bool = False) -> li
         if only_others and evaluation is package.main:
             continue
         total = evaluation.total_line
+        href = routes.href(from_path, routes.evaluation_page(package, evaluation))
         result.append(
             PackageSummary(
                 unit_name=package.unit.name,
@@ -304,13 +325,14 @@ def summaries(package: Package, from_path: str, only_others: bool = False) -> li
                 year=package.year,
                 title=evaluation.title,
                 kind_label=KIND_LABELS[evaluation.kind],
-                href=routes.href(from_path, routes.evaluation_page(package, evaluation)),
+                href=href,
                 budget=total.budget if total else None,
                 actual=total.actual if total else None,
                 rate=total.rate_computed if total else None,
                 score=evaluation.total_score,
                 grade=evaluation.grade,
                 flag_count=len(evaluation.flags),
+                flags_href=f"{href}#{routes.flags_anchor(evaluation)}" if evaluation.flags else "",
             )
         )
     return result

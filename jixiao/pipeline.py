@@ -1,24 +1,35 @@
-"""Pipeline: load → validate → model → render → write.  ``build`` is the whole build.
+"""Pipeline: plan → units (load, validate, model, render, write; in parallel) → shared pages → search → swap.
 
-Everything is gathered and checked before anything is written; a bad package stops
-the build with its findings and the previous site stays as it was.
+Everything is gathered and checked before the site is replaced: output goes into a
+fresh staging folder, and a bad package stops the build with its findings while the
+previous site stays as it was.  Units whose inputs have not changed since the last
+build (or that a shard has already built) are linked, not rendered.
 """
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import shutil
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
-from jixiao import assets, datasets, downloads, metadata, search, site
+from jixiao import assets, datasets, metadata, plan, search, site, units
 from jixiao.config import Config
 from jixiao.findings import Finding
-from jixiao.model import Package, build_package
 from jixiao.pages import SiteIndex
+from jixiao.progress import Progress
 from jixiao.render import environment
-from jixiao.validate import validate_directory
-from jixiao.write import write_site
+from jixiao.write import Staging
+
+BATCH_TARGET = 8
+"""Batches per worker: small enough to balance, large enough to amortise the hand-over."""
+PARALLEL_THRESHOLD = 16
+"""Below this many units to render, spawning workers costs more than it saves."""
 
 
 class BuildError(Exception):
@@ -29,91 +40,238 @@ class BuildError(Exception):
         self.findings = findings or []
 
 
-@dataclass(frozen=True)
+@dataclass
 class BuildSummary:
-    pages: int
-    downloads: int
-    files: int
-    flags: int
-    seconds: float
+    pages: int = 0
+    downloads: int = 0
+    files: int = 0
+    bytes: int = 0
+    flags: int = 0
+    seconds: float = 0.0
+    units: int = 0
+    rendered: int = 0
+    """Units rendered in this build; the others were reused from the previous build or the shards."""
+    unchanged: bool = False
+    stages: dict[str, float] = field(default_factory=dict)
+    """Wall seconds per stage of the main process."""
+    worker_stages: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage summed over the unit workers (they overlap in time)."""
 
     def line(self) -> str:
+        if self.unchanged:
+            return f"无变化：{self.units} 个单位的输入与上次构建相同，输出未改动（用时 {self.seconds:.2f} 秒）"
+        reused = self.units - self.rendered
         return (
             f"完成：{self.pages} 个页面，{self.downloads} 个下载文件，共 {self.files} 个文件，"
-            f"{self.flags} 个数据质量标记，用时 {self.seconds:.2f} 秒"
+            f"{self.flags} 个数据质量标记；{self.rendered} 个单位重新生成，{reused} 个沿用；用时 {self.seconds:.2f} 秒"
         )
 
-
-class Progress:
-    """Stage names and counts on stderr; silent with --quiet."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.started = time.perf_counter()
-
-    def stage(self, name: str, detail: str = "") -> None:
-        if not self.quiet:
-            elapsed = time.perf_counter() - self.started
-            print(f"[{elapsed:6.2f}s] {name}{('：' + detail) if detail else ''}", file=sys.stderr, flush=True)
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["reused"] = self.units - self.rendered
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def load_packages(config: Config, progress: Progress) -> tuple[list[Package], int]:
-    """Validate data/ and build the model; raise BuildError on any error."""
-    if not config.data_dir.is_dir():
-        raise BuildError(f"数据目录 {config.data_dir} 不存在")
-    progress.stage("验证", str(config.data_dir))
-    results = validate_directory(config.data_dir, config.grade_bands, cache_dir=assets.CACHE_DIR / "validation")
-    errors = [f for r in results for f in r.errors]
-    if errors:
-        raise BuildError(f"{len(errors)} 个错误，站点未生成（原有站点保持不变）", errors)
-    progress.stage("建模", f"{len(results)} 个数据包")
-    packages = [build_package(r.package, r.findings) for r in results]
-    return packages, sum(len(r.flags) for r in results)
+class _Stages:
+    def __init__(self, summary: BuildSummary) -> None:
+        self.summary = summary
 
-
-def output_files(
-    config: Config, packages: list[Package], progress: Progress, counts: dict[str, int]
-) -> Iterator[tuple[str, bytes]]:
-    """Every output file as (path, bytes), pages rendered as they are yielded."""
-    env = environment(config.templates_dir)
-    index = SiteIndex.of(packages)
-    progress.stage("渲染页面")
-    specs = list(site.global_pages(config, index))
-    for unit_id, unit_packages in index.by_unit.items():
-        specs += site.unit_pages(config, unit_id, unit_packages)
-    for spec in specs:
-        counts["pages"] += 1
-        yield spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8")
-    progress.stage("下载文件", f"{len(index.packages)} 个数据包")
-    for package in index.packages:
-        directory = config.data_dir / package.unit.unit_id / str(package.year)
-        for path, data in sorted(downloads.package_files(package, directory).items()):
-            counts["downloads"] += 1
-            yield path, data
-    progress.stage("合并数据集与接口")
-    yield from datasets.combined_files(config, index)
-    for unit_id, unit_packages in index.by_unit.items():
-        yield from datasets.unit_api_files(config, unit_id, unit_packages)
-    yield from metadata.metadata_files(config, index)
-    progress.stage("静态资源")
-    for path, data in sorted(assets.asset_files(config.assets_dir).items()):
-        yield path, data
-    yield ".nojekyll", b""
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.summary.stages[name] = self.summary.stages.get(name, 0.0) + time.perf_counter() - started
 
 
 def build(config: Config) -> BuildSummary:
-    """The whole build; raises BuildError (nothing written) on bad input."""
-    progress = Progress(config.quiet)
+    """The whole build; raises BuildError (previous output untouched) on bad input."""
     started = time.perf_counter()
-    packages, flags = load_packages(config, progress)
-    counts = {"pages": 0, "downloads": 0}
-    files = list(output_files(config, packages, progress, counts))
-    progress.stage("写入", str(config.out_dir))
-    written = write_site(config.out_dir, files, finish=lambda staging: search.index_site(staging, config))
-    return BuildSummary(counts["pages"], counts["downloads"], written, flags, time.perf_counter() - started)
+    progress = Progress(config.quiet)
+    summary = BuildSummary()
+    stage = _Stages(summary)
+    if not config.data_dir.is_dir():
+        raise BuildError(f"数据目录 {config.data_dir} 不存在")
+    shard = _shard(config)
+    with stage("plan"):
+        progress.stage("计划", f"扫描 {config.data_dir}")
+        fingerprint = plan.fingerprint(config)
+        all_units = plan.plan_units(config, fingerprint)
+        selected = [u for i, u in enumerate(all_units) if shard is None or shard.takes(i)]
+        build_key = plan.build_key(fingerprint, all_units, shard)
+        manifest_path = _manifest_path(config, shard)
+        previous = plan.Manifest.read(manifest_path) if config.incremental else None
+    summary.units = len(selected)
+    if previous and previous.build_key == build_key and config.out_dir.is_dir() and not config.merge:
+        summary.unchanged = True
+        summary.seconds = time.perf_counter() - started
+        return summary
+    tasks = [units.UnitTask(u, _reuse(config, u, previous)) for u in selected]
+    staging = Staging(config.out_dir)
+    try:
+        results = _build_units(config, tasks, staging.root, progress, stage)
+        errors = sorted((f for r in results for f in r.errors), key=lambda f: (f.file, f.line or 0))
+        if errors:
+            raise BuildError(f"{len(errors)} 个错误，站点未生成（原有站点保持不变）", errors)
+        results.sort(key=lambda r: r.unit_id)
+        records = [r.record for r in results if r.record is not None]
+        for result in results:
+            staging.claim(result.record.files)
+            summary.files += result.files
+            summary.bytes += result.bytes
+            summary.pages += result.pages
+            summary.rendered += not result.reused
+            for name, seconds in result.seconds.items():
+                summary.worker_stages[name] = summary.worker_stages.get(name, 0.0) + seconds
+        outlines = [package for record in records for package in record.outlines]
+        summary.flags = sum(len(p.flags) for p in outlines)
+        summary.downloads = sum(1 for r in records for path in r.files if path.startswith("downloads/"))
+        if shard is not None:
+            _write_shard_records(config, staging, records, build_key)
+        else:
+            _write_shared(config, staging, SiteIndex.of(outlines), records, progress, stage, summary)
+        with stage("swap"):
+            progress.stage("替换", str(config.out_dir))
+            staging.commit()
+    except BaseException:
+        staging.abort()
+        raise
+    manifest = plan.Manifest(build_key, {r.unit_id: {"key": r.key, "files": list(r.files)} for r in records})
+    _write_manifest(manifest_path, manifest, shard)
+    summary.seconds = time.perf_counter() - started
+    return summary
 
 
-def run_build(config: Config) -> int:
+def _shard(config: Config) -> plan.Shard | None:
+    if not config.shard:
+        return None
+    if config.merge:
+        raise BuildError("--shard 与 --merge 不能同时使用")
+    try:
+        return plan.Shard.parse(config.shard)
+    except ValueError as error:
+        raise BuildError(str(error)) from None
+
+
+def _manifest_path(config: Config, shard: plan.Shard | None) -> Path:
+    if shard is not None:
+        return config.out_dir / plan.SHARD_DIR / "manifest.json"
+    return plan.site_manifest_path(config.cache_dir, config.out_dir)
+
+
+def _write_manifest(path: Path, manifest: plan.Manifest, shard: plan.Shard | None) -> None:
+    if shard is not None:
+        return  # written into the shard's staging folder, swapped in with it
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(manifest.to_json(), "utf-8")
+    temporary.replace(path)
+
+
+def _reuse(config: Config, unit: plan.UnitPlan, previous: plan.Manifest | None) -> units.Reuse | None:
+    """A previous output (the last build, or a shard being merged) that holds this unit unchanged."""
+    for shard_dir in config.merge:
+        manifest = plan.Manifest.read(shard_dir / plan.SHARD_DIR / "manifest.json")
+        entry = manifest.units.get(unit.unit_id) if manifest else None
+        if entry and entry["key"] == unit.key:
+            record = units.record_path(shard_dir / plan.SHARD_DIR / "units", unit.key)
+            return units.Reuse(shard_dir.resolve(), tuple(entry["files"]), record)
+    entry = previous.units.get(unit.unit_id) if previous else None
+    if entry and entry["key"] == unit.key and config.out_dir.is_dir():
+        record = units.record_path(config.cache_dir.resolve() / "units", unit.key)
+        return units.Reuse(config.out_dir.resolve(), tuple(entry["files"]), record)
+    return None
+
+
+def _batches(tasks: list[units.UnitTask], jobs: int) -> list[list[units.UnitTask]]:
+    size = max(1, min(64, len(tasks) // (jobs * BATCH_TARGET) or 1))
+    return [tasks[i : i + size] for i in range(0, len(tasks), size)]
+
+
+def _build_units(
+    config: Config, tasks: list[units.UnitTask], staging: Path, progress: Progress, stage: _Stages
+) -> list[units.UnitResult]:
+    """Every unit's output, written into staging by worker processes (or in-process for small builds)."""
+    records = config.cache_dir.resolve() / "units"
+    to_render = sum(1 for t in tasks if t.reuse is None)
+    jobs = min(config.jobs, to_render) if to_render >= PARALLEL_THRESHOLD else 1
+    results: list[units.UnitResult] = []
+    with stage("units"), progress.counter("单位", len(tasks), f"{jobs} 个进程") as advance:
+        batches = _batches(tasks, jobs)
+        if jobs <= 1:
+            units.start(config, staging, records)
+            for batch in batches:
+                results += units.run(batch)
+                advance(len(batch))
+        else:
+            # spawn, not fork: a process forked after vl-convert has run hangs forever
+            context = multiprocessing.get_context("spawn")
+            with context.Pool(jobs, initializer=units.start, initargs=(config, staging, records)) as pool:
+                for batch_results in pool.imap_unordered(units.run, batches):
+                    results += batch_results
+                    advance(len(batch_results))
+    return results
+
+
+def _write_shard_records(config: Config, staging: Staging, records: list[units.UnitRecord], key: str) -> None:
+    """A shard keeps its manifest and unit records beside its files, for the merge."""
+    store = staging.root / plan.SHARD_DIR / "units"
+    store.mkdir(parents=True)
+    for record in records:
+        shutil.copyfile(units.record_path(config.cache_dir / "units", record.key), units.record_path(store, record.key))
+    manifest = plan.Manifest(key, {r.unit_id: {"key": r.key, "files": list(r.files)} for r in records})
+    (staging.root / plan.SHARD_DIR / "manifest.json").write_text(manifest.to_json(), "utf-8")
+
+
+def _write_shared(
+    config: Config,
+    staging: Staging,
+    index: SiteIndex,
+    records: list[units.UnitRecord],
+    progress: Progress,
+    stage: _Stages,
+    summary: BuildSummary,
+) -> None:
+    """The pages and files that span units, then the search index over everything written."""
+    with stage("shared pages"):
+        progress.stage("共享页面", f"{len(index.packages)} 个数据包")
+        pages, size = staging.write(shared_pages(config, index))
+        summary.pages += pages
+    with stage("datasets"):
+        progress.stage("合并数据集")
+        index.full_packages = lambda: _full_packages(records)
+        files, size2 = staging.write(datasets.combined_files(config, index))
+    with stage("metadata"):
+        files3, size3 = staging.write(metadata.metadata_files(config, index))
+    with stage("assets"):
+        files4, size4 = staging.write(static_files(config))
+    summary.files += pages + files + files3 + files4
+    summary.bytes += size + size2 + size3 + size4
+    with stage("search"):
+        progress.stage("搜索索引")
+        search.index_site(staging.root, config)
+
+
+def _full_packages(records: list[units.UnitRecord]) -> Iterator:
+    """Every package whole, one unit at a time, so memory does not grow with the portal."""
+    for record in records:
+        yield from record.full_packages()
+
+
+def shared_pages(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
+    """Pages that draw on every package (home, listings, data, quality, …) as (path, bytes)."""
+    env = environment(config.templates_dir)
+    for spec in site.global_pages(config, index):
+        yield spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8")
+
+
+def static_files(config: Config) -> Iterator[tuple[str, bytes]]:
+    yield from sorted(assets.asset_files(config.assets_dir, config.cache_dir).items())
+    yield ".nojekyll", b""
+
+
+def run_build(config: Config, stats: Path | None = None) -> int:
     """``build.py build``: exit 0 on success, 1 on bad input, with findings on stderr."""
     try:
         summary = build(config)
@@ -123,4 +281,7 @@ def run_build(config: Config) -> int:
         print(f"构建失败：{error}", file=sys.stderr)
         return 1
     print(summary.line(), file=sys.stderr)
+    if stats is not None:
+        stats.write_text(summary.to_json() + "\n", "utf-8")
     return 0
+

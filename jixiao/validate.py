@@ -7,8 +7,10 @@ names the file, the line and the field.  An inconsistency that the package's
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -22,6 +24,7 @@ from jixiao.load import RawPackage, find_packages, read_package
 FRICTIONLESS_KEY_ERRORS = {"primary-key", "foreign-key", "unique-error"}
 
 CACHE_VERSION = "1"
+DEFAULT_CACHE = Path(".jixiao-cache/validation")
 
 
 @dataclass(frozen=True)
@@ -179,17 +182,16 @@ def validate_directory(
     results = []
     for directory in find_packages(data_dir):
         package = read_package(directory, data_dir)
-        findings = _cached(cache_dir, package, bands)
+        findings = validate_cached(package, bands, cache_dir)
         results.append(PackageResult(package, tuple(findings)))
     return results
 
 
-def _cached(cache_dir: Path | None, package: RawPackage, bands: GradeBands) -> list[Finding]:
+def validate_cached(package: RawPackage, bands: GradeBands, cache_dir: Path | None = DEFAULT_CACHE) -> list[Finding]:
+    """validate_package, remembered by the package's content hash (and display path and grade bands)."""
     if cache_dir is None:
         return validate_package(package, bands)
     key = json.dumps([CACHE_VERSION, package.digest, package.display, repr(sorted(bands.items()))])
-    import hashlib
-
     path = cache_dir / (hashlib.sha256(key.encode()).hexdigest() + ".pickle")
     if path.is_file():
         try:
@@ -198,5 +200,7 @@ def _cached(cache_dir: Path | None, package: RawPackage, bands: GradeBands) -> l
             pass
     findings = validate_package(package, bands)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(findings))
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(findings))
+    temporary.replace(path)
     return findings

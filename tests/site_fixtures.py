@@ -25,8 +25,12 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 # --------------------------------------------------------------------------- building
 
 
-def build_site(out_dir: Path, data_dir: Path = DATA, base_url: str = "/") -> Path:
-    """Build the portal with the real pipeline into out_dir (run from the repo root)."""
+def build_site(out_dir: Path, data_dir: Path = DATA, base_url: str = "/", full: bool = False, **options) -> Path:
+    """Build the portal with the real pipeline into out_dir (run from the repo root).
+
+    ``full`` renders every unit even if the previous build in out_dir could be reused;
+    other keyword arguments go to Config (e.g. jobs, shard, merge).
+    """
     from jixiao.config import Config
     from jixiao.pipeline import build
 
@@ -37,6 +41,8 @@ def build_site(out_dir: Path, data_dir: Path = DATA, base_url: str = "/") -> Pat
         quiet=True,
         templates_dir=REPO / "templates",
         assets_dir=REPO / "site_src",
+        incremental=not full,
+        **options,
     )
     with contextlib.chdir(REPO):  # the validation and Vega caches live in .jixiao-cache/ under the cwd
         build(config)

@@ -668,7 +668,7 @@ def test_failure_while_writing_files_keeps_the_old_site(existing_site, monkeypat
 
     monkeypatch.setattr(pathlib.Path, "write_bytes", failing_write)
     with pytest.raises(OSError, match="No space left"):
-        build_site(out)
+        build_site(out, full=True)
     monkeypatch.undo()
     assert len(writes) == 26, "the failure should happen half-way through writing"
     assert tree_bytes(out) == before
@@ -679,17 +679,17 @@ def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkey
     from jixiao import pipeline
 
     out, before = existing_site
-    real = pipeline.output_files
+    real = pipeline.shared_pages
 
     def exploding(*args, **kwargs):
         for count, item in enumerate(real(*args, **kwargs)):
-            if count == 10:
+            if count == 5:
                 raise RuntimeError("template exploded")
             yield item
 
-    monkeypatch.setattr(pipeline, "output_files", exploding)
+    monkeypatch.setattr(pipeline, "shared_pages", exploding)
     with pytest.raises(RuntimeError, match="template exploded"):
-        build_site(out)
+        build_site(out, full=True)
     assert tree_bytes(out) == before
     assert _siblings(out) == ["site"]
 
@@ -731,7 +731,7 @@ def test_failure_during_the_swap_keeps_the_old_site(existing_site, monkeypatch):
 
     monkeypatch.setattr(pathlib.Path, "rename", rename)
     with pytest.raises(OSError):
-        build_site(out)
+        build_site(out, full=True)
     monkeypatch.undo()
     assert out.is_dir() and tree_bytes(out) == before
     assert _siblings(out) == ["site"]

@@ -1,0 +1,130 @@
+"""Plan: which units to build, the key of each, which slice a shard takes, and what can be reused.
+
+A unit's output (its pages, downloads and API files) depends only on its own packages
+and on the build's fingerprint (code, templates, assets, settings, library versions),
+so a unit whose key matches a previous build's manifest is linked, not rendered.
+Shards and merges use the same manifest: a shard records the units it built, the
+merge reuses them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from jixiao.config import Config
+from jixiao.load import find_packages, package_digest
+
+MANIFEST_VERSION = "1"
+SHARD_DIR = "jixiao-shard"
+"""Inside a shard's output folder: its manifest and unit records (not part of the site)."""
+LIBRARIES = ("jinja2", "markdown-it-py", "altair", "pypinyin", "frictionless", "vl-convert-python", "openpyxl")
+CODE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class UnitPlan:
+    unit_id: str
+    package_dirs: tuple[Path, ...]
+    key: str
+
+
+@dataclass(frozen=True)
+class Shard:
+    index: int
+    """1-based."""
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """'2/4' → Shard(2, 4); ValueError with a readable message otherwise."""
+        try:
+            index, count = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise ValueError(f"--shard 应写作 i/n，如 1/4（收到 {text!r}）") from None
+        if not 1 <= index <= count:
+            raise ValueError(f"--shard {text}：i 须在 1 到 n 之间")
+        return cls(index, count)
+
+    def takes(self, position: int) -> bool:
+        """Round robin over units sorted by id, so shards are balanced and deterministic."""
+        return position % self.count == self.index - 1
+
+
+def _tree_digest(hasher: hashlib._Hash, directory: Path, pattern: str = "*") -> None:
+    for path in sorted(p for p in directory.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        hasher.update(path.relative_to(directory).as_posix().encode())
+        hasher.update(b"\0")
+        hasher.update(path.read_bytes())
+
+
+def fingerprint(config: Config) -> str:
+    """Everything besides the data that shapes the output."""
+    hasher = hashlib.sha256(MANIFEST_VERSION.encode())
+    settings = [
+        config.base_url,
+        config.site_url,
+        config.source_date_epoch,
+        config.data_dir.resolve().name,
+        repr(sorted(config.grade_bands.items())),
+        [f"{name}=={version(name)}" for name in LIBRARIES],
+    ]
+    hasher.update(json.dumps(settings, ensure_ascii=False, default=str).encode())
+    _tree_digest(hasher, CODE_DIR, "*.py")
+    for directory in (config.templates_dir, config.assets_dir):
+        _tree_digest(hasher, directory)
+    return hasher.hexdigest()
+
+
+def plan_units(config: Config, build_fingerprint: str) -> list[UnitPlan]:
+    """Every unit under data/, sorted, with the key of its output."""
+    by_unit: dict[str, list[Path]] = {}
+    for directory in find_packages(config.data_dir):
+        by_unit.setdefault(directory.parent.name, []).append(directory)
+    plans = []
+    for unit_id, directories in sorted(by_unit.items()):
+        hasher = hashlib.sha256(f"{build_fingerprint}\0{unit_id}".encode())
+        for directory in directories:
+            hasher.update(f"\0{directory.name}\0{package_digest(directory)}".encode())
+        plans.append(UnitPlan(unit_id, tuple(directories), hasher.hexdigest()))
+    return plans
+
+
+def build_key(build_fingerprint: str, units: list[UnitPlan], shard: Shard | None) -> str:
+    """The key of a whole build: same key, same output."""
+    hasher = hashlib.sha256(build_fingerprint.encode())
+    hasher.update(repr(shard).encode())
+    for unit in units:
+        hasher.update(f"\0{unit.unit_id}\0{unit.key}".encode())
+    return hasher.hexdigest()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What one output folder holds: the build key and each unit's key and files."""
+
+    build_key: str
+    units: dict[str, dict]
+    """unit_id → {"key": str, "files": [site paths]}."""
+
+    def to_json(self) -> str:
+        return json.dumps({"version": MANIFEST_VERSION, "build_key": self.build_key, "units": self.units}, indent=1)
+
+    @classmethod
+    def read(cls, path: Path) -> Manifest | None:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+            return None
+        return cls(data["build_key"], data["units"])
+
+
+def site_manifest_path(cache_dir: Path, out_dir: Path) -> Path:
+    """Where a site's manifest lives: in the cache, not in the published folder."""
+    name = hashlib.sha256(str(out_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / "sites" / f"{name}.json"

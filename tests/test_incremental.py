@@ -1,0 +1,142 @@
+"""Incremental builds, parallel rendering and shards give the same bytes as one clean build."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from site_fixtures import DATA, REPO, build_site, tree_bytes
+
+from jixiao import pipeline
+
+
+def _build(out, data, **options):
+    """Build and return the summary (build_site returns the folder)."""
+    import contextlib
+
+    from jixiao.config import Config
+
+    settings = {"quiet": True, "templates_dir": REPO / "templates", "assets_dir": REPO / "site_src", **options}
+    config = Config(data_dir=data.resolve(), out_dir=out.resolve(), **settings)
+    with contextlib.chdir(REPO):
+        return pipeline.build(config)
+
+
+@pytest.fixture
+def data(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    return copy
+
+
+def _units(data):
+    return sorted(path.name for path in data.iterdir() if path.is_dir())
+
+
+def _edit_narrative(data, unit_id):
+    narrative = next((data / unit_id).glob("*/narrative/*.md"))
+    narrative.write_text(narrative.read_text("utf-8") + "\n补充说明：本段为测试所加。\n", "utf-8")
+
+
+def _rename_unit(data, unit_id, suffix):
+    for unit_csv in (data / unit_id).glob("*/unit.csv"):
+        header, row, *rest = unit_csv.read_text("utf-8").split("\n")
+        name_column = header.split(",").index("name")
+        cells = row.split(",")
+        cells[name_column] += suffix
+        unit_csv.write_text("\n".join([header, ",".join(cells), *rest]), "utf-8")
+
+
+def test_incremental_build_equals_a_clean_build(tmp_path, data):
+    site = tmp_path / "site"
+    first = _build(site, data)
+    assert first.rendered == len(_units(data))
+    edited, renamed = _units(data)[0], _units(data)[-1]
+    _edit_narrative(data, edited)
+    _rename_unit(data, renamed, "（测试改名）")
+    again = _build(site, data)
+    assert (again.rendered, again.units - again.rendered) == (2, len(_units(data)) - 2)
+    clean = _build(tmp_path / "clean", data, incremental=False)
+    assert clean.rendered == len(_units(data))
+    assert tree_bytes(site) == tree_bytes(tmp_path / "clean")
+    assert "本段为测试所加" in (site / "units" / edited).joinpath(_first_year(data, edited), "index.html").read_text()
+    assert "（测试改名）" in (site / "index.html").read_text("utf-8"), "shared pages must follow the renamed unit"
+
+
+def _first_year(data, unit_id):
+    return sorted(path.name for path in (data / unit_id).iterdir())[0]
+
+
+def test_no_change_rebuild_does_not_touch_the_site(tmp_path, data):
+    site = tmp_path / "site"
+    _build(site, data)
+    stamps = {path: path.stat().st_mtime_ns for path in site.rglob("*")}
+    again = _build(site, data)
+    assert again.unchanged and again.rendered == 0 and again.files == 0
+    assert {path: path.stat().st_mtime_ns for path in site.rglob("*")} == stamps
+
+
+def test_a_template_change_renders_every_unit_again(tmp_path, data):
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    site = tmp_path / "site"
+    _build(site, data, templates_dir=templates)
+    footer = templates / "base.html"
+    footer.write_text(footer.read_text("utf-8").replace("数据以 CC0 发布。", "数据以 CC0 发布（测试）。"), "utf-8")
+    again = _build(site, data, templates_dir=templates)
+    assert again.rendered == len(_units(data))
+    assert all("（测试）" in page.read_text("utf-8") for page in site.rglob("*.html"))
+
+
+def test_a_deleted_site_is_rendered_again(tmp_path, data):
+    site = tmp_path / "site"
+    _build(site, data)
+    before = tree_bytes(site)
+    shutil.rmtree(site)
+    again = _build(site, data)
+    assert again.rendered == len(_units(data)) and tree_bytes(site) == before
+
+
+def test_parallel_workers_give_the_same_bytes(tmp_path, data, monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 1)
+    serial = _build(tmp_path / "serial", data, jobs=1)
+    parallel = _build(tmp_path / "parallel", data, jobs=2)
+    assert parallel.rendered == serial.rendered == len(_units(data))
+    assert parallel.worker_stages["render"] > 0
+    assert tree_bytes(tmp_path / "parallel") == tree_bytes(tmp_path / "serial")
+
+
+def test_parallel_build_reports_errors_from_workers(tmp_path, data, monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 1)
+    site = build_site(tmp_path / "site", data_dir=data)
+    before = tree_bytes(site)
+    indicators = data / "rugao-landloss" / "2023" / "indicators.csv"
+    lines = indicators.read_text("utf-8").split("\n")
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("score")] = "999"
+    indicators.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]), "utf-8")
+    with pytest.raises(pipeline.BuildError) as error:
+        _build(site, data, jobs=2)
+    assert any(f.code == "E-SCORE-ABOVE-WEIGHT" and "indicators.csv" in f.file for f in error.value.findings)
+    assert tree_bytes(site) == before
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_shards_merged_equal_a_full_build(tmp_path, data, count):
+    shards = [tmp_path / f"shard-{i}" for i in range(1, count + 1)]
+    built = [_build(shard, data, shard=f"{i}/{count}") for i, shard in enumerate(shards, start=1)]
+    assert sum(s.units for s in built) == len(_units(data)), "every unit in exactly one shard"
+    assert all(not (shard / "index.html").exists() for shard in shards), "shared pages belong to the merge"
+    merged = _build(tmp_path / "merged", data, merge=tuple(shards))
+    assert merged.rendered == 0, "the merge reuses every unit the shards built"
+    _build(tmp_path / "full", data, incremental=False)
+    assert tree_bytes(tmp_path / "merged") == tree_bytes(tmp_path / "full")
+    assert not any("jixiao-shard" in path.parts for path in (tmp_path / "merged").rglob("*"))
+
+
+def test_a_bad_shard_spec_is_a_clear_error(tmp_path, data):
+    with pytest.raises(pipeline.BuildError, match="i/n"):
+        _build(tmp_path / "x", data, shard="3")
+    with pytest.raises(pipeline.BuildError, match="1 到 n"):
+        _build(tmp_path / "x", data, shard="4/3")
