@@ -19,9 +19,21 @@ ABOUT = "about/index.html"
 DATA = "data/index.html"
 QUALITY = "quality/index.html"
 NOT_FOUND = "404.html"
+COMPARE = "compare/index.html"
+SEARCH = "search/index.html"
 STYLE = "assets/style.css"
 CHARTS_JS = "assets/charts.js"
 VEGA_JS = "assets/vega.js"
+SORT_JS = "assets/sort.js"
+SEARCH_JS = "assets/search.js"
+PAGEFIND_DIR = "pagefind"
+"""Written by pagefind into the finished site (jixiao/search.py), beside the pages it indexes."""
+PAGEFIND_UI_JS = f"{PAGEFIND_DIR}/pagefind-ui.js"
+PAGEFIND_UI_CSS = f"{PAGEFIND_DIR}/pagefind-ui.css"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+FEED = "feed.xml"
+CATALOG = "catalog.jsonld"
 
 
 def slug(text: str) -> str:
@@ -43,6 +55,11 @@ def evaluation_page(package: Package, evaluation: Evaluation) -> str:
     if evaluation is package.main:
         return package_page(package)
     return f"units/{package.unit.unit_id}/{package.year}/{evaluation.evaluation_id}/index.html"
+
+
+def flags_anchor(evaluation: Evaluation) -> str:
+    """The id of an evaluation's data-quality section on its page."""
+    return f"{evaluation.evaluation_id}-flags"
 
 
 def region_page(region: str) -> str:
