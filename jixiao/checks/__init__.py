@@ -18,6 +18,7 @@ from jixiao.checks.scores import (
 )
 from jixiao.checks.structure import (
     check_descriptor_matches,
+    check_foreign_keys,
     check_headers,
     check_ids_match_folder,
     check_narrative_files,
@@ -28,7 +29,7 @@ from jixiao.checks.structure import (
 DESCRIPTOR_CHECKS = (check_resource_paths, check_descriptor_matches)
 """Run first; frictionless only reads a package these pass."""
 
-FORMAT_CHECKS = (check_headers, check_number_cells)
+FORMAT_CHECKS = (check_headers, check_number_cells, check_foreign_keys)
 """Run before the domain checks, which assume bare numbers and the right columns."""
 
 DOMAIN_CHECKS = (

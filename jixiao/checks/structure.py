@@ -123,3 +123,23 @@ def check_narrative_files(package: RawPackage, bands: GradeBands) -> Iterator[Fi
         path = row.get("file")
         if path and path not in package.texts:
             yield _finding(package, "narrative", row, "E-MISSING-FILE", "file", f"{path} 不存在", ref=row.get("order"))
+
+
+def check_foreign_keys(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Every reference (e.g. evaluation_id in indicators.csv) names a row of the table it points to."""
+    for name, schema in TABLES.items():
+        for key in schema.get("foreignKeys", []):
+            fields, target = key["fields"], key["reference"]
+            known = {tuple(row.get(f) for f in target["fields"]) for row in package.tables.get(target["resource"], [])}
+            for row in package.tables.get(name, []):
+                values = tuple(row.get(f) for f in fields)
+                if all(values) and values not in known:
+                    shown = "、".join(repr(v) for v in values)
+                    yield _finding(
+                        package,
+                        name,
+                        row,
+                        "E-KEY",
+                        ",".join(fields),
+                        f"引用的值不存在：{shown} 不在 {target['resource']}.csv 的 {','.join(target['fields'])} 中",
+                    )
