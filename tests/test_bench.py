@@ -1,0 +1,161 @@
+"""The benchmark's synthetic data and helpers (not timed): valid, shaped like data/, deterministic."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import os
+import sys
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jixiao.config import GRADE_BANDS
+from jixiao.tables import package_descriptor
+from jixiao.validate import validate_directory
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+sys.path.insert(0, str(ROOT / "bench"))  # make_data's worker processes import it by name
+import make_data  # noqa: E402
+
+
+def _load_run():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench_run = _load_run()
+
+
+def _generate(out: Path, units: int = 3, years: int = 2, projects: int = 2, seed: int = 7, jobs: int = 1) -> Path:
+    make_data.generate(out, units, years, projects, seed, jobs=jobs)
+    return out
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8"), newline="")))
+
+
+def _tree(directory: Path) -> dict[str, bytes]:
+    """Every file's bytes, except the manifest (it records how long generation took)."""
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and p.name != make_data.MANIFEST
+    }
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """3 units × 2 years × (1 department + 2 projects)."""
+    return _generate(tmp_path_factory.mktemp("bench") / "tiny")
+
+
+def test_tiny_set_validates_without_errors(tiny: Path) -> None:
+    results = validate_directory(tiny, GRADE_BANDS)
+    assert len(results) == 6
+    errors = [f.text() for r in results for f in r.errors]
+    assert errors == []
+
+
+def test_packages_are_shaped_like_the_real_ones(tiny: Path) -> None:
+    for package in sorted(tiny.glob("*/*/datapackage.json")):
+        directory = package.parent
+        evaluations = _rows(directory / "evaluations.csv")
+        assert [e["kind"] for e in evaluations] == ["department", "project", "project"]
+        assert {e["unit_id"] for e in evaluations} == {directory.parent.name}
+        narrative = _rows(directory / "narrative.csv")
+        assert {n["evaluation_id"] for n in narrative} == {e["evaluation_id"] for e in evaluations}
+        assert all((directory / n["file"]).is_file() for n in narrative)
+        unit = _rows(directory / "unit.csv")[0]
+        assert unit["name"].startswith(unit["region"]) and unit["province"].endswith(("省", "自治区"))
+
+
+def test_descriptor_is_the_canonical_one_as_build_py_new_writes_it(tiny: Path, tmp_path: Path) -> None:
+    import json
+
+    from jixiao.scaffold import write_descriptor
+
+    package = sorted(tiny.glob("*/*/datapackage.json"))[0]
+    unit_id, year = package.parent.parent.name, int(package.parent.name)
+    title = json.loads(package.read_text("utf-8"))["title"]
+    write_descriptor(tmp_path, package_descriptor(unit_id, year, title))
+    assert package.read_bytes() == (tmp_path / "datapackage.json").read_bytes()
+
+
+def test_indicator_tables_have_20_to_45_rows_over_three_levels(tiny: Path) -> None:
+    for path in tiny.glob("*/*/indicators.csv"):
+        rows = _rows(path)
+        counts = Counter(row["evaluation_id"] for row in rows)
+        assert all(20 <= count <= 45 for count in counts.values()), (path, counts)
+        for row in rows:
+            assert row["level1"] and row["level2"]
+            assert row["level3"] or row["status"] == "empty"
+            if row["status"] == "scored":
+                assert Decimal(row["score"]) <= Decimal(row["weight"])
+
+
+def test_budget_hierarchies_add_up(tiny: Path) -> None:
+    for path in tiny.glob("*/*/budget.csv"):
+        acknowledged = {
+            (q["evaluation_id"], q["ref"], q["field"])
+            for q in _rows(path.parent / "quality.csv")
+            if q["code"] == "E-SUM"
+        }
+        rows = _rows(path)
+        for parent in rows:
+            children = [
+                r for r in rows if r["evaluation_id"] == parent["evaluation_id"] and r["parent_id"] == parent["line_id"]
+            ]
+            if not children:
+                continue
+            for column in ("budget_initial", "budget", "actual"):
+                if not parent[column] or (parent["evaluation_id"], parent["line_id"], column) in acknowledged:
+                    continue
+                assert sum(Decimal(c[column]) for c in children) == Decimal(parent[column]), (path, parent, column)
+        department = {r["line_id"]: r for r in rows if r["evaluation_id"] == "department"}
+        assert set(department) >= {"total", "basic", "project", "item-1"}
+
+
+def test_same_seed_same_bytes_different_seed_different(tiny: Path, tmp_path: Path) -> None:
+    again = _generate(tmp_path / "again", jobs=2)
+    assert _tree(again) == _tree(tiny)
+    other = _generate(tmp_path / "other", seed=8)
+    assert _tree(other) != _tree(tiny)
+
+
+def test_a_larger_set_exercises_flags_and_acknowledgements(tmp_path: Path) -> None:
+    data = _generate(tmp_path / "flags", units=12, years=1, projects=5, seed=1)
+    results = validate_directory(data, GRADE_BANDS)
+    assert [f.text() for r in results for f in r.errors] == []
+    flagged = Counter(f.code for r in results for f in r.flags)
+    assert flagged["F-OVER-BUDGET"] or flagged["F-FUNDS-EXCLUDED"]
+    acknowledged = sum(len(_rows(p)) for p in data.glob("*/*/quality.csv"))
+    assert acknowledged > 0
+    assert sum(flagged[code] for code in flagged if code.startswith("E-")) == acknowledged
+
+
+def test_refuses_to_write_into_data(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        make_data.main(["--units", "1", "--out", str(ROOT / "data" / "synthetic")])
+    assert not (ROOT / "data" / "synthetic").exists()
+
+
+def test_write_floor_and_memory_sampling(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "index.html").write_bytes(b"x" * 10)
+    (site / "a" / "b" / "page.html").write_bytes(b"y" * 1000)
+    files = bench_run.site_files(site)
+    assert sorted(files) == [("a/b/page.html", 1000), ("index.html", 10)]
+    assert bench_run.write_floor(files, 2, target=tmp_path / "floor") >= 0
+    assert not (tmp_path / "floor").exists()
+    assert bench_run.tree_rss(os.getpid()) > 10 * 1024 * 1024
