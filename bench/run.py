@@ -30,7 +30,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -276,7 +276,8 @@ class Result:
     changed: Run | None = None
     unchanged: Run | None = None
     validate: Run | None = None
-    notes: list[str] = field(default_factory=list)
+    load: tuple[float, float] = (0.0, 0.0)
+    """1-minute load average before and after the clean build: other work on the machine skews figures."""
 
     @property
     def pages(self) -> int:
@@ -297,7 +298,9 @@ def bench_set(label: str, data: Path, generation: float | None, jobs: int, valid
     shutil.rmtree(site, ignore_errors=True)
     prepare_work()
     print(f"[{label}] 全新构建 …", flush=True)
+    load_before = os.getloadavg()[0]
     clean = build(data, site, jobs, stats)
+    load = (load_before, os.getloadavg()[0])
     files = site_files(site)
     print(f"[{label}] 写入下限 …", flush=True)
     floor_one = write_floor(files, 1)
@@ -332,6 +335,7 @@ def bench_set(label: str, data: Path, generation: float | None, jobs: int, valid
         changed,
         unchanged,
         checked,
+        load,
     )
 
 
@@ -432,7 +436,7 @@ def text_report(results: dict[str, Result]) -> str:
         lines += [
             f"== {result.label}: {result.units:,} units, {result.packages:,} packages{gen}",
             f"  clean build {clean.wall:.2f} s, {result.pages:,} pages, {result.pages_per_second:,.0f} pages/s, "
-            f"peak memory {clean.peak / MIB:,.0f} MiB",
+            f"peak memory {clean.peak / MIB:,.0f} MiB; load average {result.load[0]:.1f} → {result.load[1]:.1f}",
             f"  output {result.files:,} files, {result.bytes / MIB:,.1f} MiB; write floor {result.floor_one:.2f} s "
             f"(1 process), {result.floor_jobs:.2f} s (--jobs processes); "
             f"build / floor {clean.wall / result.floor:.1f}×",
@@ -481,8 +485,8 @@ def markdown(results: dict[str, Result], jobs: int, commit: str) -> str:
     info = machine()
     rows = [
         "| set | units | packages | pages | files | output | clean build | pages/s | peak memory | write floor "
-        "(1 / --jobs procs) | build ÷ floor | one-change rebuild | no-change rebuild |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "(1 / --jobs procs) | build ÷ floor | one-change rebuild | no-change rebuild | load avg |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results.values():
         changed = f"{r.changed.wall:.2f} s" if r.changed else "—"
@@ -490,7 +494,8 @@ def markdown(results: dict[str, Result], jobs: int, commit: str) -> str:
         rows.append(
             f"| {r.label} | {r.units:,} | {r.packages:,} | {r.pages:,} | {r.files:,} | {r.bytes / MIB:,.0f} MiB "
             f"| {r.clean.wall:.2f} s | {r.pages_per_second:,.0f} | {r.clean.peak / MIB:,.0f} MiB "
-            f"| {r.floor_one:.2f} / {r.floor_jobs:.2f} s | {r.clean.wall / r.floor:.1f}× | {changed} | {unchanged} |"
+            f"| {r.floor_one:.2f} / {r.floor_jobs:.2f} s | {r.clean.wall / r.floor:.1f}× | {changed} | {unchanged} "
+            f"| {r.load[0]:.1f} → {r.load[1]:.1f} |"
         )
     stages = ["", "### Stages of the clean builds (seconds, from `--stats`)", ""]
     for r in results.values():

@@ -53,6 +53,16 @@ class Chart:
     title: str
     description: str
     spec_json: str
+    min_height: int = 0  # px reserved before the chart is drawn, so the page does not jump
+
+
+def _drawn_height(spec: dict) -> int:
+    """Roughly the height Vega draws: the plot, the x axis with its title, a legend on top."""
+    height = spec.get("height")
+    if not isinstance(height, int):
+        return 0
+    legend = "field" in spec.get("encoding", {}).get("color", {})
+    return height + (81 if legend else 56)
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -111,10 +121,10 @@ def _scatter_template(x_title: str, y_title: str) -> dict:
     """The scatter spec without data, built with Altair once per pair of axis titles."""
     chart = (
         alt.Chart(alt.Data(values=[]))
-        .mark_circle(size=90, color=COLORS[1])
+        .mark_circle(size=90, color=COLORS[1], opacity=0.6)  # overlapping points show darker
         .encode(
-            x=alt.X("x:Q", title=x_title, scale=alt.Scale(zero=False)),
-            y=alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False)),
+            x=alt.X("x:Q", title=x_title, scale=alt.Scale(zero=False, padding=12)),  # points at 100% stay whole
+            y=alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False, padding=12)),
             tooltip=[alt.Tooltip("名称:N"), alt.Tooltip("x:Q", title=x_title), alt.Tooltip("y:Q", title=y_title)],
         )
         .properties(width="container", height=280)
@@ -136,4 +146,4 @@ def embed_json(spec: dict) -> str:
 
 
 def make_chart(chart_id: str, title: str, description: str, spec: dict) -> Chart:
-    return Chart(chart_id=chart_id, title=title, description=description, spec_json=embed_json(spec))
+    return Chart(chart_id, title, description, embed_json(spec), _drawn_height(spec))

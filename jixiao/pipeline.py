@@ -233,15 +233,19 @@ def _write_shared(
     stage: _Stages,
     summary: BuildSummary,
 ) -> None:
-    """The pages and files that span units, then the search index over everything written."""
-    with stage("shared pages"):
-        progress.stage("共享页面", f"{len(index.packages)} 个数据包")
-        pages, size = staging.write(shared_pages(config, index))
-        summary.pages += pages
+    """The pages and files that span units, then the search index over everything written.
+
+    The combined datasets come first: reading every full package, they count the rows
+    (``index.row_counts``) that the data page prints.
+    """
     with stage("datasets"):
         progress.stage("合并数据集")
         index.full_packages = lambda: _full_packages(records)
         files, size2 = staging.write(datasets.combined_files(config, index))
+    with stage("shared pages"):
+        progress.stage("共享页面", f"{len(index.packages)} 个数据包")
+        pages, size = staging.write(shared_pages(config, index))
+        summary.pages += pages
     with stage("metadata"):
         files3, size3 = staging.write(metadata.metadata_files(config, index))
     with stage("assets"):
@@ -250,7 +254,10 @@ def _write_shared(
     summary.bytes += size + size2 + size3 + size4
     with stage("search"):
         progress.stage("搜索索引")
-        search.index_site(staging.root, config)
+        try:
+            search.index_site(staging.root, config)
+        except search.SearchIndexError as error:
+            raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
 
 
 def _full_packages(records: list[units.UnitRecord]) -> Iterator:

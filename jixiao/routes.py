@@ -82,6 +82,27 @@ def download_zip(package: Package) -> str:
     return f"downloads/{package.package_id}.zip"
 
 
+DATASETS_README = "datasets/README.md"
+DATASETS_PACKAGE = "datasets/datapackage.json"
+DATASETS_XLSX = "datasets/jixiao.xlsx"
+DATASETS_DB = "datasets/jixiao.db"
+API_INDEX = "api/index.json"
+
+
+def dataset_file(table: str, extension: str) -> str:
+    """One combined table as CSV or JSON, e.g. ``datasets/indicators.csv``."""
+    return f"datasets/{table}.{extension}"
+
+
+def api_unit(unit_id: str) -> str:
+    """A unit's JSON API file; ``api_unit("{unit_id}")`` gives the documented pattern."""
+    return f"api/units/{unit_id}.json"
+
+
+def api_evaluation(unit_id: str, year: int | str, evaluation_id: str) -> str:
+    return f"api/evaluations/{unit_id}/{year}/{evaluation_id}.json"
+
+
 def href(from_path: str, to_path: str) -> str:
     """A relative link from one output file to another; folders end in '/'."""
     target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path

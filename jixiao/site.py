@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from jixiao import charts, pages, routes
+from jixiao import api, charts, combined, compare, metadata, pages, routes
 from jixiao.config import NATIONAL_BANDS, Config
 from jixiao.model import Evaluation, Package
 from jixiao.pages import Link, SiteIndex
@@ -22,8 +22,10 @@ class PageSpec:
     context: dict[str, Any]
 
 
-def _page(config: Config, path: str, title: str, description: str, crumbs=(), has_charts=False) -> pages.Page:
-    return pages.page(path, title, description, list(crumbs), has_charts, config.site_url, config.base_url)
+def _page(config: Config, path: str, title: str, description: str, crumbs=(), has_charts=False, **extra) -> pages.Page:
+    """The page header and footer context; ``extra`` sets the optional Page fields (og_type, indexed, scripts)."""
+    page = pages.page(path, title, description, list(crumbs), has_charts, config.site_url, config.base_url)
+    return replace(page, **extra) if extra else page
 
 
 def _total(packages: list[Package], attribute: str) -> Decimal:
@@ -55,10 +57,25 @@ def _overview_chart(chart_id: str, title: str, rows: list[pages.PackageSummary])
     )
 
 
+HOME_ROWS = 60
+"""The home page lists every evaluation up to this many; beyond, the latest ones (all are on the comparison page)."""
+
+
 def home(config: Config, index: SiteIndex) -> PageSpec:
     path = routes.HOME
-    rows = [row for package in index.packages for row in pages.summaries(package, path)]
-    latest = sorted(index.packages, key=lambda p: (-p.year, p.unit.unit_id))[:10]
+    latest_first = sorted(index.packages, key=lambda p: (-p.year, p.unit.unit_id))
+    latest = latest_first[:10]
+    evaluations_count = sum(len(p.evaluations) for p in index.packages)
+    if evaluations_count <= HOME_ROWS:
+        rows = [row for package in index.packages for row in pages.summaries(package, path)]
+        rows_caption = "全部评价一览"
+    else:
+        rows = []
+        for package in latest_first:
+            if len(rows) >= HOME_ROWS:
+                break
+            rows += pages.summaries(package, path)
+        rows_caption = f"最新 {len(rows)} 份评价（共 {evaluations_count} 份，全部见“比较”页）"
     return PageSpec(
         path,
         "home.html",
@@ -72,11 +89,12 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
             ),
             "units_count": len(index.by_unit),
             "years_count": len(index.by_year),
-            "evaluations_count": sum(len(p.evaluations) for p in index.packages),
+            "evaluations_count": evaluations_count,
             "total_budget": _total(index.packages, "budget"),
             "total_actual": _total(index.packages, "actual"),
             "overview_chart": _overview_chart("chart-overview", "各评价全年预算数与实际支出数（万元）", rows),
             "rows": rows,
+            "rows_caption": rows_caption,
             "latest": [Link(f"{p.unit.name} {p.year} 年度", routes.href(path, routes.package_page(p))) for p in latest],
             "regions": [
                 {
@@ -140,6 +158,7 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
                 f"{latest.unit.name}的历年绩效自评。",
                 [("首页", routes.HOME), (latest.unit.region, routes.region_page(latest.unit.region))],
                 has_charts=True,
+                indexed=True,
             ),
             "unit": latest.unit,
             "region_href": routes.href(path, routes.region_page(latest.unit.region)),
@@ -151,36 +170,8 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
 
 
 def _jsonld(config: Config, package: Package) -> str:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Dataset",
-        "name": f"{package.unit.name} {package.year} 年度绩效自评",
-        "description": f"{package.unit.name} {package.year} 年度预算绩效自评数据：预算与支出、指标与得分、叙述。",
-        "identifier": package.package_id,
-        "inLanguage": "zh-CN",
-        "license": "https://creativecommons.org/publicdomain/zero/1.0/",
-        "spatialCoverage": f"{package.unit.province}{package.unit.prefecture}{package.unit.region}",
-        "temporalCoverage": str(package.year),
-        "creator": {"@type": "GovernmentOrganization", "name": package.unit.name},
-        "isBasedOn": [s.title for s in package.sources],
-        "distribution": [
-            {
-                "@type": "DataDownload",
-                "encodingFormat": "application/zip",
-                "contentUrl": routes.absolute(config.site_url, config.base_url, routes.download_zip(package)),
-            },
-        ]
-        + [
-            {
-                "@type": "DataDownload",
-                "encodingFormat": "text/csv",
-                "name": name,
-                "contentUrl": routes.absolute(config.site_url, config.base_url, routes.download_file(package, name)),
-            }
-            for name in package.files
-        ],
-    }
-    return charts.embed_json(data)
+    """schema.org Dataset (jixiao/metadata.py), safe inside <script type="application/ld+json">."""
+    return charts.embed_json(metadata.dataset_jsonld(config, package))
 
 
 def evaluation(config: Config, package: Package, evaluation: Evaluation | None) -> PageSpec:
@@ -208,6 +199,8 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
                 f"{title}：预算与支出、绩效指标与得分、自评结论，按原文照录。",
                 crumbs,
                 has_charts=view is not None and bool(view.budget_chart or view.score_chart),
+                og_type="article" if view is not None else "website",
+                indexed=True,
             ),
             "heading": heading,
             "view": view,
@@ -217,6 +210,59 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
             "jsonld": _jsonld(config, package),
         },
     )
+
+
+EVALUATION_PATTERN = routes.api_evaluation("{unit_id}", "{year}", "{evaluation_id}")
+
+
+def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
+    """The combined downloads (with row counts) and the static JSON API, as the data page documents them."""
+    counts = index.row_counts or combined.row_counts(index.each_full_package())
+
+    def download(label: str, target: str) -> pages.Download:
+        return pages.Download(label, routes.href(path, target), target.rsplit("/", 1)[1])
+
+    examples = []
+    first = index.packages[0] if index.packages else None
+    if first is not None:
+        unit_api = routes.api_unit(first.unit.unit_id)
+        examples.append(Link(unit_api, routes.href(path, unit_api)))
+        for evaluation in first.evaluations[:1]:
+            target = routes.api_evaluation(first.unit.unit_id, first.year, evaluation.evaluation_id)
+            examples.append(Link(target, routes.href(path, target)))
+    return {
+        "tables": [
+            {
+                "name": name,
+                "title": table.title,
+                "rows": counts.get(name, 0),
+                "columns": len(table.columns),
+                "csv": download(f"{name}.csv", routes.dataset_file(name, "csv")),
+                "json": download(f"{name}.json", routes.dataset_file(name, "json")),
+            }
+            for name, table in combined.COMBINED.items()
+        ],
+        "files": (
+            download("Excel 工作簿 jixiao.xlsx（每张表一个工作表，中文表头）", routes.DATASETS_XLSX),
+            download("SQLite 数据库 jixiao.db（可用 Datasette 打开）", routes.DATASETS_DB),
+            download("说明 README.md（文件、来源、引用方式、字段）", routes.DATASETS_README),
+            download("Frictionless 描述文件 datapackage.json", routes.DATASETS_PACKAGE),
+        ),
+        "context": [column.title for column in combined.CONTEXT],
+        "numbers": combined.NUMBERS_NOTE,
+        "api_index": Link(routes.API_INDEX, routes.href(path, routes.API_INDEX)),
+        "api_patterns": (
+            (routes.API_INDEX, "全部单位：名称、地区、年度、评价数及各单位文件的链接。"),
+            (routes.api_unit("{unit_id}"), "一个单位：各年度数据包、来源、评价摘要（预算、支出、得分、等级）与链接。"),
+            (EVALUATION_PATTERN, "一项评价：预算安排及支出、绩效指标、叙述、数据质量标记、来源与引用方式。"),
+        ),
+        "api_examples": examples,
+        "api_keys": (
+            ("api-keys-index", routes.API_INDEX, api.INDEX_KEYS),
+            ("api-keys-unit", routes.api_unit("{unit_id}"), api.UNIT_KEYS),
+            ("api-keys-evaluation", EVALUATION_PATTERN, api.EVALUATION_KEYS),
+        ),
+    }
 
 
 def data_page(config: Config, index: SiteIndex) -> PageSpec:
@@ -243,7 +289,9 @@ def data_page(config: Config, index: SiteIndex) -> PageSpec:
         path,
         "data.html",
         {
-            "page": _page(config, path, "数据下载", "全部数据包、数据字典与引用方式。", [("首页", routes.HOME)]),
+            "page": _page(
+                config, path, "数据下载", "全部数据包、数据字典与引用方式。", [("首页", routes.HOME)], indexed=True
+            ),
             "packages": [
                 {
                     "package_id": p.package_id,
@@ -255,6 +303,7 @@ def data_page(config: Config, index: SiteIndex) -> PageSpec:
             ],
             "dictionary": dictionary,
             "example_citation": example,
+            "open_data": _open_data(path, index),
         },
     )
 
@@ -264,16 +313,71 @@ def quality_page(config: Config, index: SiteIndex) -> PageSpec:
     items = []
     for package in index.packages:
         for e in package.evaluations:
+            label = f"{package.unit.name} {package.year} {e.title}"
             for flag in pages.flag_views(package, e.flags, path, e):
-                items.append(
-                    {"evaluation": f"{package.unit.name} {package.year} {e.title}", "href": flag.href, "flag": flag}
-                )
+                where = f"{package.package_id}/{flag.where}"
+                items.append({"evaluation": label, "href": flag.href, "flag": flag, "where": where})
+    items.sort(key=lambda item: item["flag"].code)  # grouped by kind; stable, so site order within a kind
+    counts: dict[str, dict] = {}
+    for item in items:
+        code = item["flag"].code
+        first = code not in counts
+        counts.setdefault(code, {"code": code, "title": item["flag"].title, "count": 0, "href": f"#flag-{code}"})
+        counts[code]["count"] += 1
+        item["anchor"] = f"flag-{code}" if first else ""
+        item["sort"] = {"evaluation": routes.slug(item["evaluation"]), "kind": code}
     return PageSpec(
         path,
         "quality.html",
         {
-            "page": _page(config, path, "数据质量", "原文中不一致或未载明的数字一览。", [("首页", routes.HOME)]),
+            "page": _page(
+                config,
+                path,
+                "数据质量",
+                "原文中不一致或未载明的数字一览。",
+                [("首页", routes.HOME)],
+                scripts=(routes.href(path, routes.SORT_JS),),
+            ),
             "flags": items,
+            "counts": sorted(counts.values(), key=lambda c: (-c["count"], c["code"])),
+        },
+    )
+
+
+def compare_page(config: Config, index: SiteIndex) -> PageSpec:
+    """All evaluations side by side (jixiao/compare.py), sortable, with rate against score."""
+    path = routes.COMPARE
+    page = _page(
+        config,
+        path,
+        "比较",
+        "全部绩效自评并列比较：预算、支出、执行率、得分、等级与数据质量标记；执行率与得分散点图。",
+        [("首页", routes.HOME)],
+        has_charts=True,
+        scripts=(routes.href(path, routes.SORT_JS),),
+    )
+    return PageSpec(path, "compare.html", {"page": page, **compare.context(index, path)})
+
+
+def search_page(config: Config) -> PageSpec:
+    """Pagefind UI over the index jixiao/search.py writes into the site after every page."""
+    path = routes.SEARCH
+    page = _page(
+        config,
+        path,
+        "搜索",
+        "在全部单位、项目、绩效指标和自评叙述中搜索。",
+        [("首页", routes.HOME)],
+        scripts=(routes.href(path, routes.PAGEFIND_UI_JS), routes.href(path, routes.SEARCH_JS)),
+    )
+    return PageSpec(
+        path,
+        "search.html",
+        {
+            "page": page,
+            "pagefind_css": routes.href(path, routes.PAGEFIND_UI_CSS),
+            "bundle_href": routes.href(path, routes.PAGEFIND_DIR + "/"),
+            "compare_href": routes.href(path, routes.COMPARE),
         },
     )
 
@@ -290,7 +394,12 @@ def about_page(config: Config) -> PageSpec:
         "about.html",
         {
             "page": _page(
-                config, path, "关于", "什么是绩效自评，分数与等级，数据来源，如何参与。", [("首页", routes.HOME)]
+                config,
+                path,
+                "关于",
+                "什么是绩效自评，分数与等级，数据来源，如何参与。",
+                [("首页", routes.HOME)],
+                indexed=True,
             ),
             "bands": bands,
             "quality_href": routes.href(path, routes.QUALITY),
@@ -311,6 +420,8 @@ def not_found_page(config: Config) -> PageSpec:
             **page.__dict__,
             "root": base,
             "style_href": fix(page.style_href),
+            "search_href": fix(page.search_href),
+            "feed_href": fix(page.feed_href),
             "nav": tuple(Link(link.label, fix(link.href)) for link in page.nav),
         }
     )
@@ -332,6 +443,8 @@ def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
         yield listing(config, routes.year_page(year), f"{year} 年度", f"{year} 年度的全部绩效自评。", packages)
     yield data_page(config, index)
     yield quality_page(config, index)
+    yield compare_page(config, index)
+    yield search_page(config)
     yield about_page(config)
     yield not_found_page(config)
 

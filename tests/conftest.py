@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The browser fixtures (Chromium, the /jixiao/ server, the network guard) for every test module.
+from browser_fixtures import browser, context, guard, server, subpath_built  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

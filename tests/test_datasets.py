@@ -1,0 +1,558 @@
+"""Combined datasets and the static JSON API, each file opened with its own reader.
+
+The expected rows are rebuilt here straight from the CSVs in data/*/*/ (csv module),
+not from jixiao's model: CSV (pandas, with the BOM), XLSX (openpyxl), SQLite
+(sqlite3) and JSON must all agree with them, numbers exactly as published.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import posixpath
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from site_fixtures import BOM, DATA, REPO, copy_data, packages, parse_html, read_csv, shared_site, write_csv
+
+from jixiao import api, datasets, downloads, routes
+from jixiao.combined import COMBINED
+from jixiao.config import GRADE_BANDS, Config
+from jixiao.model import build_package
+from jixiao.pages import SiteIndex
+from jixiao.tables import TABLE_TITLES, TABLES
+from jixiao.validate import validate_directory
+
+PACKAGES = packages()
+CONTEXT = ["package_id", "unit_id", "unit_name", "province", "prefecture", "region", "year"]
+SCHEMA = {"units": "unit", "sources": "sources", "evaluations": "evaluations", "budget_lines": "budget"}
+SCHEMA["indicators"] = "indicators"
+KEYS = {
+    "units": ["unit_id", "year"],
+    "sources": ["unit_id", "year", "source_id"],
+    "evaluations": ["unit_id", "year", "evaluation_id"],
+    "budget_lines": ["unit_id", "year", "evaluation_id", "line_id"],
+    "indicators": ["unit_id", "year", "evaluation_id", "row"],
+}
+SHEETS = ["单位", "来源文件", "评价", "预算安排及支出情况", "绩效指标"]
+
+
+def field_types(schema: str) -> dict[str, str]:
+    return {f["name"]: f["type"] for f in TABLES[schema]["fields"]}
+
+
+# --------------------------------------------------------------------------- expected rows, from data/ alone
+
+
+def expected_rows(table: str) -> list[dict[str, str]]:
+    """Every row the combined table must hold, as text, built from the package CSVs."""
+    rows = []
+    for package in PACKAGES:
+        unit = read_csv(package.path / "unit.csv")[0]
+        sources = read_csv(package.path / "sources.csv")
+        titles = {s["source_id"]: s["title"] for s in sources}
+        evaluations = {e["evaluation_id"]: e for e in read_csv(package.path / "evaluations.csv")}
+        context = {
+            "package_id": package.package_id,
+            "unit_id": package.unit_id,
+            "unit_name": unit["name"],
+            "province": unit["province"],
+            "prefecture": unit["prefecture"],
+            "region": unit["region"],
+            "year": str(package.year),
+        }
+        if table == "units":
+            own = {k: v for k, v in unit.items() if k not in ("unit_id", "name", "province", "prefecture", "region")}
+            ids = " ".join(s["source_id"] for s in sources)
+            rows.append(context | own | {"source_id": ids, "source_title": "；".join(titles.values())})
+        elif table == "sources":
+            rows += [context | source for source in sources]
+        elif table == "evaluations":
+            for e in evaluations.values():
+                rows.append(context | e | {"source_title": titles[e["source_id"]]})
+        else:
+            for line in read_csv(package.path / f"{SCHEMA[table]}.csv"):
+                evaluation = evaluations[line["evaluation_id"]]
+                rows.append(
+                    context
+                    | line
+                    | {
+                        "evaluation_title": evaluation["title"],
+                        "source_id": evaluation["source_id"],
+                        "source_title": titles[evaluation["source_id"]],
+                    }
+                )
+    return rows
+
+
+def key_of(table: str, row: dict[str, str]) -> tuple[str, ...]:
+    return tuple(str(row[k]) for k in KEYS[table])
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return shared_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def frames(site) -> dict[str, pd.DataFrame]:
+    """Each combined CSV read by pandas, every cell as text ("" when empty)."""
+    return {
+        table: pd.read_csv(
+            site / routes.dataset_file(table, "csv"), encoding="utf-8-sig", dtype=str, keep_default_na=False
+        )
+        for table in COMBINED
+    }
+
+
+@pytest.fixture(scope="module")
+def csv_rows(frames) -> dict[str, list[dict[str, str]]]:
+    return {table: frame.to_dict("records") for table, frame in frames.items()}
+
+
+@pytest.fixture(scope="module")
+def full_index() -> SiteIndex:
+    """The real packages, whole, for calling the datasets functions directly."""
+    results = validate_directory(DATA, GRADE_BANDS)
+    return SiteIndex.of([build_package(r.package, r.findings) for r in results])
+
+
+def combined(index: SiteIndex, config: Config | None = None) -> dict[str, bytes]:
+    return dict(datasets.combined_files(config or Config(), index))
+
+
+def number_columns(table: str) -> set[str]:
+    return {c.name for c in COMBINED[table].columns if c.type == "number"}
+
+
+def integer_columns(table: str) -> set[str]:
+    return {c.name for c in COMBINED[table].columns if c.type == "integer"}
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+@pytest.mark.parametrize("table", list(COMBINED))
+def test_csv_has_a_bom_and_every_row_of_data_exactly(site, frames, table):
+    raw = (site / routes.dataset_file(table, "csv")).read_bytes()
+    assert raw.startswith(BOM) and not raw.startswith(BOM + BOM)
+    frame = frames[table]
+    expected = expected_rows(table)
+    assert len(frame) == len(expected) > 0
+    columns = list(frame.columns)
+    assert columns[:7] == CONTEXT
+    if table != "sources":
+        assert columns[-2:] == ["source_id", "source_title"]
+    assert set(columns) == set().union(*expected), "columns differ from the package tables plus context"
+    got = {key_of(table, row): row for row in frame.to_dict("records")}
+    assert len(got) == len(frame), "primary key not unique"
+    for want in expected:
+        row = got[key_of(table, want)]
+        assert {k: row[k] for k in want} == want, key_of(table, want)
+
+
+def test_known_figures_are_published_digits(frames):
+    """The totals of every package, from data/, exactly (no rounding, no padding)."""
+    budget = frames["budget_lines"]
+    seen = 0
+    for package in PACKAGES:
+        for line in read_csv(package.path / "budget.csv"):
+            row = budget[
+                (budget.package_id == package.package_id)
+                & (budget.evaluation_id == line["evaluation_id"])
+                & (budget.line_id == line["line_id"])
+            ]
+            assert row[["budget", "actual", "rate_published"]].values.tolist() == [
+                [line["budget"], line["actual"], line["rate_published"]]
+            ]
+            seen += 1
+    assert seen == len(budget)
+    landloss = budget[(budget.package_id == "rugao-landloss-2023") & (budget.line_id == "total")]
+    assert landloss[["budget", "actual"]].values.tolist() == [["93116.21", "90819.34"]]
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+@pytest.fixture(scope="module")
+def workbook(site):
+    return openpyxl.load_workbook(site / routes.DATASETS_XLSX)
+
+
+def assert_sheet_matches(table: str, values: list[tuple], csv_rows: list[dict[str, str]]) -> None:
+    names = [c.name for c in COMBINED[table].columns]
+    numbers, integers = number_columns(table), integer_columns(table)
+    assert len(values) == len(csv_rows)
+    for cells, row in zip(values, csv_rows, strict=True):
+        for name, value in zip(names, cells, strict=True):
+            text = row[name]
+            if text == "":
+                assert value is None, (table, name)
+            elif name in numbers:
+                assert isinstance(value, int | float) and not isinstance(value, bool), (table, name, value)
+                assert Decimal(repr(float(value))) == Decimal(text), (table, name, value, text)
+            elif name in integers:
+                assert value == int(text) and isinstance(value, int), (table, name)
+            else:
+                assert value == text, (table, name)
+
+
+def test_xlsx_sheets_headers_frozen_panes_and_numbers(workbook, csv_rows):
+    assert workbook.sheetnames == [*SHEETS, "说明"]
+    for table, title in zip(COMBINED, SHEETS, strict=True):
+        assert title == TABLE_TITLES[SCHEMA[table]]
+        sheet = workbook[title]
+        assert sheet.freeze_panes == "A2"
+        values = list(sheet.iter_rows(values_only=True))
+        header = list(values[0])
+        titles = {f["name"]: f["title"] for f in TABLES[SCHEMA[table]]["fields"]}
+        for name, heading in zip((c.name for c in COMBINED[table].columns), header, strict=True):
+            if name in titles:
+                assert heading == titles[name], (table, name)
+        assert header[:7] == ["数据包", "单位标识", "单位名称", "省份", "所属地级市", "所属县级地区", "年度"]
+        assert all(cell.font.bold for cell in sheet[1])
+        assert_sheet_matches(table, values[1:], csv_rows[table])
+
+
+def test_xlsx_is_stamped_with_source_date_epoch_and_fixed_zip_times(site):
+    data = (site / routes.DATASETS_XLSX).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        assert {info.date_time for info in archive.infolist()} == {downloads.ZIP_TIME}
+        core = archive.read("docProps/core.xml").decode()
+    stamp = datetime.fromtimestamp(Config().source_date_epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert f">{stamp}</dcterms:created>" in core and f">{stamp}</dcterms:modified>" in core
+
+
+def test_xlsx_dates_follow_the_configured_epoch(full_index):
+    files = combined(full_index, Config(source_date_epoch=86400))
+    with zipfile.ZipFile(io.BytesIO(files[routes.DATASETS_XLSX])) as archive:
+        core = archive.read("docProps/core.xml").decode()
+    assert "1970-01-02T00:00:00Z</dcterms:created>" in core and "1970-01-02T00:00:00Z</dcterms:modified>" in core
+
+
+def test_long_tables_continue_on_further_sheets(full_index, csv_rows, monkeypatch, tmp_path):
+    monkeypatch.setattr(datasets, "XLSX_MAX_ROWS", 30)
+    path = tmp_path / "split.xlsx"
+    path.write_bytes(combined(full_index)[routes.DATASETS_XLSX])
+    book = openpyxl.load_workbook(path)
+    budget_parts = -(-len(csv_rows["budget_lines"]) // 30)
+    indicator_parts = -(-len(csv_rows["indicators"]) // 30)
+    assert budget_parts >= 2 and indicator_parts >= 2
+    assert book.sheetnames == [
+        "单位",
+        "来源文件",
+        "评价",
+        "预算安排及支出情况",
+        *(f"预算安排及支出情况（{i}）" for i in range(2, budget_parts + 1)),
+        "绩效指标",
+        *(f"绩效指标（{i}）" for i in range(2, indicator_parts + 1)),
+        "说明",
+    ]
+    for table, title, parts in (
+        ("budget_lines", "预算安排及支出情况", budget_parts),
+        ("indicators", "绩效指标", indicator_parts),
+    ):
+        values = []
+        for i in range(1, parts + 1):
+            sheet = book[title if i == 1 else f"{title}（{i}）"]
+            assert sheet.freeze_panes == "A2"
+            rows = list(sheet.iter_rows(values_only=True))
+            assert rows[0] == next(book[title].iter_rows(values_only=True))
+            assert len(rows) - 1 == (30 if i < parts else len(csv_rows[table]) - 30 * (parts - 1))
+            values += rows[1:]
+        assert_sheet_matches(table, values, csv_rows[table])
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    data = copy_data(tmp_path / "data")
+    path = data / "rugao-pension/2024/indicators.csv"
+    rows = read_csv(path)
+    rows[0]["note"] = "=1+1"
+    write_csv(path, rows)
+    results = validate_directory(data, GRADE_BANDS)
+    assert not [f for r in results for f in r.errors]
+    index = SiteIndex.of([build_package(r.package, r.findings) for r in results])
+    out = tmp_path / "x.xlsx"
+    out.write_bytes(combined(index)[routes.DATASETS_XLSX])
+    sheet = openpyxl.load_workbook(out)["绩效指标"]
+    header = [c.value for c in sheet[1]]
+    cells = [row[header.index("备注")] for row in sheet.iter_rows(min_row=2) if row[0].value == "rugao-pension-2024"]
+    assert cells[0].value == "=1+1" and cells[0].data_type == "s"
+
+
+# --------------------------------------------------------------------------- SQLite
+
+
+@pytest.fixture(scope="module")
+def database(site):
+    connection = sqlite3.connect(f"file:{site / routes.DATASETS_DB}?mode=ro", uri=True)
+    yield connection
+    connection.close()
+
+
+def test_sqlite_tables_types_keys_and_indexes(database):
+    assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert database.execute("PRAGMA journal_mode").fetchone()[0] != "wal"
+    tables = [r[0] for r in database.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
+    assert tables == list(COMBINED)
+    for table in COMBINED:
+        info = database.execute(f'PRAGMA table_info("{table}")').fetchall()
+        types = {name: kind for _, name, kind, *_ in info}
+        schema_types = field_types(SCHEMA[table])
+        for name, kind in types.items():
+            wanted = {"number": "REAL", "integer": "INTEGER"}.get(schema_types.get(name, "string"), "TEXT")
+            assert kind == ("INTEGER" if name == "year" else wanted), (table, name)
+        assert [name for _, name, *_, pk in sorted(info, key=lambda r: r[-1]) if pk] == KEYS[table]
+        for column in ("unit_id", "year"):
+            plan = " ".join(
+                r[-1] for r in database.execute(f'EXPLAIN QUERY PLAN SELECT * FROM "{table}" WHERE {column} = 1')
+            )
+            assert "USING INDEX" in plan, (table, column, plan)
+
+
+def test_sqlite_rows_equal_the_csv(database, csv_rows):
+    for table in COMBINED:
+        values = database.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+        assert_sheet_matches(table, values, csv_rows[table])
+    total = database.execute(
+        "SELECT budget, actual FROM budget_lines WHERE unit_id = 'rugao-landloss' AND year = 2023 AND line_id = 'total'"
+    ).fetchone()
+    line = next(r for r in read_csv(DATA / "rugao-landloss/2023/budget.csv") if r["line_id"] == "total")
+    assert total == (float(line["budget"]), float(line["actual"]))
+
+
+def test_sqlite_views_have_chinese_column_names(database):
+    for table, title in zip(COMBINED, SHEETS, strict=True):
+        cursor = database.execute(f'SELECT * FROM "{title}"')
+        names = [d[0] for d in cursor.description]
+        assert names == [c.title for c in COMBINED[table].columns]
+        assert len(cursor.fetchall()) == database.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+
+# --------------------------------------------------------------------------- JSON, descriptor, README
+
+
+def test_json_tables_equal_the_csv(site, csv_rows, frames):
+    for table in COMBINED:
+        document = json.loads((site / routes.dataset_file(table, "json")).read_text("utf-8"))
+        assert list(document) == ["table", "title", "columns", "rows"]
+        assert document["table"] == table and document["title"] == TABLE_TITLES[SCHEMA[table]]
+        assert document["columns"] == list(frames[table].columns)
+        assert len(document["rows"]) == len(csv_rows[table])
+        integers = integer_columns(table)
+        for got, want in zip(document["rows"], csv_rows[table], strict=True):
+            for name, value in zip(document["columns"], got, strict=True):
+                text = want[name]
+                if text == "":
+                    assert value is None
+                elif name in integers:
+                    assert value == int(text)
+                else:
+                    assert value == text, (table, name)  # numbers too: the published digits, as a string
+
+
+def test_datapackage_validates_with_frictionless(site):
+    from frictionless import Package
+
+    descriptor = json.loads((site / routes.DATASETS_PACKAGE).read_text("utf-8"))
+    assert [r["path"] for r in descriptor["resources"]] == [f"{t}.csv" for t in COMBINED]
+    report = Package(str(site / routes.DATASETS_PACKAGE)).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
+
+
+def test_readme_gives_counts_provenance_and_citation(site, csv_rows):
+    text = (site / routes.DATASETS_README).read_text("utf-8")
+    for table, rows in csv_rows.items():
+        assert f"| `{table}.csv`、`{table}.json` | {TABLE_TITLES[SCHEMA[table]]} | {len(rows)} |" in text
+    source = read_csv(PACKAGES[0].path / "sources.csv")[0]
+    assert f"{source['publisher']}：《{source['title']}》" in text
+    assert "package_id" in text and "source_id" in text and "CC0" in text and "datasette jixiao.db" in text
+
+
+def test_two_builds_give_byte_identical_datasets(site, tmp_path):
+    """Another build in another process, with another hash seed, into another folder."""
+    other = tmp_path / "again"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")}
+    env["PYTHONHASHSEED"] = "99"
+    result = subprocess.run(
+        [sys.executable, "build.py", "--data", str(DATA), "build", "--out", str(other), "--quiet"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    for folder in ("datasets", "api"):
+        first = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / folder).rglob("*") if p.is_file()}
+        second = {p.relative_to(other).as_posix(): p.read_bytes() for p in (other / folder).rglob("*") if p.is_file()}
+        assert sorted(first) == sorted(second)
+        assert [path for path in first if first[path] != second[path]] == []
+    assert routes.DATASETS_XLSX in {p.relative_to(other).as_posix() for p in (other / "datasets").iterdir()}
+
+
+def test_in_process_rebuild_of_the_database_is_byte_identical(full_index):
+    first, second = combined(full_index), combined(full_index)
+    assert first[routes.DATASETS_DB] == second[routes.DATASETS_DB]
+    assert first[routes.DATASETS_XLSX] == second[routes.DATASETS_XLSX]
+
+
+# --------------------------------------------------------------------------- JSON API
+
+
+def load(site: Path, path: str) -> dict:
+    return json.loads((site / path).read_text("utf-8"))
+
+
+def follow(site: Path, here: str, href: str) -> Path:
+    target, _, _ = href.partition("#")
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(here), target))
+    if target.endswith("/"):
+        path += "/index.html"
+    return site / path
+
+
+def test_api_has_a_file_for_every_unit_and_evaluation_and_nothing_else(site):
+    expected = {routes.API_INDEX}
+    for package in PACKAGES:
+        expected.add(f"api/units/{package.unit_id}.json")
+        for e in read_csv(package.path / "evaluations.csv"):
+            expected.add(f"api/evaluations/{package.unit_id}/{package.year}/{e['evaluation_id']}.json")
+    built = {p.relative_to(site).as_posix() for p in (site / "api").rglob("*") if p.is_file()}
+    assert built == expected
+
+
+def test_api_evaluations_agree_with_data(site):
+    for package in PACKAGES:
+        unit = read_csv(package.path / "unit.csv")[0]
+        budget = read_csv(package.path / "budget.csv")
+        indicators = read_csv(package.path / "indicators.csv")
+        for e in read_csv(package.path / "evaluations.csv"):
+            path = f"api/evaluations/{package.unit_id}/{package.year}/{e['evaluation_id']}.json"
+            doc = load(site, path)
+            assert list(doc) == [key for key, _ in api.EVALUATION_KEYS]
+            assert doc["unit"] == {k: unit[k] or None for k in ("unit_id", "name", "province", "prefecture", "region")}
+            assert doc["year"] == package.year and doc["package_id"] == package.package_id
+            for name, text in e.items():
+                if name not in ("unit_id", "year", "source_id"):
+                    assert doc["evaluation"][name] == (text or None), name
+            mine = [r for r in budget if r["evaluation_id"] == e["evaluation_id"]]
+            assert [r["line_id"] for r in doc["budget_lines"]] == [r["line_id"] for r in mine]
+            for got, want in zip(doc["budget_lines"], mine, strict=True):
+                for name in ("budget_initial", "budget", "actual", "rate_published", "share_published", "label"):
+                    assert got[name] == (want[name] or None), (path, name)
+                assert got["derived"] == want["derived"].split()
+            mine = [r for r in indicators if r["evaluation_id"] == e["evaluation_id"]]
+            assert [str(r["row"]) for r in doc["indicators"]] == [r["row"] for r in mine]
+            for got, want in zip(doc["indicators"], mine, strict=True):
+                for name in ("level3", "target", "actual", "weight", "score", "status"):
+                    assert got[name] == (want[name] or None), (path, name)
+            assert doc["source"]["source_id"] == e["source_id"]
+            assert doc["source"]["title"] in doc["citation"]
+            for flag in doc["flags"]:
+                target = follow(site, path, flag["href"])
+                assert target.is_file(), flag["href"]
+                fragment = flag["href"].partition("#")[2]
+                if fragment:
+                    assert f'id="{fragment}"' in target.read_text("utf-8"), flag["href"]
+            links = doc["links"]
+            for href in [links["self"], links["page"], links["unit"], *links["downloads"].values()]:
+                assert follow(site, path, href).is_file(), href
+            assert follow(site, path, links["self"]) == site / path
+
+
+def test_api_carries_the_data_quality_flags(site):
+    """The source documents have several inconsistencies; each flag links to its row (checked above)."""
+    flags = [f for p in (site / "api/evaluations").rglob("*.json") for f in json.loads(p.read_text("utf-8"))["flags"]]
+    assert len(flags) >= 3
+    assert all(flag["code"].startswith("F-") and flag["message"] for flag in flags)
+
+
+def test_api_units_and_index(site):
+    index = load(site, routes.API_INDEX)
+    assert list(index) == [key for key, _ in api.INDEX_KEYS]
+    assert [u["unit_id"] for u in index["units"]] == sorted({p.unit_id for p in PACKAGES})
+    assert index["patterns"]["unit"] == "units/{unit_id}.json"
+    assert index["patterns"]["evaluation"] == "evaluations/{unit_id}/{year}/{evaluation_id}.json"
+    for href in index["datasets"].values():
+        assert follow(site, routes.API_INDEX, href).is_file(), href
+    for entry in index["units"]:
+        assert follow(site, routes.API_INDEX, entry["href"]).is_file()
+        assert follow(site, routes.API_INDEX, entry["page"]).is_file()
+        mine = [p for p in PACKAGES if p.unit_id == entry["unit_id"]]
+        assert entry["years"] == [p.year for p in mine]
+        assert entry["evaluations"] == sum(len(read_csv(p.path / "evaluations.csv")) for p in mine)
+        path = routes.api_unit(entry["unit_id"])
+        doc = load(site, path)
+        assert list(doc) == [key for key, _ in api.UNIT_KEYS]
+        assert doc["unit"]["name"] == read_csv(mine[-1].path / "unit.csv")[0]["name"] == entry["name"]
+        for package, listed in zip(mine, doc["packages"], strict=True):
+            evaluations = read_csv(package.path / "evaluations.csv")
+            assert [e["evaluation_id"] for e in listed["evaluations"]] == [e["evaluation_id"] for e in evaluations]
+            for summary in listed["evaluations"]:
+                assert follow(site, path, summary["href"]).is_file()
+                assert follow(site, path, summary["page"]).is_file()
+            totals = {}  # the top line of each evaluation's budget (no parent), first in order
+            for line in sorted(read_csv(package.path / "budget.csv"), key=lambda r: int(r["order"])):
+                if not line["parent_id"]:
+                    totals.setdefault(line["evaluation_id"], line)
+            for summary in listed["evaluations"]:
+                total = totals.get(summary["evaluation_id"])
+                assert summary["budget"] == (total["budget"] if total else None)
+                assert summary["actual"] == (total["actual"] if total else None)
+
+
+def test_unit_api_files_depend_only_on_the_unit(full_index, site):
+    """What a worker writes for one unit alone is what the built site holds."""
+    for unit_id, unit_packages in full_index.by_unit.items():
+        for path, data in datasets.unit_api_files(Config(), unit_id, list(unit_packages)):
+            assert (site / path).read_bytes() == data, path
+
+
+# --------------------------------------------------------------------------- the data page
+
+
+def test_data_page_documents_downloads_counts_and_api(site, csv_rows):
+    page = routes.DATA
+    doc = parse_html((site / page).read_text("utf-8"))
+    for table, rows in csv_rows.items():
+        row = doc.by_id(f"combined-{table}")
+        assert row is not None, table
+        cells = [node.text() for node in row.children if not isinstance(node, str)]
+        assert cells[0] == TABLE_TITLES[SCHEMA[table]] and cells[2] == str(len(rows)), (table, cells)
+        hrefs = [a.attrs["href"] for a in row.find_all("a")]
+        assert [follow(site, page, h) for h in hrefs] == [
+            site / routes.dataset_file(table, "csv"),
+            site / routes.dataset_file(table, "json"),
+        ]
+    hrefs = {follow(site, page, a.attrs["href"]) for a in doc.find_all("a") if a.attrs.get("href")}
+    for path in (routes.DATASETS_XLSX, routes.DATASETS_DB, routes.DATASETS_README, routes.DATASETS_PACKAGE):
+        assert site / path in hrefs, path
+    assert site / routes.API_INDEX in hrefs
+    first = PACKAGES[0]
+    evaluation = read_csv(first.path / "evaluations.csv")[0]["evaluation_id"]
+    assert site / f"api/evaluations/{first.unit_id}/{first.year}/{evaluation}.json" in hrefs
+    text = doc.text()
+    for pattern in ("api/units/{unit_id}.json", "api/evaluations/{unit_id}/{year}/{evaluation_id}.json"):
+        assert pattern in text
+    for caption_id, keys in (
+        ("api-keys-index", api.INDEX_KEYS),
+        ("api-keys-unit", api.UNIT_KEYS),
+        ("api-keys-evaluation", api.EVALUATION_KEYS),
+    ):
+        table = doc.by_id(caption_id).parent
+        listed = [row.find("th").text() for row in table.find("tbody").find_all("tr")]
+        assert listed == [key for key, _ in keys], caption_id

@@ -1,0 +1,226 @@
+"""Open-data metadata of the built site: sitemap, robots.txt, Atom feed, DCAT catalog,
+schema.org JSON-LD on package pages and Open Graph tags.
+
+Built once with a site URL and a subpath (https://example.org/jixiao/), the way a
+GitHub project page is published; every absolute URL in the metadata must name a file
+that the build wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from site_fixtures import build_site, evaluation_path, html_pages, packages, parse_html, read_csv
+
+SITE_URL = "https://example.org"
+BASE_URL = "/jixiao/"
+PREFIX = SITE_URL + BASE_URL
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+PACKAGES = packages()
+URL_KEYS = {"url", "contentUrl", "dcat:accessURL", "dcat:downloadURL", "dcat:landingPage", "foaf:homepage"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("metadata") / "root" / "jixiao", base_url=BASE_URL, site_url=SITE_URL)
+
+
+@pytest.fixture(scope="module")
+def files(site) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def site_path(url: str) -> str:
+    """The file an absolute URL of the site names (folders → index.html); fails for other URLs."""
+    assert url.startswith(PREFIX), f"{url} is not under {PREFIX}"
+    path = urlsplit(url).path[len(BASE_URL) :]
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def urls_in(data, keys=URL_KEYS) -> list[str]:
+    """Every string value under one of ``keys`` anywhere in a JSON document."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in keys and isinstance(value, str):
+                found.append(value)
+            else:
+                found += urls_in(value, keys)
+    elif isinstance(data, list):
+        for item in data:
+            found += urls_in(item, keys)
+    return found
+
+
+def evaluations() -> list[tuple]:
+    return [(p, e) for p in PACKAGES for e in read_csv(p.path / "evaluations.csv")]
+
+
+def evaluation_pages() -> set[str]:
+    return {
+        evaluation_path(p, e, evaluations)
+        for p in PACKAGES
+        for evaluations in [read_csv(p.path / "evaluations.csv")]
+        for e in evaluations
+    }
+
+
+# --------------------------------------------------------------------------- sitemap and robots
+
+
+def test_sitemap_lists_every_page_and_only_existing_ones(site, files):
+    root = ET.parse(site / "sitemap.xml").getroot()
+    assert root.tag == f"{SITEMAP}urlset"
+    listed = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+    assert len(listed) == len(set(listed)), "a page is listed twice"
+    paths = {site_path(url) for url in listed}
+    pages = {path for path in html_pages(site) if not path.startswith("pagefind/")}
+    assert paths == pages - {"404.html"}
+    assert paths <= files
+
+
+def test_robots_names_the_sitemap(site):
+    lines = (site / "robots.txt").read_text("utf-8").splitlines()
+    assert "User-agent: *" in lines
+    assert f"Sitemap: {PREFIX}sitemap.xml" in lines
+
+
+def test_without_a_site_url_robots_has_no_relative_sitemap_line():
+    """Sitemap lines must be absolute; without --site-url there is none (the sitemap itself still exists)."""
+    from jixiao import metadata
+    from jixiao.config import Config
+
+    text = metadata.robots(Config(base_url="/jixiao/")).decode("utf-8")
+    assert not any(line.startswith("Sitemap:") for line in text.splitlines())
+    assert "--site-url" in text
+
+
+# --------------------------------------------------------------------------- feed
+
+
+def test_feed_is_atom_with_one_entry_per_evaluation(site, files):
+    root = ET.parse(site / "feed.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    for tag in ("title", "id", "updated", "author"):
+        assert root.find(f"{ATOM}{tag}") is not None, f"feed has no <{tag}>"
+    self_link = root.find(f"{ATOM}link[@rel='self']").attrib["href"]
+    assert site_path(self_link) == "feed.xml"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == len(evaluations())
+    ids = [entry.find(f"{ATOM}id").text for entry in entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
+    titles = " ".join(entry.find(f"{ATOM}title").text for entry in entries)
+    for _package, evaluation in evaluations():
+        if evaluation["kind"] == "project":
+            assert evaluation["title"] in titles
+    for entry in entries:
+        for tag in ("title", "id", "updated", "summary", "author"):
+            assert entry.find(f"{ATOM}{tag}") is not None, f"entry has no <{tag}>"
+        link = entry.find(f"{ATOM}link[@rel='alternate']").attrib["href"]
+        assert site_path(link) in files
+
+
+def test_feed_dates_come_from_the_sources_newest_first(site):
+    """Dated sources first, newest first, with their publication date; the rest carry the build's fixed date."""
+    from jixiao.config import Config
+
+    published = {
+        (p.package_id, e["evaluation_id"]): read_csv(p.path / "sources.csv")[0]["published"] for p, e in evaluations()
+    }
+    root = ET.parse(site / "feed.xml").getroot()
+    entries = root.findall(f"{ATOM}entry")
+    dates = []
+    for entry in entries:
+        published_node = entry.find(f"{ATOM}published")
+        updated = entry.find(f"{ATOM}updated").text
+        dates.append(published_node.text[:10] if published_node is not None else "")
+        if published_node is not None:
+            assert updated == published_node.text
+        else:
+            assert updated == root.find(f"{ATOM}updated").text
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+    assert dates == dated + [""] * (len(dates) - len(dated)), "undated entries must come last"
+    assert sorted(dated) == sorted(d for d in published.values() if d)
+    build_time = datetime.fromtimestamp(Config().source_date_epoch, tz=UTC)
+    assert root.find(f"{ATOM}updated").text == build_time.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --------------------------------------------------------------------------- DCAT catalog and JSON-LD
+
+
+def test_dcat_catalog_parses_and_every_url_resolves(site, files):
+    catalog = json.loads((site / "catalog.jsonld").read_text("utf-8"))
+    assert catalog["@type"] == "dcat:Catalog"
+    assert catalog["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
+    assert site_path(catalog["@id"]) == "catalog.jsonld"
+    datasets = [d for d in catalog["dcat:dataset"] if d["dct:identifier"] in {p.package_id for p in PACKAGES}]
+    assert sorted(d["dct:identifier"] for d in datasets) == sorted(p.package_id for p in PACKAGES)
+    for dataset in datasets:
+        assert dataset["@type"] == "dcat:Dataset"
+        package_id = dataset["dct:identifier"]
+        package_page = site_path(dataset["@id"].split("#")[0])
+        assert package_page == site_path(dataset["dcat:landingPage"]) and package_page.endswith("/index.html")
+        downloads = {site_path(d["dcat:downloadURL"]) for d in dataset["dcat:distribution"]}
+        package = next(p for p in PACKAGES if p.package_id == package_id)
+        expected = {f"downloads/{package_id}.zip", f"downloads/{package_id}/datapackage.json"}
+        expected |= {f"downloads/{package_id}/{csv.name}" for csv in package.path.glob("*.csv")}
+        assert downloads == expected
+    urls = urls_in(catalog)
+    assert len(urls) > 4 * len(PACKAGES)
+    missing = [url for url in urls if site_path(url.split("#")[0]) not in files]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=[p.package_id for p in PACKAGES])
+def test_package_page_jsonld_parses_and_every_url_resolves(site, files, package):
+    path = f"units/{package.unit_id}/{package.year}/index.html"
+    doc = parse_html((site / path).read_text("utf-8"))
+    scripts = doc.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].raw_text())
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Dataset"
+    assert data["identifier"] == package.package_id
+    assert site_path(data["url"]) == path
+    sources = read_csv(package.path / "sources.csv")
+    dates = sorted(s["published"] for s in sources if s["published"])
+    if dates:
+        assert data["datePublished"] == data["dateModified"] == dates[-1]
+    else:
+        assert "datePublished" not in data
+    contents = {site_path(d["contentUrl"]) for d in data["distribution"]}
+    assert f"downloads/{package.package_id}.zip" in contents
+    assert f"downloads/{package.package_id}/datapackage.json" in contents
+    urls = urls_in(data)
+    assert len(urls) >= 3 + len(list(package.path.glob("*.csv")))
+    missing = [url for url in urls if site_path(url) not in files]
+    assert not missing, missing
+
+
+# --------------------------------------------------------------------------- Open Graph and feed links
+
+
+def test_open_graph_tags_and_feed_link(site):
+    articles = evaluation_pages()
+    for path, text in html_pages(site).items():
+        if path.startswith("pagefind/"):
+            continue
+        doc = parse_html(text)
+        meta = {m.attrs["property"]: m.attrs.get("content") for m in doc.find_all("meta") if m.attrs.get("property")}
+        assert meta["og:site_name"] == "绩效公开", path
+        assert meta["og:title"] and meta["og:description"], path
+        assert meta["og:type"] == ("article" if path in articles else "website"), path
+        canonical = doc.find("link", rel="canonical")
+        if path != "404.html":
+            assert canonical is not None and meta["og:url"] == canonical.attrs["href"], path
+            assert site_path(meta["og:url"]) == path
+        feed = doc.find("link", rel="alternate", type="application/atom+xml")
+        assert feed is not None, path
+    home = parse_html((site / "index.html").read_text("utf-8"))
+    assert home.find("link", rel="alternate", type="application/atom+xml").attrs["href"] == "feed.xml"

@@ -1,0 +1,207 @@
+"""Search: the pagefind index in the built site, the header search box, the search page,
+and two-character Chinese queries in a real browser (served under /jixiao/, offline).
+
+Which pages must be found is worked out from data/ here, not listed by hand: an
+evaluation page must be found when the word is in its budget lines, indicators,
+narrative or title; a unit page when the word is in the unit's name or the functions
+and organisation narrative it shows.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from site_fixtures import (
+    build_site,
+    evaluation_path,
+    html_pages,
+    packages,
+    parse_html,
+    read_csv,
+    resolve,
+    shared_site,
+    tree_bytes,
+)
+
+from jixiao import search
+from jixiao.config import Config
+
+PACKAGES = packages()
+BASE = "/jixiao/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return shared_site(tmp_path_factory, "/")
+
+
+def pages_containing(word: str) -> set[str]:
+    """Site paths of the evaluation and unit pages whose source data contain ``word``."""
+    found = set()
+    for package in PACKAGES:
+        evaluations = read_csv(package.path / "evaluations.csv")
+        narrative = read_csv(package.path / "narrative.csv")
+        for evaluation in evaluations:
+            eid = evaluation["evaluation_id"]
+            rows = [
+                row
+                for table in ("budget", "indicators", "stated_scores")
+                for row in read_csv(package.path / f"{table}.csv")
+                if row["evaluation_id"] == eid
+            ]
+            texts = [evaluation["title"], *(value for row in rows for value in row.values())]
+            texts += [(package.path / n["file"]).read_text("utf-8") for n in narrative if n["evaluation_id"] == eid]
+            if any(word in text for text in texts):
+                found.add(evaluation_path(package, evaluation, evaluations))
+        unit = read_csv(package.path / "unit.csv")[0]
+        profile = [n for n in narrative if n["section"] in ("functions", "organisation")]
+        texts = [unit["name"], *((package.path / n["file"]).read_text("utf-8") for n in profile)]
+        if any(word in text for text in texts):
+            found.add(f"units/{package.unit_id}/index.html")
+    return found
+
+
+# --------------------------------------------------------------------------- the built index
+
+
+def test_pagefind_bundle_is_written(site):
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+        assert (site / "pagefind" / name).is_file(), name
+    assert list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert list((site / "pagefind" / "index").glob("*.pf_index"))
+
+
+def test_only_content_pages_are_indexed(site):
+    """Unit and evaluation pages (and data, about) carry data-pagefind-body on <main> only; listings do not."""
+    indexed = set()
+    for path, text in html_pages(site).items():
+        if path.startswith("pagefind/"):
+            continue
+        doc = parse_html(text)
+        marked = [node for node in doc.iter() if "data-pagefind-body" in node.attrs]
+        assert all(node.tag == "main" for node in marked), path
+        assert "data-pagefind-filter" not in text, f"{path}: filters make pagefind's output non-deterministic"
+        if marked:
+            indexed.add(path)
+    must = {f"units/{p.unit_id}/index.html" for p in PACKAGES} | pages_containing("养老") | pages_containing("体检")
+    assert must <= indexed
+    for never in ("index.html", "404.html", "search/index.html", "compare/index.html", "quality/index.html"):
+        assert never not in indexed, never
+
+
+def test_every_page_has_the_search_box(site):
+    for path, text in html_pages(site).items():
+        if path.startswith("pagefind/"):
+            continue
+        doc = parse_html(text)
+        form = doc.find("header").find("form", role="search")
+        assert form is not None, path
+        assert form.attrs.get("method") == "get"
+        assert resolve(path, form.attrs["action"])[0] == "search/index.html", path
+        field = form.find("input", name="q")
+        assert field is not None and field.attrs.get("type") == "search"
+        label = form.find("label")
+        assert label is not None and label.attrs["for"] == field.attrs["id"] and label.text()
+
+
+def test_search_page_loads_the_site_s_own_pagefind(site):
+    doc = parse_html((site / "search/index.html").read_text("utf-8"))
+    sources = [s.attrs["src"] for s in doc.find_all("script") if s.attrs.get("src")]
+    assert "../pagefind/pagefind-ui.js" in sources and "../assets/search.js" in sources
+    assert all(not re.match(r"^(https?:)?//", src) for src in sources), "scripts must come from the site itself"
+    assert doc.find("link", rel="stylesheet", href="../pagefind/pagefind-ui.css") is not None
+    box = doc.by_id("search")
+    assert box.attrs["data-bundle"] == "../pagefind/" and box.attrs["data-root"] == "../"
+
+
+def test_index_does_not_depend_on_the_order_files_were_written(site, tmp_path):
+    """pagefind numbers pages in the order it meets them; search.py feeds them sorted, whatever the disk says."""
+    pages = {p: data for p, data in tree_bytes(site).items() if not p.startswith("pagefind/")}
+    outputs = []
+    for name, order in (("forward", sorted(pages)), ("backward", sorted(pages, reverse=True))):
+        root = tmp_path / name
+        for path in order:
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_bytes(pages[path])
+        search.index_site(root, Config())
+        outputs.append({p: d for p, d in tree_bytes(root).items() if p.startswith("pagefind/")})
+    assert outputs[0] == outputs[1]
+    assert outputs[0] == {p: d for p, d in tree_bytes(site).items() if p.startswith("pagefind/")}
+
+
+def test_missing_pagefind_binary_fails_the_build_clearly(tmp_path, monkeypatch):
+    from jixiao.pipeline import BuildError
+
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("old", "utf-8")
+    monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)  # import fails, as when not installed
+    with pytest.raises(BuildError, match=r"pagefind\[extended\]"):
+        build_site(out, full=True)
+    assert [p.name for p in out.iterdir()] == ["index.html"], "the old site must stay"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "staging folder left behind"
+
+
+# --------------------------------------------------------------------------- in the browser
+
+
+RESULT_LINKS = ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a"
+"""The link of each result page (the nested links under it point into the page's sections)."""
+RESULTS_READY = """([selector, count]) => {
+  const message = document.querySelector('.pagefind-ui__message');
+  const found = message && message.textContent.match(/\\d+/);
+  if (!found) return false;
+  const links = document.querySelectorAll(selector);
+  return links.length === Math.min(Number(found[0]), count);
+}"""
+
+
+def search_from_header(page, word: str, guard=None) -> set[str]:
+    """Type into the header box, submit, wait for Pagefind UI; the site paths of the result pages."""
+    box = page.locator("header form[role=search] input[name=q]")
+    box.fill(word)
+    with page.expect_navigation():
+        box.press("Enter")
+    assert unquote(urlsplit(page.url).query) == f"q={word}"
+    assert urlsplit(page.url).path == BASE + "search/"
+    try:
+        page.wait_for_function(RESULTS_READY, arg=[RESULT_LINKS, 20], timeout=30_000)
+    except Exception:
+        print("DIAG", word, page.url, guard.errors, guard.failed, guard.blocked)
+        print(page.evaluate("() => [document.readyState, (document.getElementById('search')||{}).innerHTML, typeof window.PagefindUI]"))
+        print(page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name.split('/').pop() + ' ' + Math.round(e.duration) + ' ' + e.responseStatus)"))
+        raise
+    assert word in page.locator(".pagefind-ui__message").inner_text()
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))")
+    paths = set()
+    for href in hrefs:
+        assert href.startswith(BASE), f"{href} is not under {BASE}"
+        paths.add(resolve("index.html", href, BASE)[0])
+    return paths
+
+
+@pytest.mark.browser
+def test_search_box_finds_the_right_pages(context, server, guard, subpath_built):
+    page = context.new_page()
+    guard.watch(page)
+    page.goto(server + "units/yiyang-si/2022/teacher-allowance/")
+    for word in ("体检", "养老"):
+        found = search_from_header(page, word, guard)
+        expected = pages_containing(word)
+        assert expected, f"no page of data/ contains {word}"
+        assert expected <= found, f"{word}: not found {sorted(expected - found)}"
+        for path in found:
+            text = parse_html((subpath_built / path).read_text("utf-8")).find("main").text()
+            assert word in text, f"{word}: {path} was found but does not contain it"
+        assert page.locator("#site-search-q").input_value() == word
+    # A result is a working link on the served site.
+    first = page.locator(RESULT_LINKS).first
+    target = first.get_attribute("href")
+    first.click()
+    page.wait_for_url(f"**{target}")
+    assert "养老" in page.locator("main").inner_text()
+    guard.check()
