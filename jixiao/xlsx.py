@@ -1,9 +1,9 @@
 """XLSX: a small streaming SpreadsheetML writer for the combined workbook.
 
-openpyxl's write-only mode builds an element per cell and needed about 380 µs per
-indicator row here, some 20 minutes for the 3 million rows of a national portal;
-this writes each row as one string (about 15× faster) and holds nothing but the
-open sheet files.  It writes only what the workbook needs: inline strings, numbers,
+openpyxl's write-only mode builds an element per cell and needed about 380 µs of CPU
+per indicator row here, some 20 minutes for the 3 million rows of a national portal;
+this writes each row as one string (about 20 µs) and holds nothing but the open
+sheet files.  It writes only what the workbook needs: inline strings, numbers,
 a bold header row frozen in place, and fixed document dates and zip times, so the
 same rows give the same bytes.  Tests read the result with openpyxl.
 

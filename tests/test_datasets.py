@@ -24,7 +24,7 @@ import pandas as pd
 import pytest
 from site_fixtures import BOM, DATA, REPO, copy_data, packages, parse_html, read_csv, shared_site, write_csv
 
-from jixiao import api, datasets, downloads, routes
+from jixiao import api, datasets, downloads, routes, xlsx
 from jixiao.combined import COMBINED
 from jixiao.config import GRADE_BANDS, Config
 from jixiao.model import build_package
@@ -291,6 +291,27 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     header = [c.value for c in sheet[1]]
     cells = [row[header.index("备注")] for row in sheet.iter_rows(min_row=2) if row[0].value == "rugao-pension-2024"]
     assert cells[0].value == "=1+1" and cells[0].data_type == "s"
+
+
+def test_xlsx_writer_escapes_text_and_names_columns():
+    assert xlsx.escape("a&b<c>d") == "a&amp;b&lt;c&gt;d"
+    assert xlsx.escape("x\x01y\rz") == "x\ufffdy&#13;z"
+    assert [xlsx.column_letters(i) for i in (0, 25, 26, 51, 701, 702)] == ["A", "Z", "AA", "AZ", "ZZ", "AAA"]
+
+
+def test_xlsx_writer_round_trips_awkward_text(tmp_path):
+    texts = ["  leading and trailing  ", "line\nbreak", "crlf\r\nline", "<b>&amp;</b>", "=SUM(A1:A2)", "中文"]
+    book = xlsx.Workbook("t", datetime(2020, 1, 2, tzinfo=UTC), downloads.ZIP_TIME)
+    sheet = book.add_sheet("表", ["文本", "数"], "sn")
+    for text in texts:
+        sheet.append((text, "8.50"))
+    sheet.append((None, None))
+    book.save(tmp_path / "t.xlsx")
+    loaded = openpyxl.load_workbook(tmp_path / "t.xlsx")["表"]
+    rows = list(loaded.iter_rows(values_only=True))
+    assert rows[0] == ("文本", "数")
+    assert rows[1:] == [(text, 8.5) for text in texts]  # the empty last row has no cells
+    assert all(cell.data_type == "s" for cell in loaded["A"][1:7])
 
 
 # --------------------------------------------------------------------------- SQLite
