@@ -291,4 +291,3 @@ def run_build(config: Config, stats: Path | None = None) -> int:
     if stats is not None:
         stats.write_text(summary.to_json() + "\n", "utf-8")
     return 0
-
