@@ -2,32 +2,36 @@
 
 Pagefind reads the finished HTML (``data-pagefind-body`` marks the content worth
 finding: units, evaluations, the data dictionary, about; never the header, footer,
-listings or the 404 page) and writes its index and UI into ``pagefind/`` beside it.
-Only the *extended* binary (``pip install 'pagefind[extended]'``) segments Chinese
-into words, so two-character queries such as 体检 or 养老 match; the build refuses to
-fall back to the plain one.
+listings or the 404 page) and its index and UI go into ``pagefind/`` beside it.  Only
+the *extended* binary (``pip install 'pagefind[extended]'``) segments Chinese into
+words, so two-character queries such as 体检 or 养老 match; the build refuses to fall
+back to the plain one.
 
-Byte-identical builds need two things pagefind does not give by itself:
+Pagefind is driven through its service mode (the protocol of the official Python and
+Node wrappers; the Python wrapper polls its pipe every 0.1 s per message, far too slow
+for a large portal, hence this small client), because the plain CLI cannot give
+byte-identical builds:
 
-* pages in a fixed order.  ``pagefind --site`` numbers pages in the order the file
-  system lists them (creation order on tmpfs and small XFS folders, a per-disk hash
-  order on ext4), and the page numbers end up in the index.  So the written files are
-  handed to one pagefind process in its service mode (the protocol of the official
-  Python and Node wrappers), sorted by path, one message each but in a single
-  stream; the service handles messages in order.  The wrapper itself polls its pipe
-  every 0.1 s per message, far too slow for a large portal, hence this small client.
+* ``pagefind --site`` numbers pages in the order the file system lists them (creation
+  order on tmpfs, a per-disk hash order on ext4), and the numbers end up in the index.
+  Here the written files are sent in one stream, sorted by path; the service handles
+  messages in order.
+* the service's own writer (``WriteFiles``) hands data to background threads and can
+  leave files empty when the process exits, so the index comes back in memory
+  (``GetFiles``) and is written here.
 * no filters: pagefind 1.5 writes its filter index from a hash map (its own TODO says
-  so), and the order changes from run to run.  The site uses no ``data-pagefind-filter``.
+  so) and the order changes from run to run, so the site uses no ``data-pagefind-filter``.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import posixpath
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jixiao import routes
@@ -35,6 +39,7 @@ from jixiao.config import Config
 
 INSTALL_HINT = "请安装扩展版：pip install 'pagefind[extended]'（普通版 pagefind 不能为中文分词）"
 TIMEOUT_SECONDS = 900
+REQUIRED = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json")
 
 
 class SearchIndexError(Exception):
@@ -73,7 +78,7 @@ def index_site(site_dir: Path, config: Config) -> None:
         service = _Service(pagefind_binary(), site_dir, errors)
         try:
             index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
-            requests = (
+            adds = (
                 {
                     "type": "AddFile",
                     "index_id": index_id,
@@ -83,21 +88,33 @@ def index_site(site_dir: Path, config: Config) -> None:
                 }
                 for path in pages
             )
-            bundle = str(site_dir / routes.PAGEFIND_DIR)
-            service.stream(requests, {"type": "WriteFiles", "index_id": index_id, "output_path": bundle})
+            files = service.stream(adds, {"type": "GetFiles", "index_id": index_id})["files"]
         finally:
             service.close()
-    missing = [p for p in (routes.PAGEFIND_UI_JS, f"{routes.PAGEFIND_DIR}/pagefind.js") if not (site_dir / p).is_file()]
+    _write_bundle(site_dir / routes.PAGEFIND_DIR, files)
+
+
+def _write_bundle(bundle: Path, files: Iterable[dict]) -> None:
+    written = set()
+    for file in sorted(files, key=lambda f: f["path"]):
+        path = posixpath.normpath(file["path"])
+        if path.startswith(("/", "..")) or "\\" in path:
+            raise SearchIndexError(f"pagefind 返回了不安全的文件路径：{file['path']!r}")
+        target = bundle / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
+        written.add(path)
+    missing = [name for name in REQUIRED if name not in written]
     if missing:
-        raise SearchIndexError(f"pagefind 未写出 {'、'.join(missing)}")
+        raise SearchIndexError(f"pagefind 未生成 {'、'.join(missing)}")
 
 
 class _Service:
-    """``pagefind --service``: base64 JSON messages ending in ',' on stdin and stdout."""
+    """``pagefind --service``: base64 JSON messages, each ending in ',', on stdin and stdout."""
 
     def __init__(self, binary: Path, cwd: Path, errors) -> None:
         self.errors = errors
-        self.buffer = b""
+        self.buffer = bytearray()
         self.next_id = 0
         try:
             self.process = subprocess.Popen(
@@ -115,50 +132,55 @@ class _Service:
 
     def request(self, payload: dict) -> dict:
         self._write([self._encode(payload)])
-        return self._response(self.next_id)
+        return self._answer(payload["type"])
 
     def stream(self, payloads: Iterator[dict], last: dict) -> dict:
-        """Send every payload, then ``last``, from a thread (so neither pipe fills); wait for last's answer.
+        """Send every payload, then ``last``, from a thread (so neither pipe fills up); return last's answer.
 
         Pages are read and encoded one at a time as they are sent, so memory does not grow with the site.
         """
-        messages = self._lazy(payloads, last)
+        messages = self._messages(payloads, last)
         writer = threading.Thread(target=self._write, args=(messages,), daemon=True)
         writer.start()
         try:
-            return self._response(None, last["type"])
+            return self._answer(last["type"])
         finally:
             writer.join(timeout=TIMEOUT_SECONDS)
 
-    def _lazy(self, payloads: Iterator[dict], last: dict) -> Iterator[bytes]:
+    def _messages(self, payloads: Iterator[dict], last: dict) -> Iterator[bytes]:
         yield from (self._encode(payload) for payload in payloads)
         yield self._encode(last)
 
-    def _write(self, messages: Iterator[bytes] | list[bytes]) -> None:
+    def _write(self, messages: Iterable[bytes]) -> None:
         try:
             for message in messages:
                 self.process.stdin.write(message)
             self.process.stdin.flush()
-        except (BrokenPipeError, ValueError, OSError):
-            pass  # the process died; _response reports it with its stderr
+        except (OSError, ValueError):
+            pass  # the process died; _answer reports it with its stderr
 
-    def _response(self, wanted: int | None, answer_type: str = "") -> dict:
-        """Read answers until message ``wanted`` (or the first of ``answer_type``); an error answer fails the build."""
+    def _answer(self, answer_type: str) -> dict:
+        """Read answers in order until one of ``answer_type``; an error answer fails the build."""
+        searched = 0
         while True:
-            while b"," not in self.buffer:
-                chunk = self.process.stdout.read1(1 << 16)
+            end = self.buffer.find(b",", searched)
+            while end < 0:
+                searched = len(self.buffer)
+                chunk = self.process.stdout.read1(1 << 20)
                 if not chunk:
                     raise SearchIndexError(f"pagefind 意外退出：{self._stderr()}")
                 self.buffer += chunk
-            raw, _, self.buffer = self.buffer.partition(b",")
+                end = self.buffer.find(b",", searched)
+            raw = bytes(self.buffer[:end])
+            del self.buffer[: end + 1]
+            searched = 0
             try:
-                answer = json.loads(base64.b64decode(raw))
+                payload = json.loads(base64.b64decode(raw)).get("payload", {})
             except ValueError:
                 raise SearchIndexError(f"pagefind 输出无法解析：{raw[:200]!r} {self._stderr()}") from None
-            payload = answer.get("payload", {})
             if payload.get("type") == "Error":
                 raise SearchIndexError(f"pagefind 建立搜索索引失败：{payload.get('message')} {self._stderr()}")
-            if answer.get("message_id") == wanted or (answer_type and payload.get("type") == answer_type):
+            if payload.get("type") == answer_type:
                 return payload
 
     def _stderr(self) -> str:
@@ -167,11 +189,10 @@ class _Service:
 
     def close(self) -> None:
         self.timer.cancel()
-        if self.process.stdin and not self.process.stdin.closed:
-            try:
-                self.process.stdin.close()
-            except BrokenPipeError:
-                pass
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -14,8 +14,7 @@
       showImages: false,
       showSubResults: true,
       pageSize: 20,
-      resetStyles: false,
-      noWorker: true
+      resetStyles: false
     });
     /* Pagefind labels its box with a title only (axe: label-title-only); give it a real name. */
     var box = el.querySelector("input");

@@ -1,0 +1,202 @@
+"""The comparison page: every evaluation side by side with figures from data/, sort keys
+computed at build time, a chart of execution rate against score, and sorting by clicking
+a column header in the browser (the table works without JavaScript)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from site_fixtures import (
+    REPO,
+    chart_specs,
+    evaluation_path,
+    html_pages,
+    packages,
+    parse_html,
+    read_csv,
+    resolve,
+    shared_site,
+)
+
+PATH = "compare/index.html"
+PACKAGES = packages()
+GRADE_ORDER = {"差": 1, "中": 2, "良": 3, "优": 4}
+
+
+def expected_rows() -> dict[str, dict]:
+    """Evaluation page → the figures its row must show, straight from the CSV files."""
+    rows = {}
+    for package in PACKAGES:
+        evaluations = read_csv(package.path / "evaluations.csv")
+        budget = read_csv(package.path / "budget.csv")
+        unit = read_csv(package.path / "unit.csv")[0]
+        for evaluation in evaluations:
+            top = next(
+                (b for b in budget if b["evaluation_id"] == evaluation["evaluation_id"] and not b["parent_id"]), None
+            )
+            rows[evaluation_path(package, evaluation, evaluations)] = {
+                "unit": unit["name"],
+                "unit_page": f"units/{package.unit_id}/index.html",
+                "year": str(package.year),
+                "title": evaluation["title"],
+                "budget": top["budget"] if top else "",
+                "actual": top["actual"] if top else "",
+                "score": evaluation["total_score"],
+                "grade": evaluation["grade"],
+            }
+    return rows
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return shared_site(tmp_path_factory, "/")
+
+
+@pytest.fixture(scope="module")
+def doc(site):
+    return parse_html((site / PATH).read_text("utf-8"))
+
+
+def table_rows(doc):
+    table = doc.by_id("compare-table")
+    header = [th.text() for th in table.find("thead").find_all("th")]
+    return header, table.find("tbody").find_all("tr")
+
+
+def test_every_page_links_the_comparison(site):
+    for path, text in html_pages(site).items():
+        if path.startswith("pagefind/"):
+            continue
+        nav = parse_html(text).find("nav")
+        links = {a.text(): a.attrs["href"] for a in nav.find_all("a")}
+        assert "比较" in links, path
+        assert resolve(path, links["比较"])[0] == PATH, path
+
+
+def test_one_row_per_evaluation_with_the_published_figures(doc):
+    header, rows = table_rows(doc)
+    assert header[:3] == ["单位", "年度", "评价"]
+    expected = expected_rows()
+    assert len(rows) == len(expected)
+    seen = set()
+    for row in rows:
+        cells = row.find_all("td")
+        links = {resolve(PATH, a.attrs["href"])[0] for a in row.find_all("a")}
+        page = next(link for link in links if link in expected)
+        seen.add(page)
+        want = expected[page]
+        assert want["unit_page"] in links
+        texts = [cell.text() for cell in cells]
+        assert texts[0] == want["unit"] and texts[1] == want["year"] and texts[2].startswith(want["title"])
+        assert texts[header.index("全年预算数（万元）")] == (want["budget"] or "—")
+        assert texts[header.index("实际支出数（万元）")] == (want["actual"] or "—")
+        assert texts[header.index("得分")] == (want["score"] or "—")
+        assert texts[header.index("等级")] == (want["grade"] or "—")
+        rate = cells[header.index("执行率（计算）")]
+        if want["budget"] and want["actual"]:
+            computed = Decimal(want["actual"]) / Decimal(want["budget"]) * 100
+            assert rate.text() == f"{computed:.2f}%"
+            assert abs(Decimal(rate.attrs["data-sort"]) - computed) < Decimal("0.000001")
+    assert seen == set(expected)
+
+
+def test_sort_keys_are_computed_at_build_time(doc):
+    header, rows = table_rows(doc)
+    types = [th.attrs.get("data-sort-type") for th in doc.by_id("compare-table").find("thead").find_all("th")]
+    assert all(t in ("number", "text") for t in types), "every column is sortable"
+    for row in rows:
+        cells = row.find_all("td")
+        assert len(cells) == len(header)
+        for column, cell in zip(header, cells, strict=True):
+            assert "data-sort" in cell.attrs, column
+        for index, kind in enumerate(types):
+            key = cells[index].attrs["data-sort"]
+            if kind == "number" and key:
+                Decimal(key)  # parses as a number
+        shown = {
+            column: cells[header.index(column)].text()
+            for column in ("全年预算数（万元）", "实际支出数（万元）", "得分")
+        }
+        for column, text in shown.items():
+            key = cells[header.index(column)].attrs["data-sort"]
+            assert (Decimal(key) if key else "—") == (Decimal(text) if text != "—" else "—"), column
+        grade = cells[header.index("等级")]
+        assert grade.attrs["data-sort"] == str(GRADE_ORDER.get(grade.text(), ""))
+
+
+def test_scatter_of_rate_against_score(doc):
+    specs = chart_specs(doc)
+    spec = specs["chart-compare"]
+    assert spec["mark"]["type"] == "circle"
+    assert spec["encoding"]["x"]["field"] == "x" and spec["encoding"]["y"]["field"] == "y"
+    points = sorted((v["x"], v["y"]) for v in spec["data"]["values"])
+    expected = sorted(
+        (float(Decimal(r["actual"]) / Decimal(r["budget"]) * 100), float(Decimal(r["score"])))
+        for r in expected_rows().values()
+        if r["budget"] and r["actual"] and r["score"] and Decimal(r["budget"]) != 0
+    )
+    assert points == pytest.approx(expected)
+    view = doc.by_id("chart-compare")
+    assert view.attrs["role"] == "img" and f"共 {len(expected)} 份" in view.attrs["aria-label"]
+    fallback = view.parent.find("a")
+    assert fallback.attrs["href"] == "#compare-table"
+
+
+def test_template_only_presents():
+    """No arithmetic in the template: figures, rates and sort keys all come from Python."""
+    template = (REPO / "templates/compare.html").read_text("utf-8")
+    for expression in re.findall(r"{{(.*?)}}", template) + re.findall(r"{%(.*?)%}", template):
+        assert not re.search(r"[-+*/%]\s*\d|\d\s*[-+*/%]|\s[-+*/]\s", expression), expression
+
+
+# --------------------------------------------------------------------------- in the browser
+
+
+ROWS = "#compare-table tbody tr"
+
+
+def column_keys(page, index: int) -> list[str]:
+    return page.eval_on_selector_all(ROWS, f"rows => rows.map(r => r.cells[{index}].getAttribute('data-sort'))")
+
+
+def numeric_order(keys: list[str], descending: bool = False) -> list[str]:
+    present = sorted((k for k in keys if k), key=Decimal, reverse=descending)
+    return present + [k for k in keys if not k]
+
+
+@pytest.mark.browser
+def test_clicking_a_header_sorts_the_table(context, server, guard):
+    page = context.new_page()
+    guard.watch(page)
+    page.goto(server + "compare/")
+    headers = page.locator("#compare-table thead th")
+    names = [name.strip() for name in headers.all_inner_texts()]
+    score = next(i for i, name in enumerate(names) if name.startswith("得分"))
+    button = headers.nth(score).locator("button")
+    assert button.count() == 1, "the script puts a button in every sortable header"
+    before = column_keys(page, score)
+    assert before != numeric_order(before), "the table should not start sorted by score"
+
+    button.click()
+    assert headers.nth(score).get_attribute("aria-sort") == "ascending"
+    assert column_keys(page, score) == numeric_order(before)
+    button.click()
+    assert headers.nth(score).get_attribute("aria-sort") == "descending"
+    assert column_keys(page, score) == numeric_order(before, descending=True)
+    assert [headers.nth(i).get_attribute("aria-sort") for i in range(len(names)) if i != score] == [None] * (
+        len(names) - 1
+    )
+
+    unit = names.index("单位")
+    headers.nth(unit).locator("button").click()
+    keys = column_keys(page, unit)
+    assert keys == sorted(keys) and headers.nth(score).get_attribute("aria-sort") is None
+    # Links still work after sorting: the first row's evaluation link opens its page.
+    link = page.locator(f"{ROWS} >> nth=0").locator("td >> nth=2").locator("a")
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"**/{href.removeprefix('../')}")
+    guard.check()
