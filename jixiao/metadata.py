@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from jixiao import routes
+from jixiao.combined import COMBINED
 from jixiao.config import Config
 from jixiao.model import Evaluation, Package
 from jixiao.pages import KIND_LABELS, SiteIndex
@@ -33,7 +34,16 @@ SOURCE_TIMEZONE = "+08:00"
 """Sources are Chinese government documents: a date means that day in China Standard Time."""
 ID_NAMESPACE = uuid.UUID("7d0b2c1e-4f8a-5b2e-9c61-6a1f0e3d9b47")
 """Feed ids are UUIDv5 names under this namespace, so they survive a move to another host."""
-MEDIA_TYPES = {".csv": "text/csv", ".json": "application/json", ".zip": "application/zip"}
+MEDIA_TYPES = {
+    ".csv": "text/csv",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".md": "text/markdown",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".db": "application/vnd.sqlite3",
+}
+COMBINED_ID = "jixiao-combined"
+"""The DCAT identifier of the combined tables (jixiao/datasets.py) across every package."""
 
 
 def _url(config: Config, path: str) -> str:
@@ -245,6 +255,55 @@ def _dcat_dataset(config: Config, package: Package) -> dict:
     return dataset
 
 
+def combined_downloads() -> list[tuple[str, str, str]]:
+    """(title, site path, media type) of the combined tables across packages, and the JSON API index."""
+    items = [
+        (f"{table.title}（{routes.dataset_file(name, extension)}）", routes.dataset_file(name, extension), media)
+        for name, table in COMBINED.items()
+        for extension, media in (("csv", MEDIA_TYPES[".csv"]), ("json", MEDIA_TYPES[".json"]))
+    ]
+    items += [
+        ("Excel 工作簿（每张表一个工作表）", routes.DATASETS_XLSX, MEDIA_TYPES[".xlsx"]),
+        ("SQLite 数据库（可用 Datasette 打开）", routes.DATASETS_DB, MEDIA_TYPES[".db"]),
+        ("datapackage.json（合并表描述）", routes.DATASETS_PACKAGE, MEDIA_TYPES[".json"]),
+        ("README.md（说明与引用方式）", routes.DATASETS_README, MEDIA_TYPES[".md"]),
+        ("静态 JSON 接口索引", routes.API_INDEX, MEDIA_TYPES[".json"]),
+    ]
+    return items
+
+
+def _combined_dataset(config: Config, index: SiteIndex) -> dict:
+    page = _url(config, routes.DATA)
+    return {
+        "@id": f"{page}#combined",
+        "@type": "dcat:Dataset",
+        "dct:identifier": COMBINED_ID,
+        "dct:title": "全部绩效自评合并数据",
+        "dct:description": (
+            "全部数据包合并为整洁表（单位、来源、评价、预算行、绩效指标），每行注明数据包、单位、年度与原文出处。"
+        ),
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME},
+        "dct:license": LICENSE,
+        "dct:temporal": {
+            "@type": "dct:PeriodOfTime",
+            "dcat:startDate": {"@value": f"{min(index.by_year, default=0)}-01-01", "@type": "xsd:date"},
+            "dcat:endDate": {"@value": f"{max(index.by_year, default=0)}-12-31", "@type": "xsd:date"},
+        },
+        "dcat:keyword": ["预算绩效", "绩效自评", "合并数据"],
+        "dcat:landingPage": page,
+        "dcat:distribution": [
+            {
+                "@type": "dcat:Distribution",
+                "dct:title": title,
+                "dcat:accessURL": page,
+                "dcat:downloadURL": _url(config, path),
+                "dcat:mediaType": f"https://www.iana.org/assignments/media-types/{media}",
+            }
+            for title, path, media in combined_downloads()
+        ],
+    }
+
+
 def catalog(config: Config, index: SiteIndex) -> bytes:
     """A DCAT catalog in JSON-LD: one dcat:Dataset per package, each file a dcat:Distribution."""
     data = {
@@ -274,7 +333,10 @@ def catalog(config: Config, index: SiteIndex) -> bytes:
         "dct:license": LICENSE,
         "dct:modified": {"@value": _epoch(config).date().isoformat(), "@type": "xsd:date"},
         "foaf:homepage": _url(config, routes.HOME),
-        "dcat:dataset": [_dcat_dataset(config, package) for package in index.packages],
+        "dcat:dataset": [
+            *(_dcat_dataset(config, package) for package in index.packages),
+            *([_combined_dataset(config, index)] if index.packages else []),
+        ],
     }
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
     return (text + "\n").encode("utf-8")

@@ -160,8 +160,10 @@ def test_dcat_catalog_parses_and_every_url_resolves(site, files):
     assert catalog["@type"] == "dcat:Catalog"
     assert catalog["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
     assert site_path(catalog["@id"]) == "catalog.jsonld"
-    datasets = [d for d in catalog["dcat:dataset"] if d["dct:identifier"] in {p.package_id for p in PACKAGES}]
-    assert sorted(d["dct:identifier"] for d in datasets) == sorted(p.package_id for p in PACKAGES)
+    assert sorted(d["dct:identifier"] for d in catalog["dcat:dataset"]) == sorted(
+        [p.package_id for p in PACKAGES] + ["jixiao-combined"]
+    )
+    datasets = [d for d in catalog["dcat:dataset"] if d["dct:identifier"] != "jixiao-combined"]
     for dataset in datasets:
         assert dataset["@type"] == "dcat:Dataset"
         package_id = dataset["dct:identifier"]
@@ -172,6 +174,10 @@ def test_dcat_catalog_parses_and_every_url_resolves(site, files):
         expected = {f"downloads/{package_id}.zip", f"downloads/{package_id}/datapackage.json"}
         expected |= {f"downloads/{package_id}/{csv.name}" for csv in package.path.glob("*.csv")}
         assert downloads == expected
+    combined = next(d for d in catalog["dcat:dataset"] if d["dct:identifier"] == "jixiao-combined")
+    downloads = {site_path(d["dcat:downloadURL"]) for d in combined["dcat:distribution"]}
+    assert downloads == {path for path in files if path.startswith("datasets/")} | {"api/index.json"}
+    assert site_path(combined["dcat:landingPage"]) == "data/index.html"
     urls = urls_in(catalog)
     assert len(urls) > 4 * len(PACKAGES)
     missing = [url for url in urls if site_path(url.split("#")[0]) not in files]
