@@ -215,8 +215,10 @@ def cjk_glyphs(page, selector: str) -> tuple[int, int]:
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
 def test_screenshots_of_every_page_type(browser, server, subpath_built, viewport):
-    """Full-page screenshots (a CI artifact); real Chinese glyphs; nothing wider than the screen."""
+    """Full-page screenshots (a CI artifact); real Chinese glyphs; nothing wider than the screen;
+    on the phone, axe-core once more (narrow layouts have problems of their own)."""
     folder = screenshot_dir()
+    source = axe_source()
     width = viewport["width"]
     phone = width == PHONE["width"]
     context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, locale="zh-CN")
@@ -232,6 +234,8 @@ def test_screenshots_of_every_page_type(browser, server, subpath_built, viewport
             scroll = page.evaluate("() => document.documentElement.scrollWidth")
             if scroll > width:
                 problems.append(f"{path}: {scroll} px wide at {width} px")
+            if phone:
+                problems += axe_violations(page, f"{path} at {width} px", source)
             wanted, drawn = cjk_glyphs(page, "h1")
             if drawn < wanted:
                 problems.append(f"{path}: h1 has {wanted} Chinese characters, {drawn} drawn from a CJK font")
