@@ -84,9 +84,7 @@ class Staging:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def write_site(
-    out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None
-) -> int:
+def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None) -> int:
     """Write (path, bytes) pairs into a new folder, let ``finish`` add to it (search index), then swap it in."""
     staging = Staging(out_dir)
     try:
