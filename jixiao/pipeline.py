@@ -17,14 +17,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jixiao import assets, datasets, metadata, plan, search, site, units
+from jixiao import plan
 from jixiao.config import Config
 from jixiao.findings import Finding
-from jixiao.pages import SiteIndex
 from jixiao.progress import Progress
-from jixiao.render import environment
 from jixiao.write import Staging
+
+if TYPE_CHECKING:
+    from jixiao import units
+    from jixiao.pages import SiteIndex
+
+# Rendering modules (Altair, Jinja, frictionless) are imported when a build needs them,
+# so a build with nothing to do returns in a fraction of a second.
 
 BATCH_TARGET = 8
 """Batches per worker: small enough to balance, large enough to amortise the hand-over."""
@@ -107,6 +113,9 @@ def build(config: Config) -> BuildSummary:
         summary.unchanged = True
         summary.seconds = time.perf_counter() - started
         return summary
+    from jixiao import units
+    from jixiao.pages import SiteIndex
+
     tasks = [units.UnitTask(u, _reuse(config, u, previous)) for u in selected]
     staging = Staging(config.out_dir)
     try:
@@ -171,6 +180,8 @@ def _write_manifest(path: Path, manifest: plan.Manifest, shard: plan.Shard | Non
 
 def _reuse(config: Config, unit: plan.UnitPlan, previous: plan.Manifest | None) -> units.Reuse | None:
     """A previous output (the last build, or a shard being merged) that holds this unit unchanged."""
+    from jixiao import units
+
     for shard_dir in config.merge:
         manifest = plan.Manifest.read(shard_dir / plan.SHARD_DIR / "manifest.json")
         entry = manifest.units.get(unit.unit_id) if manifest else None
@@ -196,6 +207,8 @@ def _build_units(
     records = config.cache_dir.resolve() / "units"
     to_render = sum(1 for t in tasks if t.reuse is None)
     jobs = min(config.jobs, to_render) if to_render >= PARALLEL_THRESHOLD else 1
+    from jixiao import units
+
     results: list[units.UnitResult] = []
     with stage("units"), progress.counter("单位", len(tasks), f"{jobs} 个进程") as advance:
         batches = _batches(tasks, jobs)
@@ -216,6 +229,8 @@ def _build_units(
 
 def _write_shard_records(config: Config, staging: Staging, records: list[units.UnitRecord], key: str) -> None:
     """A shard keeps its manifest and unit records beside its files, for the merge."""
+    from jixiao import units
+
     store = staging.root / plan.SHARD_DIR / "units"
     store.mkdir(parents=True)
     for record in records:
@@ -238,6 +253,8 @@ def _write_shared(
     The combined datasets come first: reading every full package, they count the rows
     (``index.row_counts``) that the data page prints.
     """
+    from jixiao import datasets, metadata, search
+
     with stage("datasets"):
         progress.stage("合并数据集")
         index.full_packages = lambda: _full_packages(records)
@@ -268,12 +285,17 @@ def _full_packages(records: list[units.UnitRecord]) -> Iterator:
 
 def shared_pages(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
     """Pages that draw on every package (home, listings, data, quality, …) as (path, bytes)."""
+    from jixiao import site
+    from jixiao.render import environment
+
     env = environment(config.templates_dir)
     for spec in site.global_pages(config, index):
         yield spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8")
 
 
 def static_files(config: Config) -> Iterator[tuple[str, bytes]]:
+    from jixiao import assets
+
     yield from sorted(assets.asset_files(config.assets_dir, config.cache_dir).items())
     yield ".nojekyll", b""
 
