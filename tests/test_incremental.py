@@ -140,3 +140,16 @@ def test_a_bad_shard_spec_is_a_clear_error(tmp_path, data):
         _build(tmp_path / "x", data, shard="3")
     with pytest.raises(pipeline.BuildError, match="1 到 n"):
         _build(tmp_path / "x", data, shard="4/3")
+
+
+def test_a_same_size_edit_is_noticed(tmp_path, data):
+    """Package hashes are remembered by file stats; an edit that keeps the size still counts."""
+    site = tmp_path / "site"
+    _build(site, data)
+    unit_csv = next((data / _units(data)[0]).glob("*/unit.csv"))
+    text = unit_csv.read_text("utf-8")
+    first_digit = next(ch for ch in text.split("\n")[1] if ch.isdigit())
+    replacement = "7" if first_digit != "7" else "8"
+    unit_csv.write_text(text.replace(first_digit, replacement, 1), "utf-8")
+    again = _build(site, data)
+    assert again.rendered == 1 and not again.unchanged
