@@ -441,7 +441,9 @@ def targets(results: dict[str, Result]) -> list[Target]:
         return "met" if ok else "not met"
 
     synthetic = [r for label, r in results.items() if label != "real"]
-    largest = max(synthetic, key=lambda r: r.units, default=None)
+    largest = max((r for r in synthetic if r.clean.ok), key=lambda r: r.units, default=None)
+    biggest = max(synthetic, key=lambda r: r.units, default=None)
+    unfinished = f"; the {biggest.units:,}-unit build did not finish" if biggest and not biggest.clean.ok else ""
     real, big, mid = results.get("real"), results.get("5000"), results.get("1000")
     found = []
     name = "real data builds in < 3 s end to end"
@@ -449,11 +451,12 @@ def targets(results: dict[str, Result]) -> list[Target]:
     name = "5,000 units (≈ 95,000 pages) in < 120 s, peak memory < 2 GB"
     if big:
         ok = big.clean.ok and big.clean.wall < 120 and big.clean.peak < 2e9
-        detail = f"{seconds(big.clean)}, {big.pages:,} pages, peak {big.clean.peak / 1e9:.2f} GB"
+        pages = f"{big.pages:,} pages" if big.clean.ok else "unfinished"
+        detail = f"{seconds(big.clean)}, {pages}, peak {big.clean.peak / 1e9:.2f} GB"
         found.append(Target(name, verdict(ok), detail))
     name = "≥ 1,000 pages/s on 2 cores"
     if largest:
-        detail = f"{largest.pages_per_second:,.0f} pages/s at {largest.units:,} units"
+        detail = f"{largest.pages_per_second:,.0f} pages/s at {largest.units:,} units{unfinished}"
         found.append(Target(name, verdict(largest.pages_per_second >= 1000), detail))
     name = "rebuild after one change < 5 s at 1,000 units"
     if mid and mid.changed:
@@ -468,7 +471,7 @@ def targets(results: dict[str, Result]) -> list[Target]:
     if largest:
         detail = (
             f"{largest.ratio:.1f}× ({largest.clean.wall:.1f} s vs floor {largest.floor:.1f} s "
-            f"at {largest.units:,} units)"
+            f"at {largest.units:,} units{unfinished})"
             if largest.ratio
             else f"no complete build at {largest.units:,} units"
         )
@@ -606,6 +609,31 @@ def markdown(results: dict[str, Result], command: str, commit: str) -> str:
     )
 
 
+NOTES = "\n## Notes"
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write the figures; a hand-written "## Notes" section already in the file is kept."""
+    old = path.read_text("utf-8") if path.is_file() else ""
+    kept = old[old.index(NOTES) :] if NOTES in old else ""
+    path.write_text(text.rstrip("\n") + "\n" + kept, "utf-8")
+
+
+def load_results(path: Path) -> dict[str, Result]:
+    """Results saved with --json, to write the report again without rebuilding."""
+    results = {}
+    for label, data in json.loads(path.read_text("utf-8")).items():
+        if label.startswith("_"):
+            continue
+        runs = {k: Run(**v) if isinstance(v, dict) else None for k, v in data.items() if k in RUN_FIELDS}
+        plain = {k: v for k, v in data.items() if k not in RUN_FIELDS and k != "load"}
+        results[label] = Result(**plain, **runs, load=tuple(data["load"]))
+    return results
+
+
+RUN_FIELDS = ("clean", "changed", "unchanged", "validate")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="jixiao 构建基准测试")
     parser.add_argument(
@@ -629,7 +657,14 @@ def main(argv: list[str] | None = None) -> int:
         "--memory-limit", type=float, default=12, help="进程树内存超过此值（GiB）即停止构建（默认 12；0 不限）"
     )
     parser.add_argument("--timeout", type=float, default=1800, help="单次构建超过此秒数即停止（默认 1800；0 不限）")
+    parser.add_argument("--from-json", type=Path, help="不运行，只把 --json 保存的结果重新写成报告")
     args = parser.parse_args(argv)
+    if args.from_json:
+        results = load_results(args.from_json)
+        print(text_report(results))
+        if args.report:
+            write_report(args.report, markdown(results, *json.loads(args.from_json.read_text("utf-8"))["_run"]))
+        return 0
     LIMITS["memory"], LIMITS["seconds"] = args.memory_limit * 1024 * MIB, args.timeout
     if args.commit:
         global SOURCE
@@ -656,11 +691,12 @@ def main(argv: list[str] | None = None) -> int:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
         dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
         commit = f"`{head.stdout.strip()}`" + (" plus uncommitted changes in the working tree" if dirty.strip() else "")
+    command_line = " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)])
     if args.report:
-        command = " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)])
-        args.report.write_text(markdown(results, command, commit), "utf-8")
+        write_report(args.report, markdown(results, command_line, commit))
     if args.json:
-        raw = {
+        raw: dict[str, object] = {"_run": [command_line, commit]}
+        raw |= {
             label: {
                 **{k: v for k, v in r.__dict__.items() if not isinstance(v, Run)},
                 **{k: v.__dict__ for k, v in r.__dict__.items() if isinstance(v, Run)},
