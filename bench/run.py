@@ -414,6 +414,8 @@ def bench_set(label: str, data: Path, generation: float | None, jobs: int, valid
         result.validate = run_measured(command, WORK)
     if not keep:
         shutil.rmtree(site, ignore_errors=True)
+    for leftover in OUT.glob(f".site-{label}.*"):  # staging of a build run.py stopped (it cannot clean up)
+        shutil.rmtree(leftover, ignore_errors=True)
     return result
 
 
