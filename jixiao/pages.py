@@ -150,7 +150,7 @@ class SiteIndex:
 
     packages: list[Package]
     by_unit: dict[str, list[Package]] = field(default_factory=dict)
-    by_region: dict[str, list[Package]] = field(default_factory=dict)
+    by_region: dict[routes.Region, list[Package]] = field(default_factory=dict)
     by_year: dict[int, list[Package]] = field(default_factory=dict)
     full_packages: Callable[[], Iterator[Package]] | None = None
     """Every package whole, one at a time (``packages`` may hold outlines: totals, scores, flags)."""
@@ -165,14 +165,14 @@ class SiteIndex:
     def of(cls, packages: list[Package]) -> SiteIndex:
         index = cls(packages=sorted(packages, key=lambda p: (p.unit.unit_id, p.year)))
         by_unit: dict[str, list[Package]] = defaultdict(list)
-        by_region: dict[str, list[Package]] = defaultdict(list)
+        by_region: dict[routes.Region, list[Package]] = defaultdict(list)
         by_year: dict[int, list[Package]] = defaultdict(list)
         for package in index.packages:
             by_unit[package.unit.unit_id].append(package)
-            by_region[package.unit.region].append(package)
+            by_region[routes.region_of(package.unit)].append(package)
             by_year[package.year].append(package)
         index.by_unit = dict(sorted(by_unit.items()))
-        index.by_region = dict(sorted(by_region.items(), key=lambda item: routes.slug(item[0])))
+        index.by_region = dict(sorted(by_region.items(), key=lambda item: routes.region_page(item[0])))
         index.by_year = dict(sorted(by_year.items(), reverse=True))
         return index
 

@@ -12,7 +12,10 @@ import posixpath
 
 from pypinyin import lazy_pinyin
 
-from jixiao.model import Evaluation, Package
+from jixiao.model import Evaluation, Package, Unit
+
+Region = tuple[str, str, str]
+"""(province, prefecture, county-level region): the identity of a region."""
 
 HOME = "index.html"
 ABOUT = "about/index.html"
@@ -62,8 +65,14 @@ def flags_anchor(evaluation: Evaluation) -> str:
     return f"{evaluation.evaluation_id}-flags"
 
 
-def region_page(region: str) -> str:
-    return f"regions/{slug(region)}/index.html"
+def region_page(region: Region) -> str:
+    """regions/<province>/<prefecture>/<county>/ in pinyin: homophones (泰和县, 太和县) and
+    namesakes (鼓楼区 in several cities) in different places get different pages."""
+    return "regions/" + "/".join(slug(part) for part in region) + "/index.html"
+
+
+def region_of(unit: Unit) -> Region:
+    return (unit.province, unit.prefecture, unit.region)
 
 
 def year_page(year: int) -> str:

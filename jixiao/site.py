@@ -98,7 +98,7 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
             "latest": [Link(f"{p.unit.name} {p.year} 年度", routes.href(path, routes.package_page(p))) for p in latest],
             "regions": [
                 {
-                    "label": f"{ps[0].unit.province}{region}",
+                    "label": "".join(region),
                     "href": routes.href(path, routes.region_page(region)),
                     "units": sorted(
                         {Link(p.unit.name, routes.href(path, routes.unit_page(p.unit.unit_id))) for p in ps},
@@ -156,12 +156,12 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
                 path,
                 latest.unit.name,
                 f"{latest.unit.name}的历年绩效自评。",
-                [("首页", routes.HOME), (latest.unit.region, routes.region_page(latest.unit.region))],
+                [("首页", routes.HOME), (latest.unit.region, routes.region_page(routes.region_of(latest.unit)))],
                 has_charts=True,
                 indexed=True,
             ),
             "unit": latest.unit,
-            "region_href": routes.href(path, routes.region_page(latest.unit.region)),
+            "region_href": routes.href(path, routes.region_page(routes.region_of(latest.unit))),
             "profile": profile,
             "history_chart": history_chart,
             "rows": rows,
@@ -435,8 +435,8 @@ def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
         yield listing(
             config,
             routes.region_page(region),
-            f"{packages[0].unit.province}{region}",
-            f"{region}各单位的绩效自评。",
+            "".join(region),
+            f"{''.join(region)}各单位的绩效自评。",
             packages,
         )
     for year, packages in index.by_year.items():

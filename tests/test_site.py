@@ -119,7 +119,7 @@ def test_every_page_type_is_built(pages):
         expected |= {
             f"units/{package.unit_id}/index.html",
             f"units/{package.unit_id}/{package.year}/index.html",
-            f"regions/{routes.slug(unit['region'])}/index.html",
+            _region_path(unit),
             f"years/{package.year}/index.html",
             f"downloads/{package.package_id}.zip",
         }
@@ -248,6 +248,11 @@ def _linked_targets(pages, path: str) -> set[str]:
     }
 
 
+def _region_path(unit: dict[str, str]) -> str:
+    """regions/<province>/<prefecture>/<region>/ in pinyin, computed here from unit.csv."""
+    return "regions/" + "/".join(routes.slug(unit[key]) for key in ("province", "prefecture", "region")) + "/index.html"
+
+
 def test_region_pages_list_their_units(pages):
     by_region: dict[str, list] = {}
     for package in PACKAGES:
@@ -255,7 +260,8 @@ def test_region_pages_list_their_units(pages):
         by_region.setdefault(unit["region"], []).append((package, unit))
     home_targets = _linked_targets(pages, "index.html")
     for region, members in by_region.items():
-        path = f"regions/{routes.slug(region)}/index.html"
+        path = _region_path(members[0][1])
+        assert path.startswith("regions/") and routes.slug(region) in path
         assert path in home_targets
         doc = pages.doc(path)
         assert region in doc.find("h1").text()
@@ -816,7 +822,8 @@ def test_payload_is_shown_escaped(poisoned):
         if "narrative" in section.classes()
     )
     assert SCRIPT in narrative and IMG in narrative
-    for html_path in ("index.html", "regions/rugaoshi/index.html", "years/2023/index.html", "quality/index.html"):
+    region = "regions/jiangsusheng/nantongshi/rugaoshi/index.html"
+    for html_path in ("index.html", region, "years/2023/index.html", "quality/index.html"):
         assert "<script>alert" not in poisoned.html[html_path]
 
 
@@ -895,3 +902,15 @@ def test_a_report_beside_a_department_evaluation_is_published(tmp_path):
     target, fragment = resolve("quality/index.html", flag.find("a").attrs["href"])
     row = built.doc(target).by_id(fragment)
     assert "flagged" in row.classes() and cells(row)[1:3] == ["100", "120"]
+
+
+def test_homophone_and_namesake_regions_get_their_own_pages():
+    """泰和县 and 太和县 sound alike; two cities each have a 鼓楼区."""
+    from jixiao.routes import region_page
+
+    taihe_jiangxi = region_page(("江西省", "吉安市", "泰和县"))
+    taihe_anhui = region_page(("安徽省", "阜阳市", "太和县"))
+    gulou_nanjing = region_page(("江苏省", "南京市", "鼓楼区"))
+    gulou_fuzhou = region_page(("福建省", "福州市", "鼓楼区"))
+    assert len({taihe_jiangxi, taihe_anhui, gulou_nanjing, gulou_fuzhou}) == 4
+    assert gulou_nanjing == "regions/jiangsusheng/nanjingshi/gulouqu/index.html"
