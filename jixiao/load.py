@@ -75,7 +75,7 @@ def display_path(path: Path, data_dir: Path) -> str:
 def read_package(directory: Path, data_dir: Path) -> RawPackage:
     """Read one package; unreadable parts become findings instead of exceptions."""
     package = RawPackage(directory=directory, display=display_path(directory, data_dir))
-    package.digest = package_digest(directory)
+    package.digest = tree_digest(directory)
     descriptor_file = package.file("datapackage.json")
     try:
         descriptor = json.loads((directory / "datapackage.json").read_bytes().decode("utf-8"))
@@ -151,15 +151,17 @@ def _physical_lines(record: list[str]) -> int:
     return 1 + sum(cell.count("\n") for cell in record)
 
 
-def package_digest(directory: Path) -> str:
-    """A content hash of every file in a package folder (names and bytes)."""
+def tree_digest(directory: Path, pattern: str = "*") -> str:
+    """A content hash of the files under a folder that match pattern (names and bytes; __pycache__ skipped).
+
+    Used for packages (their content key) and for the code, templates and assets (the build fingerprint).
+    """
     hasher = hashlib.sha256()
-    for path in sorted(directory.rglob("*")):
-        if path.is_file():
-            hasher.update(path.relative_to(directory).as_posix().encode())
-            hasher.update(b"\0")
-            hasher.update(path.read_bytes())
-            hasher.update(b"\0")
+    for path in sorted(p for p in directory.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        hasher.update(path.relative_to(directory).as_posix().encode())
+        hasher.update(b"\0")
+        hasher.update(path.read_bytes())
+        hasher.update(b"\0")
     return hasher.hexdigest()
 
 

@@ -219,6 +219,29 @@ def dataset_jsonld(config: Config, package: Package) -> dict:
     return data
 
 
+def _period(first_year: int, last_year: int) -> dict:
+    """A dct:PeriodOfTime covering whole years."""
+    return {
+        "@type": "dct:PeriodOfTime",
+        "dcat:startDate": {"@value": f"{first_year}-01-01", "@type": "xsd:date"},
+        "dcat:endDate": {"@value": f"{last_year}-12-31", "@type": "xsd:date"},
+    }
+
+
+def _distributions(config: Config, page: str, items: list[tuple[str, str, str]]) -> list[dict]:
+    """dcat:Distribution entries for (title, site path, media type) items, reached from page."""
+    return [
+        {
+            "@type": "dcat:Distribution",
+            "dct:title": title,
+            "dcat:accessURL": page,
+            "dcat:downloadURL": _url(config, path),
+            "dcat:mediaType": f"https://www.iana.org/assignments/media-types/{media}",
+        }
+        for title, path, media in items
+    ]
+
+
 def _dcat_dataset(config: Config, package: Package) -> dict:
     page = _url(config, routes.package_page(package))
     published = _published(package)
@@ -230,25 +253,12 @@ def _dcat_dataset(config: Config, package: Package) -> dict:
         "dct:description": _dataset_description(package),
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": package.unit.name},
         "dct:spatial": f"{package.unit.province}{package.unit.prefecture}{package.unit.region}",
-        "dct:temporal": {
-            "@type": "dct:PeriodOfTime",
-            "dcat:startDate": {"@value": f"{package.year}-01-01", "@type": "xsd:date"},
-            "dcat:endDate": {"@value": f"{package.year}-12-31", "@type": "xsd:date"},
-        },
+        "dct:temporal": _period(package.year, package.year),
         "dct:license": LICENSE,
         "dct:source": [s.title for s in package.sources],
         "dcat:keyword": ["预算绩效", "绩效自评", package.unit.region],
         "dcat:landingPage": page,
-        "dcat:distribution": [
-            {
-                "@type": "dcat:Distribution",
-                "dct:title": title,
-                "dcat:accessURL": page,
-                "dcat:downloadURL": _url(config, path),
-                "dcat:mediaType": f"https://www.iana.org/assignments/media-types/{media}",
-            }
-            for title, path, media in downloads(package)
-        ],
+        "dcat:distribution": _distributions(config, page, downloads(package)),
     }
     if published:
         dataset["dct:issued"] = {"@value": published, "@type": "xsd:date"}
@@ -284,23 +294,10 @@ def _combined_dataset(config: Config, index: SiteIndex) -> dict:
         ),
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME},
         "dct:license": LICENSE,
-        "dct:temporal": {
-            "@type": "dct:PeriodOfTime",
-            "dcat:startDate": {"@value": f"{min(index.by_year, default=0)}-01-01", "@type": "xsd:date"},
-            "dcat:endDate": {"@value": f"{max(index.by_year, default=0)}-12-31", "@type": "xsd:date"},
-        },
+        "dct:temporal": _period(min(index.by_year, default=0), max(index.by_year, default=0)),
         "dcat:keyword": ["预算绩效", "绩效自评", "合并数据"],
         "dcat:landingPage": page,
-        "dcat:distribution": [
-            {
-                "@type": "dcat:Distribution",
-                "dct:title": title,
-                "dcat:accessURL": page,
-                "dcat:downloadURL": _url(config, path),
-                "dcat:mediaType": f"https://www.iana.org/assignments/media-types/{media}",
-            }
-            for title, path, media in combined_downloads()
-        ],
+        "dcat:distribution": _distributions(config, page, combined_downloads()),
     }
 
 

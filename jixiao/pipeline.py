@@ -116,7 +116,8 @@ def build(config: Config) -> BuildSummary:
     from jixiao import units
     from jixiao.pages import SiteIndex
 
-    tasks = [units.UnitTask(u, _reuse(config, u, previous)) for u in selected]
+    sources = _reuse_sources(config, previous)
+    tasks = [units.UnitTask(u, _reuse(u, sources)) for u in selected]
     staging = Staging(config.out_dir)
     try:
         results = _build_units(config, tasks, staging.root, progress, stage)
@@ -136,8 +137,9 @@ def build(config: Config) -> BuildSummary:
         outlines = [package for record in records for package in record.outlines]
         summary.flags = sum(len(p.flags) for p in outlines)
         summary.downloads = sum(1 for r in records for path in r.files if path.startswith("downloads/"))
+        manifest = plan.Manifest(build_key, {r.unit_id: {"key": r.key, "files": list(r.files)} for r in records})
         if shard is not None:
-            _write_shard_records(config, staging, records, build_key)
+            _write_shard_records(config, staging, records, manifest)
         else:
             _write_shared(config, staging, SiteIndex.of(outlines), records, progress, stage, summary)
         with stage("swap"):
@@ -146,8 +148,8 @@ def build(config: Config) -> BuildSummary:
     except BaseException:
         staging.abort()
         raise
-    manifest = plan.Manifest(build_key, {r.unit_id: {"key": r.key, "files": list(r.files)} for r in records})
-    _write_manifest(manifest_path, manifest, shard)
+    if shard is None:  # a shard's manifest went into its staging folder, swapped in with it
+        _write_manifest(manifest_path, manifest)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -165,33 +167,37 @@ def _shard(config: Config) -> plan.Shard | None:
 
 def _manifest_path(config: Config, shard: plan.Shard | None) -> Path:
     if shard is not None:
-        return config.out_dir / plan.SHARD_DIR / "manifest.json"
+        return plan.shard_manifest_path(config.out_dir)
     return plan.site_manifest_path(config.cache_dir, config.out_dir)
 
 
-def _write_manifest(path: Path, manifest: plan.Manifest, shard: plan.Shard | None) -> None:
-    if shard is not None:
-        return  # written into the shard's staging folder, swapped in with it
+def _write_manifest(path: Path, manifest: plan.Manifest) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(manifest.to_json(), "utf-8")
     temporary.replace(path)
 
 
-def _reuse(config: Config, unit: plan.UnitPlan, previous: plan.Manifest | None) -> units.Reuse | None:
-    """A previous output (the last build, or a shard being merged) that holds this unit unchanged."""
+def _reuse_sources(config: Config, previous: plan.Manifest | None) -> list[tuple[Path, plan.Manifest, Path]]:
+    """Outputs that may hold units unchanged, read once: the shards being merged, then the last build."""
+    sources = []
+    for shard_dir in config.merge:
+        manifest = plan.Manifest.read(plan.shard_manifest_path(shard_dir))
+        if manifest is not None:
+            sources.append((shard_dir.resolve(), manifest, plan.shard_records_dir(shard_dir)))
+    if previous is not None and config.out_dir.is_dir():
+        sources.append((config.out_dir.resolve(), previous, config.cache_dir.resolve() / "units"))
+    return sources
+
+
+def _reuse(unit: plan.UnitPlan, sources: list[tuple[Path, plan.Manifest, Path]]) -> units.Reuse | None:
+    """The first source that holds this unit with the same key: link its files, load its record."""
     from jixiao import units
 
-    for shard_dir in config.merge:
-        manifest = plan.Manifest.read(shard_dir / plan.SHARD_DIR / "manifest.json")
-        entry = manifest.units.get(unit.unit_id) if manifest else None
+    for root, manifest, records in sources:
+        entry = manifest.units.get(unit.unit_id)
         if entry and entry["key"] == unit.key:
-            record = units.record_path(shard_dir / plan.SHARD_DIR / "units", unit.key)
-            return units.Reuse(shard_dir.resolve(), tuple(entry["files"]), record)
-    entry = previous.units.get(unit.unit_id) if previous else None
-    if entry and entry["key"] == unit.key and config.out_dir.is_dir():
-        record = units.record_path(config.cache_dir.resolve() / "units", unit.key)
-        return units.Reuse(config.out_dir.resolve(), tuple(entry["files"]), record)
+            return units.Reuse(root, tuple(entry["files"]), units.record_path(records, unit.key))
     return None
 
 
@@ -227,16 +233,17 @@ def _build_units(
     return results
 
 
-def _write_shard_records(config: Config, staging: Staging, records: list[units.UnitRecord], key: str) -> None:
+def _write_shard_records(
+    config: Config, staging: Staging, records: list[units.UnitRecord], manifest: plan.Manifest
+) -> None:
     """A shard keeps its manifest and unit records beside its files, for the merge."""
     from jixiao import units
 
-    store = staging.root / plan.SHARD_DIR / "units"
+    store = plan.shard_records_dir(staging.root)
     store.mkdir(parents=True)
     for record in records:
         shutil.copyfile(units.record_path(config.cache_dir / "units", record.key), units.record_path(store, record.key))
-    manifest = plan.Manifest(key, {r.unit_id: {"key": r.key, "files": list(r.files)} for r in records})
-    (staging.root / plan.SHARD_DIR / "manifest.json").write_text(manifest.to_json(), "utf-8")
+    plan.shard_manifest_path(staging.root).write_text(manifest.to_json(), "utf-8")
 
 
 def _write_shared(

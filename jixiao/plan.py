@@ -17,7 +17,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from jixiao.config import Config
-from jixiao.load import find_packages, package_digest
+from jixiao.load import find_packages, tree_digest
 
 MANIFEST_VERSION = "1"
 SHARD_DIR = "jixiao-shard"
@@ -55,13 +55,6 @@ class Shard:
         return position % self.count == self.index - 1
 
 
-def _tree_digest(hasher: hashlib._Hash, directory: Path, pattern: str = "*") -> None:
-    for path in sorted(p for p in directory.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
-        hasher.update(path.relative_to(directory).as_posix().encode())
-        hasher.update(b"\0")
-        hasher.update(path.read_bytes())
-
-
 def fingerprint(config: Config) -> str:
     """Everything besides the data that shapes the output."""
     hasher = hashlib.sha256(MANIFEST_VERSION.encode())
@@ -74,9 +67,8 @@ def fingerprint(config: Config) -> str:
         [f"{name}=={version(name)}" for name in LIBRARIES],
     ]
     hasher.update(json.dumps(settings, ensure_ascii=False, default=str).encode())
-    _tree_digest(hasher, CODE_DIR, "*.py")
-    for directory in (config.templates_dir, config.assets_dir):
-        _tree_digest(hasher, directory)
+    for directory, pattern in ((CODE_DIR, "*.py"), (config.templates_dir, "*"), (config.assets_dir, "*")):
+        hasher.update(tree_digest(directory, pattern).encode())
     return hasher.hexdigest()
 
 
@@ -121,7 +113,7 @@ class DigestCache:
             stats.update(f"{info.st_ctime_ns}\0{info.st_ino}\0".encode())
         signature = stats.hexdigest()
         known = self.known.get(key)
-        digest = known[1] if known and known[0] == signature else package_digest(directory)
+        digest = known[1] if known and known[0] == signature else tree_digest(directory)
         self.used[key] = [signature, digest]
         return digest
 
@@ -163,6 +155,15 @@ class Manifest:
         if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
             return None
         return cls(data["build_key"], data["units"])
+
+
+def shard_manifest_path(shard_dir: Path) -> Path:
+    return shard_dir / SHARD_DIR / "manifest.json"
+
+
+def shard_records_dir(shard_dir: Path) -> Path:
+    """Where a shard keeps the records of its units (see units.UnitRecord)."""
+    return shard_dir / SHARD_DIR / "units"
 
 
 def site_manifest_path(cache_dir: Path, out_dir: Path) -> Path:

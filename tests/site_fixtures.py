@@ -9,8 +9,11 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import os
 import posixpath
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -47,6 +50,22 @@ def build_site(out_dir: Path, data_dir: Path = DATA, base_url: str = "/", full: 
     with contextlib.chdir(REPO):  # the validation and Vega caches live in .jixiao-cache/ under the cwd
         build(config)
     return Path(out_dir)
+
+
+def build_in_another_process(out_dir: Path, hash_seed: str) -> Path:
+    """``python build.py build`` of the real data in a fresh process with its own hash seed (for determinism)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")}
+    env["PYTHONHASHSEED"] = hash_seed
+    result = subprocess.run(
+        [sys.executable, "build.py", "--data", str(DATA), "build", "--out", str(out_dir), "--quiet"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return out_dir
 
 
 _BUILT: dict[tuple[int, str], Path] = {}

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import posixpath
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -22,7 +19,17 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from site_fixtures import BOM, DATA, REPO, copy_data, packages, parse_html, read_csv, shared_site, write_csv
+from site_fixtures import (
+    BOM,
+    DATA,
+    build_in_another_process,
+    copy_data,
+    packages,
+    parse_html,
+    read_csv,
+    shared_site,
+    write_csv,
+)
 
 from jixiao import api, datasets, downloads, routes, xlsx
 from jixiao.combined import COMBINED
@@ -406,17 +413,7 @@ def test_readme_gives_counts_provenance_and_citation(site, csv_rows):
 def test_two_builds_give_byte_identical_datasets(site, tmp_path):
     """Another build in another process, with another hash seed, into another folder."""
     other = tmp_path / "again"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")}
-    env["PYTHONHASHSEED"] = "99"
-    result = subprocess.run(
-        [sys.executable, "build.py", "--data", str(DATA), "build", "--out", str(other), "--quiet"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    build_in_another_process(other, hash_seed="99")
     for folder in ("datasets", "api"):
         first = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / folder).rglob("*") if p.is_file()}
         second = {p.relative_to(other).as_posix(): p.read_bytes() for p in (other / folder).rglob("*") if p.is_file()}

@@ -4,7 +4,6 @@ determinism, atomic writes, escaping and subpath hosting."""
 from __future__ import annotations
 
 import json
-import os
 import pathlib
 import re
 import subprocess
@@ -19,6 +18,7 @@ from site_fixtures import (
     DATA,
     REPO,
     Node,
+    build_in_another_process,
     build_site,
     chart_specs,
     copy_data,
@@ -587,17 +587,7 @@ def test_subpath_changes_only_the_404_page_and_metadata(pages, subpath_pages):
 def test_two_builds_are_byte_identical(site, tmp_path):
     """A second build, in another process with another hash seed, into another folder."""
     other = tmp_path / "elsewhere" / "out"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")}
-    env["PYTHONHASHSEED"] = "4242"
-    result = subprocess.run(
-        [sys.executable, "build.py", "--data", str(DATA), "build", "--out", str(other), "--quiet"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    build_in_another_process(other, hash_seed="4242")
     first, second = tree_bytes(site), tree_bytes(other)
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
