@@ -138,7 +138,9 @@ def test_scatter_of_rate_against_score(doc):
         for r in expected_rows().values()
         if r["budget"] and r["actual"] and r["score"] and Decimal(r["budget"]) != 0
     )
-    assert points == pytest.approx(expected)
+    assert len(points) == len(expected)
+    for point, wanted in zip(points, expected, strict=True):
+        assert point == pytest.approx(wanted)
     view = doc.by_id("chart-compare")
     assert view.attrs["role"] == "img" and f"共 {len(expected)} 份" in view.attrs["aria-label"]
     fallback = view.parent.find("a")
