@@ -14,7 +14,7 @@ data-quality flags are exercised.  Each generated set validates with 0 errors.
 Output depends only on the seed and the unit's place in a shuffled list of
 (region, bureau) pairs, so the 100-unit set is the first 100 units of the 1,000-unit
 set, and the same arguments give the same bytes whatever --jobs is.
-The schemas come from jixiao/tables.py (``package_descriptor``), written the way
+The schemas come from jixiao/ingest/tables.py (``package_descriptor``), written the way
 ``build.py new`` writes them.
 """
 
@@ -37,10 +37,10 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from jixiao.commands.scaffold import write_descriptor
 from jixiao.config import GRADE_BANDS, grade_for
-from jixiao.routes import slug
-from jixiao.scaffold import write_descriptor
-from jixiao.tables import TABLES, header, package_descriptor
+from jixiao.ingest.tables import TABLES, header, package_descriptor
+from jixiao.structure.routes import slug
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import vocabulary as V  # noqa: E402  (beside this file, not a package)
@@ -813,7 +813,7 @@ def _budget_row(
 
 
 def _csv_text(name: str, rows: list[dict[str, str]]) -> str:
-    """A table as the scaffold writes it: header from jixiao/tables.py, \\n line ends."""
+    """A table as the scaffold writes it: header from jixiao/ingest/tables.py, \\n line ends."""
     buffer = io.StringIO()
     columns = header(name)
     writer = csv.writer(buffer, lineterminator="\n")

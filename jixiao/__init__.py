@@ -1,0 +1,11 @@
+"""jixiao: budget-performance self-evaluations as open data packages and a static site.
+
+The stages, each a subpackage, import only from the stages before them:
+
+    config → ingest → structure → opendata → site → build → commands → cli
+
+``ingest`` reads and checks data/, ``structure`` says where everything is published,
+``opendata`` makes the downloadable files, ``site`` makes the pages, ``build`` runs a
+build, ``commands`` are the other command-line tools.  ``tests/test_layout.py`` holds
+the order.
+"""

@@ -83,11 +83,11 @@ def main(argv: list[str]) -> int:
     if args.command is None:
         args = parser.parse_args([*argv, "build"]) if argv else parser.parse_args(["build"])
     if args.command == "validate":
-        from jixiao.report import run_validate
+        from jixiao.commands.report import run_validate
 
         return run_validate(args.data, annotations=args.annotations, summary=args.summary, show_flags=args.flags)
     if args.command == "new":
-        from jixiao.scaffold import ScaffoldError, scaffold
+        from jixiao.commands.scaffold import ScaffoldError, scaffold
 
         try:
             created = scaffold(args.data, args.unit_id, args.year, args.project)
@@ -97,14 +97,14 @@ def main(argv: list[str]) -> int:
         print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 python build.py validate")
         return EXIT_OK
     if args.command == "diff":
-        from jixiao.diff import run_diff
+        from jixiao.commands.diff import run_diff
 
         return run_diff(args.data, args.ref)
     config = _config(args)
     if args.command == "serve":
-        from jixiao.serve import run_serve
+        from jixiao.commands.serve import run_serve
 
         return run_serve(config, port=args.port, watch=not args.no_watch)
-    from jixiao.pipeline import run_build
+    from jixiao.build.pipeline import run_build
 
     return run_build(config, stats=args.stats)

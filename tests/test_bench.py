@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from jixiao.config import GRADE_BANDS
-from jixiao.tables import package_descriptor
-from jixiao.validate import validate_directory
+from jixiao.ingest.tables import package_descriptor
+from jixiao.ingest.validate import validate_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,7 +82,7 @@ def test_packages_are_shaped_like_the_real_ones(tiny: Path) -> None:
 def test_descriptor_is_the_canonical_one_as_build_py_new_writes_it(tiny: Path, tmp_path: Path) -> None:
     import json
 
-    from jixiao.scaffold import write_descriptor
+    from jixiao.commands.scaffold import write_descriptor
 
     package = sorted(tiny.glob("*/*/datapackage.json"))[0]
     unit_id, year = package.parent.parent.name, int(package.parent.name)

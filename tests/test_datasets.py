@@ -31,13 +31,14 @@ from site_fixtures import (
     write_csv,
 )
 
-from jixiao import api, datasets, downloads, routes, xlsx
-from jixiao.combined import COMBINED
 from jixiao.config import GRADE_BANDS, Config
-from jixiao.model import build_package
-from jixiao.pages import SiteIndex
-from jixiao.tables import TABLE_TITLES, TABLES
-from jixiao.validate import validate_directory
+from jixiao.ingest.model import build_package
+from jixiao.ingest.tables import TABLE_TITLES, TABLES
+from jixiao.ingest.validate import validate_directory
+from jixiao.opendata import api, datasets, downloads, xlsx
+from jixiao.opendata.combined import COMBINED
+from jixiao.structure import routes
+from jixiao.structure.index import SiteIndex
 
 PACKAGES = packages()
 CONTEXT = ["package_id", "unit_id", "unit_name", "province", "prefecture", "region", "year"]

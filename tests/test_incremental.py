@@ -7,7 +7,7 @@ import shutil
 import pytest
 from site_fixtures import DATA, REPO, build_site, tree_bytes
 
-from jixiao import pipeline
+from jixiao.build import pipeline
 
 
 def _build(out, data, **options):

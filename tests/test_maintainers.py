@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jixiao.findings import CODES
+from jixiao.ingest.findings import CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -93,8 +93,8 @@ def test_robots_names_the_sitemap(site):
 
 def test_without_a_site_url_robots_has_no_relative_sitemap_line():
     """Sitemap lines must be absolute; without --site-url there is none (the sitemap itself still exists)."""
-    from jixiao import metadata
     from jixiao.config import Config
+    from jixiao.opendata import metadata
 
     text = metadata.robots(Config(base_url="/jixiao/")).decode("utf-8")
     assert not any(line.startswith("Sitemap:") for line in text.splitlines())

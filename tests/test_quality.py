@@ -16,8 +16,8 @@ import pytest
 from site_fixtures import DATA, evaluation_path, html_pages, packages, parse_html, read_csv, resolve, shared_site
 
 from jixiao.config import GRADE_BANDS
-from jixiao.findings import CODES
-from jixiao.validate import validate_directory
+from jixiao.ingest.findings import CODES
+from jixiao.ingest.validate import validate_directory
 
 QUALITY = "quality/index.html"
 PACKAGES = packages()

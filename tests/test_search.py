@@ -29,8 +29,8 @@ from site_fixtures import (
     tree_bytes,
 )
 
-from jixiao import search
 from jixiao.config import Config
+from jixiao.site import search
 
 PACKAGES = packages()
 BASE = "/jixiao/"
@@ -141,7 +141,7 @@ def test_index_does_not_depend_on_the_order_files_were_written(site, tmp_path):
 
 
 def test_missing_pagefind_binary_fails_the_build_clearly(tmp_path, monkeypatch):
-    from jixiao.pipeline import BuildError
+    from jixiao.build.pipeline import BuildError
 
     out = tmp_path / "site"
     out.mkdir()

@@ -35,8 +35,8 @@ from site_fixtures import (
     write_csv,
 )
 
-from jixiao import routes
-from jixiao.tables import TABLES
+from jixiao.ingest.tables import TABLES
+from jixiao.structure import routes
 
 PACKAGES = packages()
 ALL_EVALUATIONS = [
@@ -645,7 +645,7 @@ def test_bad_data_exits_1_and_leaves_the_site_untouched(bad_data, existing_site,
 
 
 def test_bad_data_in_process_raises_build_error(bad_data, existing_site):
-    from jixiao.pipeline import BuildError
+    from jixiao.build.pipeline import BuildError
 
     out, before = existing_site
     with pytest.raises(BuildError) as error:
@@ -677,7 +677,7 @@ def test_failure_while_writing_files_keeps_the_old_site(existing_site, monkeypat
 
 
 def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkeypatch):
-    from jixiao import pipeline
+    from jixiao.build import pipeline
 
     out, before = existing_site
     real = pipeline.shared_pages
@@ -696,7 +696,7 @@ def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkey
 
 
 def test_failure_in_the_writer_generator_keeps_the_old_site(existing_site):
-    from jixiao.write import write_site
+    from jixiao.build.write import write_site
 
     out, before = existing_site
 
@@ -712,7 +712,7 @@ def test_failure_in_the_writer_generator_keeps_the_old_site(existing_site):
 
 
 def test_duplicate_output_paths_are_refused(existing_site):
-    from jixiao.write import DuplicatePathError, write_site
+    from jixiao.build.write import DuplicatePathError, write_site
 
     out, before = existing_site
     with pytest.raises(DuplicatePathError):
@@ -896,7 +896,7 @@ def test_a_report_beside_a_department_evaluation_is_published(tmp_path):
 
 def test_homophone_and_namesake_regions_get_their_own_pages():
     """泰和县 and 太和县 sound alike; two cities each have a 鼓楼区."""
-    from jixiao.routes import region_page
+    from jixiao.structure.routes import region_page
 
     taihe_jiangxi = region_page(("江西省", "吉安市", "泰和县"))
     taihe_anhui = region_page(("安徽省", "阜阳市", "太和县"))

@@ -353,7 +353,7 @@ def test_duplicate_primary_key(repo_root: Path, data_copy: Path) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="jixiao/validate.py _plain_words: the primary-key message keeps frictionless's note "
+    reason="jixiao/ingest/validate.py _plain_words: the primary-key message keeps frictionless's note "
     "'the same as in the row at position N', a record count, not the physical line; after a quoted "
     "cell spanning two lines it names line 5 while the first item-1 is on line 6",
 )

@@ -1,0 +1,7 @@
+"""Build: running a build.
+
+Takes a Config and gives a finished site folder: ``plan`` (content keys, shards),
+``units`` (worker processes rendering one unit each), ``pipeline`` (load → validate →
+model → render → write, in that order), ``write`` (a fresh staging folder swapped in)
+and ``progress`` (what the terminal shows).
+"""

@@ -1,0 +1,172 @@
+"""Plan: which units to build, the key of each, which slice a shard takes, and what can be reused.
+
+A unit's output (its pages, downloads and API files) depends only on its own packages
+and on the build's fingerprint (code, templates, assets, settings, library versions),
+so a unit whose key matches a previous build's manifest is linked, not rendered.
+Shards and merges use the same manifest: a shard records the units it built, the
+merge reuses them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from jixiao.config import Config
+from jixiao.ingest.load import find_packages, tree_digest
+
+MANIFEST_VERSION = "1"
+SHARD_DIR = "jixiao-shard"
+"""Inside a shard's output folder: its manifest and unit records (not part of the site)."""
+LIBRARIES = ("jinja2", "markdown-it-py", "altair", "pypinyin", "frictionless", "vl-convert-python", "openpyxl")
+CODE_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class UnitPlan:
+    unit_id: str
+    package_dirs: tuple[Path, ...]
+    key: str
+
+
+@dataclass(frozen=True)
+class Shard:
+    index: int
+    """1-based."""
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """'2/4' → Shard(2, 4); ValueError with a readable message otherwise."""
+        try:
+            index, count = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise ValueError(f"--shard 应写作 i/n，如 1/4（收到 {text!r}）") from None
+        if not 1 <= index <= count:
+            raise ValueError(f"--shard {text}：i 须在 1 到 n 之间")
+        return cls(index, count)
+
+    def takes(self, position: int) -> bool:
+        """Round robin over units sorted by id, so shards are balanced and deterministic."""
+        return position % self.count == self.index - 1
+
+
+def fingerprint(config: Config) -> str:
+    """Everything besides the data that shapes the output."""
+    hasher = hashlib.sha256(MANIFEST_VERSION.encode())
+    settings = [
+        config.base_url,
+        config.site_url,
+        config.source_date_epoch,
+        config.data_dir.resolve().name,
+        repr(sorted(config.grade_bands.items())),
+        [f"{name}=={version(name)}" for name in LIBRARIES],
+    ]
+    hasher.update(json.dumps(settings, ensure_ascii=False, default=str).encode())
+    for directory, pattern in ((CODE_DIR, "*.py"), (config.templates_dir, "*"), (config.assets_dir, "*")):
+        hasher.update(tree_digest(directory, pattern).encode())
+    return hasher.hexdigest()
+
+
+def plan_units(config: Config, build_fingerprint: str) -> list[UnitPlan]:
+    """Every unit under data/, sorted, with the key of its output."""
+    by_unit: dict[str, list[Path]] = {}
+    for directory in find_packages(config.data_dir):
+        by_unit.setdefault(directory.parent.name, []).append(directory)
+    folder = hashlib.sha256(str(config.data_dir.resolve()).encode()).hexdigest()[:16]
+    digests = DigestCache(config.cache_dir / "digests" / f"{folder}.json")
+    plans = []
+    for unit_id, directories in sorted(by_unit.items()):
+        hasher = hashlib.sha256(f"{build_fingerprint}\0{unit_id}".encode())
+        for directory in directories:
+            hasher.update(f"\0{directory.name}\0{digests.digest(directory)}".encode())
+        plans.append(UnitPlan(unit_id, tuple(directories), hasher.hexdigest()))
+    digests.save()
+    return plans
+
+
+class DigestCache:
+    """Package content hashes, remembered by each file's size, times and inode (as git's index does).
+
+    Reading every byte of a national data/ folder takes seconds; a stat of every file
+    takes a fraction of that, so an unchanged package is not read again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.known: dict[str, list[str]] = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.used: dict[str, list[str]] = {}
+
+    def digest(self, directory: Path) -> str:
+        key = str(directory.resolve())
+        stats = hashlib.sha256()
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            info = path.stat()
+            stats.update(f"{path.relative_to(directory)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            stats.update(f"{info.st_ctime_ns}\0{info.st_ino}\0".encode())
+        signature = stats.hexdigest()
+        known = self.known.get(key)
+        digest = known[1] if known and known[0] == signature else tree_digest(directory)
+        self.used[key] = [signature, digest]
+        return digest
+
+    def save(self) -> None:
+        if self.used == self.known:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(self.used, sort_keys=True), "utf-8")
+        temporary.replace(self.path)
+
+
+def build_key(build_fingerprint: str, units: list[UnitPlan], shard: Shard | None) -> str:
+    """The key of a whole build: same key, same output."""
+    hasher = hashlib.sha256(build_fingerprint.encode())
+    hasher.update(repr(shard).encode())
+    for unit in units:
+        hasher.update(f"\0{unit.unit_id}\0{unit.key}".encode())
+    return hasher.hexdigest()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What one output folder holds: the build key and each unit's key and files."""
+
+    build_key: str
+    units: dict[str, dict]
+    """unit_id → {"key": str, "files": [site paths]}."""
+
+    def to_json(self) -> str:
+        return json.dumps({"version": MANIFEST_VERSION, "build_key": self.build_key, "units": self.units}, indent=1)
+
+    @classmethod
+    def read(cls, path: Path) -> Manifest | None:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+            return None
+        return cls(data["build_key"], data["units"])
+
+
+def shard_manifest_path(shard_dir: Path) -> Path:
+    return shard_dir / SHARD_DIR / "manifest.json"
+
+
+def shard_records_dir(shard_dir: Path) -> Path:
+    """Where a shard keeps the records of its units (see units.UnitRecord)."""
+    return shard_dir / SHARD_DIR / "units"
+
+
+def site_manifest_path(cache_dir: Path, out_dir: Path) -> Path:
+    """Where a site's manifest lives: in the cache, not in the published folder."""
+    name = hashlib.sha256(str(out_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / "sites" / f"{name}.json"

@@ -1,0 +1,187 @@
+"""Units: build one unit's output (its pages, downloads and API files) in a worker process.
+
+Each unit is independent of every other, so units are rendered in parallel (spawned
+processes: a process forked after vl-convert has run hangs) and written straight into
+the staging folder.  What the main process needs back is small: the list of files
+and an outline of each package for the pages that span units.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jixiao.build.plan import UnitPlan
+from jixiao.build.write import link_files, write_files
+from jixiao.config import Config
+from jixiao.ingest.findings import Finding
+from jixiao.ingest.load import read_package
+from jixiao.ingest.model import Package, build_package, outline
+from jixiao.ingest.validate import validate_cached
+from jixiao.opendata import datasets, downloads
+from jixiao.site import charts, unit_pages
+from jixiao.site.render import environment
+
+RECORD_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """What a build keeps of a unit: its files, and enough to rebuild the pages across units."""
+
+    unit_id: str
+    key: str
+    files: tuple[str, ...]
+    outlines: tuple[Package, ...]
+    package_dirs: tuple[Path, ...]
+    findings: tuple[tuple[Finding, ...], ...]
+    """The flags of each package, so full packages can be reloaded without validating again."""
+
+    def full_packages(self) -> list[Package]:
+        """Read this unit's packages again, whole (for the combined datasets)."""
+        result = []
+        for directory, findings in zip(self.package_dirs, self.findings, strict=True):
+            raw = read_package(directory, directory.parent.parent)
+            result.append(build_package(raw, findings))
+        return result
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A previous output holding this unit with the same key: link its files, load its record."""
+
+    root: Path
+    files: tuple[str, ...]
+    record: Path
+
+
+@dataclass
+class UnitResult:
+    unit_id: str
+    record: UnitRecord | None = None
+    errors: list[Finding] = field(default_factory=list)
+    files: int = 0
+    bytes: int = 0
+    pages: int = 0
+    reused: bool = False
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    plan: UnitPlan
+    reuse: Reuse | None
+
+
+class _Worker:
+    """Per-process state: set once by ``start`` (the pool initializer), used by ``run``."""
+
+    config: Config
+    staging: Path
+    records: Path
+    env = None
+
+
+def start(config: Config, staging: Path, records: Path) -> None:
+    _Worker.config = config
+    _Worker.staging = staging
+    _Worker.records = records
+    _Worker.env = environment(config.templates_dir)
+
+
+def record_path(records: Path, key: str) -> Path:
+    return records / f"{key}.pickle"
+
+
+def run(tasks: list[UnitTask]) -> list[UnitResult]:
+    """Build a batch of units; never raises for bad data (errors come back in the result)."""
+    return [_build(task) for task in tasks]
+
+
+def _build(task: UnitTask) -> UnitResult:
+    result = UnitResult(task.plan.unit_id)
+    if task.reuse is not None:
+        started = time.perf_counter()
+        try:
+            record = pickle.loads(task.reuse.record.read_bytes())
+            result.files, result.bytes = link_files(task.reuse.root, _Worker.staging, task.reuse.files)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            for path in task.reuse.files:  # a half-linked unit is rendered afresh
+                (_Worker.staging / path).unlink(missing_ok=True)
+            result = UnitResult(task.plan.unit_id)
+        else:
+            result.record, result.reused = record, True
+            result.pages = sum(1 for path in record.files if path.endswith(".html"))
+            result.seconds["reuse"] += time.perf_counter() - started
+            return result
+    return _render(task.plan, result)
+
+
+def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
+    config, seconds = _Worker.config, result.seconds
+    packages: list[Package] = []
+    findings: list[tuple[Finding, ...]] = []
+    for directory in plan.package_dirs:
+        started = time.perf_counter()
+        raw = read_package(directory, config.data_dir)
+        seconds["load"] += time.perf_counter() - started
+        started = time.perf_counter()
+        found = tuple(validate_cached(raw, config.grade_bands, config.cache_dir / "validation"))
+        seconds["validate"] += time.perf_counter() - started
+        errors = [f for f in found if f.is_error]
+        if errors:
+            result.errors += errors
+            continue
+        started = time.perf_counter()
+        packages.append(build_package(raw, found))
+        findings.append(tuple(f for f in found if not f.is_error))
+        seconds["model"] += time.perf_counter() - started
+    if result.errors:
+        return result
+    packages.sort(key=lambda p: p.year)
+    written: set[str] = set()
+    charts_before = charts.seconds()
+    started = time.perf_counter()
+    pages = [
+        (spec.path, _Worker.env.get_template(spec.template).render(**spec.context).encode("utf-8"))
+        for spec in unit_pages.unit_pages(config, plan.unit_id, packages)
+    ]
+    chart_seconds = charts.seconds() - charts_before
+    seconds["charts"] += chart_seconds
+    seconds["render"] += time.perf_counter() - started - chart_seconds
+    started = time.perf_counter()
+    count, size = write_files(_Worker.staging, pages, written)
+    seconds["write"] += time.perf_counter() - started
+    started = time.perf_counter()
+    other = []
+    for package in packages:
+        other += sorted(downloads.package_files(package, package_dir(config, package)).items())
+    seconds["downloads"] += time.perf_counter() - started
+    started = time.perf_counter()
+    other += datasets.unit_api_files(config, plan.unit_id, packages)
+    seconds["api"] += time.perf_counter() - started
+    started = time.perf_counter()
+    more, more_size = write_files(_Worker.staging, other, written)
+    seconds["write"] += time.perf_counter() - started
+    record = UnitRecord(
+        plan.unit_id,
+        plan.key,
+        tuple(sorted(written)),
+        tuple(outline(p) for p in packages),
+        tuple(package_dir(config, p) for p in packages),
+        tuple(findings),
+    )
+    path = record_path(_Worker.records, plan.key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{time.monotonic_ns()}.tmp")
+    temporary.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)
+    result.record, result.files, result.bytes, result.pages = record, count + more, size + more_size, len(pages)
+    return result
+
+
+def package_dir(config: Config, package: Package) -> Path:
+    return (config.data_dir / package.unit.unit_id / str(package.year)).resolve()

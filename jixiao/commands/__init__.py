@@ -1,0 +1,6 @@
+"""Commands: the command-line tools besides build.
+
+``serve`` (build, serve, rebuild on change), ``report`` (validate with messages and
+annotations), ``diff`` (published figures changed since a git ref), ``scaffold``
+(``build.py new``).
+"""

@@ -1,0 +1,125 @@
+"""Preview: build, serve on 127.0.0.1, rebuild when data/, templates/ or site_src/ change.
+
+A failed rebuild prints its findings and keeps serving the last good site; pages poll
+a small status file and reload themselves after a rebuild (``/__jixiao__/status``).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from jixiao.build.pipeline import BuildError, build
+from jixiao.config import Config
+
+RELOAD_SNIPPET = (
+    b"<script>(function(){var v=null;setInterval(function(){fetch('/__jixiao__/status').then(function(r)"
+    b"{return r.json()}).then(function(s){if(v!==null&&s.version!==v){location.reload()}v=s.version;"
+    b"var e=document.getElementById('jixiao-error');if(s.error){if(!e){e=document.createElement('pre');"
+    b"e.id='jixiao-error';e.style.cssText='position:fixed;bottom:0;left:0;right:0;max-height:40vh;overflow:auto;"
+    b"background:#fee;color:#900;margin:0;padding:1em;z-index:99';document.body.appendChild(e)}e.textContent=s.error}"
+    b"else if(e){e.remove()}})},1000)})();</script>"
+)
+
+
+class State:
+    def __init__(self) -> None:
+        self.version = 0
+        self.error = ""
+        self.lock = threading.Lock()
+
+
+def _snapshot(paths: list[Path]) -> dict[str, float]:
+    stamps: dict[str, float] = {}
+    for root in paths:
+        for path in root.rglob("*"):
+            if path.is_file():
+                stamps[str(path)] = path.stat().st_mtime_ns
+    return stamps
+
+
+def _rebuild(config: Config, state: State) -> None:
+    try:
+        summary = build(config)
+    except BuildError as error:
+        text = "\n".join(f.text() for f in error.findings) + f"\n构建失败：{error}"
+        print(text, file=sys.stderr, flush=True)
+        with state.lock:
+            state.error = text
+            state.version += 1
+        return
+    print(summary.line(), file=sys.stderr, flush=True)
+    with state.lock:
+        state.error = ""
+        state.version += 1
+
+
+def _handler(directory: Path, state: State) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            if self.path.startswith("/__jixiao__/status"):
+                with state.lock:
+                    body = json.dumps({"version": state.version, "error": state.error}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().do_GET()
+
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+        def copyfile(self, source, outputfile) -> None:  # type: ignore[override]
+            data = source.read()
+            if self.path.endswith(("/", ".html")) and b"</body>" in data:
+                data = data.replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)
+            outputfile.write(data)
+
+        def send_header(self, keyword: str, value: str) -> None:
+            if keyword.lower() == "content-length" and self.path.endswith(("/", ".html")):
+                return  # the reload snippet changes the length
+            super().send_header(keyword, value)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
+
+
+def run_serve(config: Config, port: int, watch: bool = True) -> int:
+    """``build.py serve``: serve the site at http://127.0.0.1:PORT/ until interrupted."""
+    config = replace(config, base_url="/")
+    state = State()
+    _rebuild(config, state)
+    if not config.out_dir.is_dir():
+        return 1
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(config.out_dir.resolve(), state))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    print(f"预览：http://127.0.0.1:{server.server_address[1]}/ （Ctrl-C 退出）", file=sys.stderr, flush=True)
+    watched = [config.data_dir, config.templates_dir, config.assets_dir]
+    stamps = _snapshot(watched)
+    try:
+        while True:
+            time.sleep(0.5)
+            if not watch:
+                continue
+            current = _snapshot(watched)
+            if current != stamps:
+                stamps = current
+                print("检测到文件变化，重新构建…", file=sys.stderr, flush=True)
+                _rebuild(config, state)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0

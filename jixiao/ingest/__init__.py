@@ -1,0 +1,6 @@
+"""Ingest: data in.
+
+Takes the folders under ``data/`` and gives checked, typed packages: ``tables`` (the
+canonical Table Schemas), ``load`` (strict reading), ``checks/`` and ``validate``
+(findings with stable codes, ``findings``), ``model`` (frozen dataclasses, Decimals).
+"""

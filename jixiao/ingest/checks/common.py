@@ -1,0 +1,70 @@
+"""Helpers shared by the checks: typed cell access and located findings.
+
+Checks read the raw rows (see load.py) after the format checks have passed, so every
+number cell is a bare ASCII decimal or empty.  Amounts are compared as Decimals with
+an explicit tolerance for published rounding; nothing is ever rounded or corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.ingest.findings import Finding, Severity
+from jixiao.ingest.load import RawPackage, Row
+
+TOLERANCE = Decimal("0.01")
+"""万元: published totals may differ from the sum of their parts by rounding."""
+
+AMOUNT_COLUMNS = ("budget_initial", "budget", "actual")
+COLUMN_TITLES = {
+    "budget_initial": "年初预算数",
+    "budget": "全年预算数",
+    "actual": "实际支出数",
+    "rate_published": "执行率",
+    "share_published": "占比",
+}
+BARE_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+NUMERIC_TYPES = {"number", "integer"}
+
+
+def number(row: Row, name: str) -> Decimal | None:
+    """A cell as a Decimal, or None when empty (format checks ran before)."""
+    text = row.get(name)
+    return Decimal(text) if text else None
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal as written, without exponent notation."""
+    return format(value, "f")
+
+
+def _finding(
+    package: RawPackage,
+    table: str,
+    row: Row,
+    code: str,
+    field: str,
+    message: str,
+    ref: str | None = None,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    return Finding(
+        code=code,
+        file=package.file(f"{table}.csv"),
+        line=row.line,
+        field=field,
+        message=message,
+        evaluation_id=row.get("evaluation_id") or None,
+        resource=table,
+        ref=ref if ref is not None else row.get("line_id") or row.get("row") or None,
+        severity=severity,
+    )
+
+
+def rows_by_evaluation(package: RawPackage, table: str) -> dict[str, list[Row]]:
+    """A table's rows grouped by evaluation_id, in file order."""
+    groups: dict[str, list[Row]] = {}
+    for row in package.tables.get(table, []):
+        groups.setdefault(row.get("evaluation_id"), []).append(row)
+    return groups

@@ -1,0 +1,145 @@
+"""Structure checks: descriptor, paths, headers, cells and ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.config import GradeBands
+from jixiao.ingest.checks.common import (
+    BARE_NUMBER,
+    NUMERIC_TYPES,
+    _finding,
+)
+from jixiao.ingest.findings import Finding
+from jixiao.ingest.load import RawPackage
+from jixiao.ingest.tables import TABLES, package_descriptor
+
+
+def check_resource_paths(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Every resource path is a plain file name inside the package."""
+    descriptor_file = package.file("datapackage.json")
+    for index, resource in enumerate(package.descriptor.get("resources", [])):
+        path = resource.get("path") if isinstance(resource, dict) else None
+        field = f"resources[{index}].path"
+        if not isinstance(path, str) or not path:
+            yield Finding("E-PATH", descriptor_file, "缺少资源路径", field=field)
+        elif "://" in path or path.startswith(("/", "\\")) or ".." in path.split("/"):
+            yield Finding("E-PATH", descriptor_file, f"路径 {path!r} 不在包内；只允许包内相对路径", field=field)
+        elif not (package.directory / path).is_file():
+            yield Finding("E-MISSING-FILE", descriptor_file, f"资源文件 {path} 不存在", field=field)
+
+
+def check_descriptor_matches(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Resources, encodings and schemas are exactly the canonical ones."""
+    descriptor_file = package.file("datapackage.json")
+    expected = package_descriptor(package.unit_id, int(package.year), "")
+    if package.descriptor.get("name") != expected["name"]:
+        yield Finding(
+            "E-ID",
+            descriptor_file,
+            f"包名应为 {expected['name']}，实为 {package.descriptor.get('name')!r}",
+            field="name",
+        )
+    found = {r.get("name"): r for r in package.descriptor["resources"] if isinstance(r, dict)}
+    for wanted in expected["resources"]:
+        name = wanted["name"]
+        resource = found.get(name)
+        if resource is None:
+            yield Finding("E-SCHEMA", descriptor_file, f"缺少资源 {name}", field="resources")
+            continue
+        for key in ("path", "encoding", "schema", "format"):
+            if resource.get(key) != wanted[key]:
+                yield Finding(
+                    "E-SCHEMA",
+                    descriptor_file,
+                    f"资源 {name} 的 {key} 与规范不符（应与 jixiao/ingest/tables.py 一致；可用 build.py new 生成）",
+                    field=f"{name}.{key}",
+                )
+    for name in sorted(set(found) - {r["name"] for r in expected["resources"]}, key=str):
+        yield Finding("E-SCHEMA", descriptor_file, f"多出资源 {name!r}", field="resources")
+
+
+def check_headers(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Each CSV has exactly the canonical columns in order, and rows as wide as the header."""
+    for name, header in package.headers.items():
+        expected = [f["name"] for f in TABLES[name]["fields"]]
+        if header != expected:
+            missing = [c for c in expected if c not in header]
+            extra = [c for c in header if c not in expected]
+            detail = []
+            if missing:
+                detail.append("缺少列 " + "、".join(missing))
+            if extra:
+                detail.append("多出列 " + "、".join(extra))
+            if not detail:
+                detail.append("列顺序应为 " + ",".join(expected))
+            yield Finding("E-HEADER", package.file(f"{name}.csv"), "；".join(detail), line=1)
+        for row in package.tables.get(name, []):
+            if "__width__" in row.cells:
+                yield Finding(
+                    "E-ROW",
+                    package.file(f"{name}.csv"),
+                    f"该行有 {row.cells['__width__']} 个单元格，表头有 {len(header)} 列",
+                    line=row.line,
+                )
+
+
+def check_number_cells(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Number cells are bare half-width decimals: no spaces, units, separators or ２０２３."""
+    for name, rows in package.tables.items():
+        for spec in TABLES[name]["fields"]:
+            if spec["type"] not in NUMERIC_TYPES:
+                continue
+            for row in rows:
+                text = row.cells.get(spec["name"], "")
+                if text and not BARE_NUMBER.match(text):
+                    yield _finding(
+                        package,
+                        name,
+                        row,
+                        "E-NUMBER",
+                        spec["name"],
+                        f"{text!r} 不是纯数字；请写成半角数字，不带空格、单位、千分位或百分号",
+                    )
+
+
+def check_ids_match_folder(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """unit_id and year in the tables agree with data/<unit-id>/<year>/."""
+    for table, column, expected in (
+        ("unit", "unit_id", package.unit_id),
+        ("evaluations", "unit_id", package.unit_id),
+        ("evaluations", "year", package.year),
+    ):
+        for row in package.tables.get(table, []):
+            if row.get(column) != expected:
+                yield _finding(package, table, row, "E-ID", column, f"应为目录名 {expected}，实为 {row.get(column)!r}")
+    if len(package.tables.get("unit", [])) != 1:
+        yield Finding("E-ID", package.file("unit.csv"), "unit.csv 必须恰好有一行")
+
+
+def check_narrative_files(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Every narrative row points at a Markdown file that exists in the package."""
+    for row in package.tables.get("narrative", []):
+        path = row.get("file")
+        if path and path not in package.texts:
+            yield _finding(package, "narrative", row, "E-MISSING-FILE", "file", f"{path} 不存在", ref=row.get("order"))
+
+
+def check_foreign_keys(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Every reference (e.g. evaluation_id in indicators.csv) names a row of the table it points to."""
+    for name, schema in TABLES.items():
+        for key in schema.get("foreignKeys", []):
+            fields, target = key["fields"], key["reference"]
+            known = {tuple(row.get(f) for f in target["fields"]) for row in package.tables.get(target["resource"], [])}
+            for row in package.tables.get(name, []):
+                values = tuple(row.get(f) for f in fields)
+                if all(values) and values not in known:
+                    shown = "、".join(repr(v) for v in values)
+                    yield _finding(
+                        package,
+                        name,
+                        row,
+                        "E-KEY",
+                        ",".join(fields),
+                        f"引用的值不存在：{shown} 不在 {target['resource']}.csv 的 {','.join(target['fields'])} 中",
+                    )

@@ -1,0 +1,142 @@
+"""Findings: what validation says about a package, each with a stable code.
+
+A finding is an *error* (the build stops) or a *flag*: an inconsistency in the
+published source itself, kept with the data and shown to readers.  Every code is
+listed in ``CODES`` with a Chinese title and an explanation; CONTRIBUTING.md documents
+each one (a test checks that).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    FLAG = "flag"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    title: str
+    explanation: str
+    acknowledgeable: bool = False
+    """Whether quality.csv may record it as "published so" (it then becomes a flag)."""
+
+
+CODES: dict[str, Code] = {
+    code.code: code
+    for code in [
+        Code("E-JSON", "datapackage.json 无法解析", "文件不是合法的 JSON，或缺少必需的键。"),
+        Code("E-SCHEMA", "表结构与规范不符", "包内的 Table Schema 必须与 jixiao/ingest/tables.py 一致。"),
+        Code("E-PATH", "资源路径不合规", "资源路径必须是包内的相对路径，不得是 URL、绝对路径或含 ..。"),
+        Code("E-MISSING-FILE", "文件缺失", "datapackage.json 或叙述所列文件不存在。"),
+        Code("E-ENCODING", "编码错误", "CSV 与 Markdown 必须是不带 BOM 的 UTF-8（GBK 等会被拒绝）。"),
+        Code("E-HEADER", "表头不符", "缺少或多出列，或列的顺序与规范不同。"),
+        Code("E-ROW", "行结构错误", "某行的单元格数与表头不符。"),
+        Code("E-NUMBER", "数字格式错误", "数字必须是半角、无空格、无单位、无千分位的纯数字，如 93116.21。"),
+        Code("E-TYPE", "类型或约束不符", "Frictionless 按 Table Schema 检查出的类型、必填、枚举、范围错误。"),
+        Code("E-KEY", "主键或外键错误", "主键重复，或引用了不存在的评价、单位、来源。"),
+        Code("E-ID", "标识与目录不一致", "unit_id、year 和包名必须与 data/<unit-id>/<year>/ 一致。"),
+        Code("E-PARENT", "上级行不存在", "budget.csv 的 parent_id 必须指向同一评价中的行。"),
+        Code(
+            "E-SUM",
+            "明细合计与总数不符",
+            "下级行（基本支出+项目支出、各明细项目、财政拨款+其他资金）之和与上级行相差超过 0.01 万元。",
+            acknowledgeable=True,
+        ),
+        Code(
+            "E-RATE",
+            "执行率与实际/预算不符",
+            "原文执行率与 实际支出数 ÷ 全年预算数 不符（按原文小数位的舍入误差内）。",
+            acknowledgeable=True,
+        ),
+        Code(
+            "E-SCORE-ABOVE-WEIGHT",
+            "得分高于分值",
+            "某行得分超过其分值。",
+            acknowledgeable=True,
+        ),
+        Code(
+            "E-WEIGHT-SUM",
+            "分值合计不符",
+            "三级指标分值之和与所属二级、一级指标括号中的分值不符。",
+            acknowledgeable=True,
+        ),
+        Code(
+            "E-WEIGHT-TOTAL",
+            "总分值不符",
+            "各行分值之和与评分表的合计/总分不符。",
+            acknowledgeable=True,
+        ),
+        Code(
+            "E-SCORE-TOTAL",
+            "总得分不符",
+            "各行得分之和与评分表的合计/总分不符。",
+            acknowledgeable=True,
+        ),
+        Code("E-GRADE", "等级与得分不符", "绩效等级与所在地区的分档不符。", acknowledgeable=True),
+        Code(
+            "E-STATED",
+            "文中分数与评分表不符",
+            "报告或叙述中写明的分项分值、得分与评分表合计不符。",
+            acknowledgeable=True,
+        ),
+        Code("E-INDICATOR", "指标行不完整", "计分行须有分值和得分；未计分行和空白模板行不得有。"),
+        Code("E-DERIVED", "推算字段名无效", "derived 列只能列出 budget.csv 的金额或比率字段名。"),
+        Code("E-QUALITY", "不一致说明无对应", "quality.csv 中的说明没有对应的验证结果（已修正或写错了行）。"),
+        Code("F-ACKNOWLEDGED", "原文不一致（已核对）", "原文数字本身不一致，已核对并照录，见说明。"),
+        Code("F-OVER-BUDGET", "支出超过预算", "实际支出数大于全年预算数。"),
+        Code(
+            "F-FULL-MARKS-MISSED",
+            "未达目标仍得满分",
+            "实际完成值未达到指标值，却给了满分。",
+        ),
+        Code(
+            "F-FUNDS-EXCLUDED",
+            "资金得分未计入总分",
+            "项目资金行有分值和得分，但评分表总分只合计了指标行。",
+        ),
+        Code("F-DERIVED", "原文未载明的数字", "原文未直接载明此数字，由转录者按原文推算。"),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing validation says, located as precisely as the input allows."""
+
+    code: str
+    file: str
+    message: str
+    line: int | None = None
+    field: str | None = None
+    evaluation_id: str | None = None
+    resource: str | None = None
+    ref: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def text(self) -> str:
+        """The plain-words line printed to the terminal, e.g. ``… 第5行 actual: … (E-SUM)``."""
+        where = self.file
+        if self.line is not None:
+            where += f" 第{self.line}行"
+        if self.field:
+            where += f" {self.field}"
+        return f"{where}: {self.message} ({self.code})"
+
+    def annotation(self) -> str:
+        """A GitHub Actions workflow command pointing at the file and line."""
+        kind = "error" if self.severity is Severity.ERROR else "notice"
+        location = f"file={self.file}"
+        if self.line is not None:
+            location += f",line={self.line}"
+        title = CODES[self.code].title
+        message = self.text().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} {location},title={self.code} {title}::{message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR

@@ -1,0 +1,335 @@
+"""Model: frozen dataclasses built from validated packages; amounts as Decimals.
+
+Nothing is rounded here.  Derived values (execution rates, differences) are computed
+once, as Decimals, and marked as computed so pages can tell them from published ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from jixiao.ingest.findings import CODES, Finding
+from jixiao.ingest.load import RawPackage, Row
+from jixiao.ingest.tables import TABLES
+
+
+def _decimal(row: Row, name: str) -> Decimal | None:
+    text = row.get(name)
+    return Decimal(text) if text else None
+
+
+def _integer(row: Row, name: str) -> int | None:
+    text = row.get(name)
+    return int(text) if text else None
+
+
+@dataclass(frozen=True)
+class Source:
+    source_id: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+    file: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit_id: str
+    name: str
+    region: str
+    prefecture: str
+    province: str
+    supervisor: str
+    address: str
+    staff_total: int | None
+    staff_in_post: int | None
+    staff_contract: int | None
+    staff_retired: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A data-quality flag: an inconsistency of the published source, kept as published."""
+
+    code: str
+    title: str
+    message: str
+    file: str
+    line: int | None
+    field: str | None
+    resource: str | None
+    ref: str | None
+
+    @property
+    def anchor(self) -> str:
+        """The id of the table row the flag points at, e.g. ``budget-item-8``."""
+        return f"{self.resource}-{self.ref}" if self.resource and self.ref else ""
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    line_id: str
+    parent_id: str
+    order: int
+    label: str
+    kind: str
+    budget_initial: Decimal | None
+    budget: Decimal | None
+    actual: Decimal | None
+    rate_published: Decimal | None
+    share_published: Decimal | None
+    weight: Decimal | None
+    score: Decimal | None
+    derived: tuple[str, ...]
+    note: str
+    depth: int
+
+    @property
+    def rate_computed(self) -> Decimal | None:
+        """actual ÷ budget × 100, unrounded; None where either is missing or budget is 0."""
+        if self.budget is None or self.actual is None or self.budget == 0:
+            return None
+        return self.actual / self.budget * 100
+
+
+@dataclass(frozen=True)
+class Indicator:
+    row: int
+    level1: str
+    level1_weight: Decimal | None
+    level2: str
+    level2_weight: Decimal | None
+    level3: str
+    target: str
+    actual: str
+    weight: Decimal | None
+    score: Decimal | None
+    status: str
+    basis: str
+    deviation: str
+    note: str
+
+
+@dataclass(frozen=True)
+class NarrativeSection:
+    order: int
+    section: str
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class StatedScore:
+    stated_in: str
+    scope: str
+    label: str
+    weight: Decimal | None
+    score: Decimal | None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    evaluation_id: str
+    unit_id: str
+    year: int
+    kind: str
+    title: str
+    form_title: str
+    implementing_unit: str
+    supervisor: str
+    period_start: str
+    period_end: str
+    total_weight: Decimal | None
+    total_score: Decimal | None
+    grade: str
+    source: Source
+    note: str
+    budget: tuple[BudgetLine, ...]
+    indicators: tuple[Indicator, ...]
+    narrative: tuple[NarrativeSection, ...]
+    stated_scores: tuple[StatedScore, ...]
+    flags: tuple[Flag, ...]
+
+    @property
+    def total_line(self) -> BudgetLine | None:
+        return next((line for line in self.budget if not line.parent_id), None)
+
+
+@dataclass(frozen=True)
+class Package:
+    """One data package: a unit's evaluations for one year, and its files."""
+
+    unit: Unit
+    year: int
+    display: str
+    files: tuple[str, ...]
+    """Resource paths inside the package (CSV files), in descriptor order."""
+    descriptor: dict
+    sources: tuple[Source, ...]
+    evaluations: tuple[Evaluation, ...]
+
+    @property
+    def package_id(self) -> str:
+        return f"{self.unit.unit_id}-{self.year}"
+
+    @property
+    def main(self) -> Evaluation | None:
+        """The department-wide evaluation, else the report, else None."""
+        for kind in ("department", "report"):
+            for evaluation in self.evaluations:
+                if evaluation.kind == kind:
+                    return evaluation
+        return None
+
+    @property
+    def projects(self) -> tuple[Evaluation, ...]:
+        return tuple(e for e in self.evaluations if e.kind == "project")
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        return tuple(flag for e in self.evaluations for flag in e.flags)
+
+
+def build_package(raw: RawPackage, findings: tuple[Finding, ...]) -> Package:
+    """Turn a validated RawPackage (and its flags) into the model."""
+    tables = raw.tables
+    unit_row = tables["unit"][0]
+    unit = Unit(
+        **{f["name"]: unit_row.get(f["name"]) for f in TABLES["unit"]["fields"] if not f["name"].startswith("staff")},
+        **{
+            name: _integer(unit_row, name)
+            for name in ("staff_total", "staff_in_post", "staff_contract", "staff_retired")
+        },
+    )
+    sources = {
+        row.get("source_id"): Source(**{f["name"]: row.get(f["name"]) for f in TABLES["sources"]["fields"]})
+        for row in tables["sources"]
+    }
+    evaluations = tuple(_evaluation(raw, row, sources, findings) for row in tables["evaluations"])
+    return Package(
+        unit=unit,
+        year=int(raw.year),
+        display=raw.display,
+        files=tuple(r["path"] for r in raw.descriptor["resources"]),
+        descriptor=raw.descriptor,
+        sources=tuple(sources.values()),
+        evaluations=evaluations,
+    )
+
+
+def _evaluation(raw: RawPackage, row: Row, sources: dict[str, Source], findings: tuple[Finding, ...]) -> Evaluation:
+    evaluation_id = row.get("evaluation_id")
+
+    def mine(table: str) -> list[Row]:
+        return [r for r in raw.tables.get(table, []) if r.get("evaluation_id") == evaluation_id]
+
+    budget_rows = sorted(mine("budget"), key=lambda r: int(r.get("order")))
+    parents = {r.get("line_id"): r.get("parent_id") for r in budget_rows}
+    budget = tuple(
+        BudgetLine(
+            line_id=r.get("line_id"),
+            parent_id=r.get("parent_id"),
+            order=int(r.get("order")),
+            label=r.get("label"),
+            kind=r.get("kind"),
+            budget_initial=_decimal(r, "budget_initial"),
+            budget=_decimal(r, "budget"),
+            actual=_decimal(r, "actual"),
+            rate_published=_decimal(r, "rate_published"),
+            share_published=_decimal(r, "share_published"),
+            weight=_decimal(r, "weight"),
+            score=_decimal(r, "score"),
+            derived=tuple(r.get("derived").split()),
+            note=r.get("note"),
+            depth=_depth(r.get("line_id"), parents),
+        )
+        for r in budget_rows
+    )
+    indicators = tuple(
+        Indicator(
+            row=int(r.get("row")),
+            level1=r.get("level1"),
+            level1_weight=_decimal(r, "level1_weight"),
+            level2=r.get("level2"),
+            level2_weight=_decimal(r, "level2_weight"),
+            level3=r.get("level3"),
+            target=r.get("target"),
+            actual=r.get("actual"),
+            weight=_decimal(r, "weight"),
+            score=_decimal(r, "score"),
+            status=r.get("status"),
+            basis=r.get("basis"),
+            deviation=r.get("deviation"),
+            note=r.get("note"),
+        )
+        for r in sorted(mine("indicators"), key=lambda r: int(r.get("row")))
+    )
+    narrative = tuple(
+        NarrativeSection(int(r.get("order")), r.get("section"), r.get("title"), raw.texts.get(r.get("file"), ""))
+        for r in sorted(mine("narrative"), key=lambda r: int(r.get("order")))
+    )
+    stated = tuple(
+        StatedScore(r.get("stated_in"), r.get("scope"), r.get("label"), _decimal(r, "weight"), _decimal(r, "score"))
+        for r in mine("stated_scores")
+    )
+    flags = tuple(
+        Flag(f.code, CODES[f.code].title, f.message, f.file, f.line, f.field, f.resource, f.ref)
+        for f in findings
+        if not f.is_error and f.evaluation_id == evaluation_id
+    )
+    return Evaluation(
+        evaluation_id=evaluation_id,
+        unit_id=row.get("unit_id"),
+        year=int(row.get("year")),
+        kind=row.get("kind"),
+        title=row.get("title"),
+        form_title=row.get("form_title"),
+        implementing_unit=row.get("implementing_unit"),
+        supervisor=row.get("supervisor"),
+        period_start=row.get("period_start"),
+        period_end=row.get("period_end"),
+        total_weight=_decimal(row, "total_weight"),
+        total_score=_decimal(row, "total_score"),
+        grade=row.get("grade"),
+        source=sources[row.get("source_id")],
+        note=row.get("note"),
+        budget=budget,
+        indicators=indicators,
+        narrative=narrative,
+        stated_scores=stated,
+        flags=flags,
+    )
+
+
+def _depth(line_id: str, parents: dict[str, str]) -> int:
+    depth, seen = 0, {line_id}
+    while parents.get(line_id):
+        line_id = parents[line_id]
+        if line_id in seen:
+            break
+        seen.add(line_id)
+        depth += 1
+    return depth
+
+
+def outline(package: Package) -> Package:
+    """The package as pages across units need it: totals, scores, grades, flags and sources.
+
+    Budget lines below the total, indicators and narrative are left out, so the main
+    process can hold every package of a national portal in memory.
+    """
+    evaluations = tuple(
+        replace(
+            evaluation,
+            budget=(evaluation.total_line,) if evaluation.total_line else (),
+            indicators=(),
+            narrative=(),
+        )
+        for evaluation in package.evaluations
+    )
+    resources = [{"path": r["path"], "title": r.get("title", r["path"])} for r in package.descriptor["resources"]]
+    return replace(package, evaluations=evaluations, descriptor={"resources": resources})

@@ -1,0 +1,250 @@
+"""Validate: frictionless plus the domain checks, then the acknowledged inconsistencies.
+
+``validate_package`` never raises on bad input: every problem becomes a Finding that
+names the file, the line and the field.  An inconsistency that the package's
+``quality.csv`` records as published is kept as a flag; anything else is an error.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import json
+import logging
+import os
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from jixiao.config import GradeBands
+from jixiao.ingest.checks import DESCRIPTOR_CHECKS, DOMAIN_CHECKS, FORMAT_CHECKS
+from jixiao.ingest.findings import CODES, Finding, Severity
+from jixiao.ingest.load import RawPackage, find_packages, read_package, tree_digest
+from jixiao.ingest.tables import TABLES
+
+FRICTIONLESS_KEY_ERRORS = {"primary-key", "foreign-key", "unique-error"}
+
+CACHE_VERSION = "3"
+
+
+@functools.cache
+def _checks_digest() -> str:
+    """The validating code (this stage and the config): a change to any check invalidates cached results."""
+    stage = Path(__file__).resolve().parent
+    return tree_digest(stage, "*.py") + tree_digest(stage.parent, "config.py")
+
+
+DEFAULT_CACHE = Path(".jixiao-cache/validation")
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    package: RawPackage
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def flags(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+
+def validate_package(package: RawPackage, bands: GradeBands) -> list[Finding]:
+    """All findings for one package, errors and flags, in a stable order."""
+    findings = list(package.findings)
+    if package.descriptor is None:
+        return findings
+    for check in DESCRIPTOR_CHECKS:
+        findings.extend(check(package, bands))
+    if any(f.is_error for f in findings):
+        return findings
+    for check in FORMAT_CHECKS:
+        findings.extend(check(package, bands))
+    located = {(f.file, f.line, f.field) for f in findings}
+    findings.extend(f for f in _frictionless(package) if (f.file, f.line, f.field) not in located)
+    if any(f.is_error for f in findings):
+        return findings
+    domain = [finding for check in DOMAIN_CHECKS for finding in check(package, bands)]
+    findings.extend(_acknowledge(package, domain))
+    return findings
+
+
+@functools.cache
+def _schema(name: str):
+    """The canonical Table Schema as a frictionless object, built once per process.
+
+    The descriptor checks have already required every resource to use exactly the
+    canonical schema, so one object per table serves every package; this (and leaving
+    foreign keys to ``check_foreign_keys``) makes validation about four times faster.
+    """
+    from frictionless import Schema
+
+    descriptor = copy.deepcopy(TABLES[name])
+    descriptor.pop("foreignKeys", None)
+    return Schema.from_descriptor(descriptor)
+
+
+def _frictionless(package: RawPackage) -> list[Finding]:
+    """Run frictionless on each resource and translate its errors into findings."""
+    from frictionless import Report, Resource, system
+
+    logging.getLogger("frictionless").setLevel(logging.ERROR)
+    findings: list[Finding] = []
+    reports: list[Report] = []
+    try:
+        with system.use_context(trusted=False):
+            for name in TABLES:
+                resource = Resource(
+                    path=f"{name}.csv",
+                    basepath=str(package.directory),
+                    name=name,
+                    format="csv",
+                    encoding="utf-8",
+                    schema=_schema(name),
+                )
+                reports.append(resource.validate())
+    except Exception as error:  # frictionless raises many types for malformed input
+        return [Finding("E-JSON", package.file("datapackage.json"), f"frictionless 无法读取：{error}")]
+    for report in reports:
+        findings += _translate(package, report)
+    return findings
+
+
+def _translate(package: RawPackage, report) -> list[Finding]:
+    findings: list[Finding] = []
+    for task in report.tasks:
+        name = task.name or ""
+        display = package.file(f"{name}.csv")
+        lines = package.record_lines.get(name, [])
+        for error in task.errors:
+            data = error.to_dict()
+            row_number = data.get("rowNumber")
+            line = None
+            if isinstance(row_number, int):
+                line = lines[row_number - 1] if 0 < row_number <= len(lines) else row_number
+            code = "E-KEY" if error.type in FRICTIONLESS_KEY_ERRORS else "E-TYPE"
+            if error.type in {"missing-label", "extra-label", "incorrect-label", "blank-label", "duplicate-label"}:
+                continue  # check_headers says the same in plainer words
+            if error.type in {"extra-cell", "missing-cell"}:
+                continue  # check_headers reports row width
+            field = data.get("fieldName") or ",".join(data.get("fieldNames") or [])
+            if not field and error.type == "primary-key":
+                field = ",".join(_primary_key(package, name))
+            findings.append(
+                Finding(
+                    code=code,
+                    file=display,
+                    line=line,
+                    field=field or None,
+                    message=_plain_words(error.type, data),
+                    resource=name,
+                )
+            )
+    for error in report.errors:
+        findings.append(Finding("E-JSON", package.file("datapackage.json"), f"{error.type}: {error.note}"))
+    return findings
+
+
+def _primary_key(package: RawPackage, name: str) -> list[str]:
+    for resource in package.descriptor.get("resources", []):
+        if isinstance(resource, dict) and resource.get("name") == name:
+            return list(resource.get("schema", {}).get("primaryKey", []))
+    return []
+
+
+def _plain_words(error_type: str, data: dict) -> str:
+    """frictionless's English error as a short Chinese sentence, keeping its detail."""
+    note = str(data.get("note") or data.get("message") or "")
+    cell = data.get("cell")
+    shown = f"值 {cell!r} " if cell not in (None, "") else ""
+    if error_type == "constraint-error":
+        if '"required"' in note:
+            return "必填，不能为空"
+        if '"enum"' in note:
+            return f"{shown}不在允许的取值中（{note}）"
+        if '"pattern"' in note:
+            return f"{shown}格式不符：标识只能用小写字母、数字和连字符（{note}）"
+        if '"minimum"' in note or '"maximum"' in note:
+            return f"{shown}超出允许范围（{note}）"
+        return f"{shown}不满足约束（{note}）"
+    if error_type == "primary-key":
+        return f"主键重复：{note}"
+    if error_type == "foreign-key":
+        return f"引用的值不存在：{note}"
+    if error_type == "blank-row":
+        return "空行"
+    return f"{shown}{error_type}：{note}"
+
+
+def _acknowledge(package: RawPackage, findings: Iterable[Finding]) -> list[Finding]:
+    """Turn acknowledged inconsistencies into flags; report acknowledgements that match nothing."""
+    notes = {
+        (r.get("evaluation_id"), r.get("resource"), r.get("ref"), r.get("field"), r.get("code")): r
+        for r in package.tables.get("quality", [])
+    }
+    used: set[tuple] = set()
+    result: list[Finding] = []
+    for finding in findings:
+        key = (finding.evaluation_id, finding.resource, finding.ref, finding.field, finding.code)
+        if key in notes and CODES[finding.code].acknowledgeable:
+            used.add(key)
+            result.append(
+                replace(
+                    finding,
+                    severity=Severity.FLAG,
+                    message=f"{finding.message}；原文如此：{notes[key].get('note')}",
+                )
+            )
+        else:
+            result.append(finding)
+    for key, row in notes.items():
+        if key not in used:
+            result.append(
+                Finding(
+                    "E-QUALITY",
+                    package.file("quality.csv"),
+                    f"没有与之对应的 {row.get('code')} 验证结果（原文不一致已不存在，或行、字段写错）",
+                    line=row.line,
+                    field=row.get("field"),
+                    evaluation_id=row.get("evaluation_id"),
+                    resource="quality",
+                )
+            )
+    return result
+
+
+def validate_directory(
+    data_dir: Path,
+    bands: GradeBands,
+    cache_dir: Path | None = None,
+) -> list[PackageResult]:
+    """Validate every package under data_dir, reusing cached results for unchanged ones."""
+    results = []
+    for directory in find_packages(data_dir):
+        package = read_package(directory, data_dir)
+        findings = validate_cached(package, bands, cache_dir)
+        results.append(PackageResult(package, tuple(findings)))
+    return results
+
+
+def validate_cached(package: RawPackage, bands: GradeBands, cache_dir: Path | None = DEFAULT_CACHE) -> list[Finding]:
+    """validate_package, remembered by the package's content hash (and display path and grade bands)."""
+    if cache_dir is None:
+        return validate_package(package, bands)
+    key = json.dumps([CACHE_VERSION, _checks_digest(), package.digest, package.display, repr(sorted(bands.items()))])
+    path = cache_dir / (hashlib.sha256(key.encode()).hexdigest() + ".pickle")
+    if path.is_file():
+        try:
+            return pickle.loads(path.read_bytes())
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+    findings = validate_package(package, bands)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(findings))
+    temporary.replace(path)
+    return findings

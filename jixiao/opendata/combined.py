@@ -1,0 +1,186 @@
+"""Combined tables: the tidy tables across all packages, and the shape of the JSON API; no I/O.
+
+Each combined table is a package table of ``jixiao/ingest/tables.py`` (whose field names,
+types, Chinese titles and descriptions it reuses) with the same context columns in
+front (package, unit, unit name, province, prefecture, region, year) and the
+provenance columns at the end (source id and title), so every row says where it sits
+and where it came from.  Rows are produced one package at a time and never collected.
+
+Cells are ``str``, ``int`` or ``None``: numbers are the published digits as text
+(``Decimal`` → ``format(value, "f")``, which keeps ``49.473106`` and ``8.50`` exactly),
+integers stay integers, and an empty cell (missing value) is ``None``.  The writers in
+``jixiao/opendata/datasets.py`` turn them into each format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from operator import attrgetter
+
+from jixiao.ingest.model import Evaluation, Package
+from jixiao.ingest.tables import TABLE_TITLES, TABLES
+
+Cell = str | int | None
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    title: str
+    type: str
+    """Table Schema type: string, integer, number or date."""
+    description: str
+
+
+@dataclass(frozen=True)
+class CombinedTable:
+    name: str
+    """File and SQL table name, e.g. ``budget_lines``."""
+    schema: str
+    """The package table it combines, a key of ``tables.TABLES``, e.g. ``budget``."""
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return TABLE_TITLES[self.schema]
+
+
+def _column(schema: str, name: str, rename: str = "", description: str = "") -> Column:
+    spec = next(f for f in TABLES[schema]["fields"] if f["name"] == name)
+    return Column(rename or name, spec["title"], spec["type"], description or spec["description"])
+
+
+def _own(schema: str, leave_out: set[str]) -> tuple[Column, ...]:
+    return tuple(_column(schema, f["name"]) for f in TABLES[schema]["fields"] if f["name"] not in leave_out)
+
+
+CONTEXT = (
+    Column("package_id", "数据包", "string", "数据包标识 <单位标识>-<年度>，即站点下载文件夹与 data/ 下的目录。"),
+    _column("unit", "unit_id"),
+    _column("unit", "name", rename="unit_name"),
+    _column("unit", "province"),
+    _column("unit", "prefecture"),
+    _column("unit", "region"),
+    _column("evaluations", "year"),
+)
+"""The columns every combined table starts with."""
+
+EVALUATION_TITLE = Column(
+    "evaluation_title", "评价名称", "string", "所属评价的名称（evaluations 表的 title）：项目名称，或单位名称。"
+)
+SOURCE_ID = _column("evaluations", "source_id", description="行所依据的原文，对应 sources 表。")
+SOURCE_TITLE = Column("source_title", "来源文件标题", "string", "行所依据的原文标题（sources 表的 title）。")
+UNIT_SOURCE_ID = _column("evaluations", "source_id", description="本数据包的原文，对应 sources 表；多个时以空格分隔。")
+UNIT_SOURCE_TITLE = Column("source_title", "来源文件标题", "string", "本数据包所依据的原文标题；多个时以“；”分隔。")
+_CONTEXT_NAMES = {"unit_id", "year"}
+_UNIT_LEAVE_OUT = _CONTEXT_NAMES | {"name", "region", "prefecture", "province"}
+_ITEM_LEAVE_OUT = _CONTEXT_NAMES | {"evaluation_id"}
+_EVALUATION_ID = _column("evaluations", "evaluation_id", description="评价标识，在数据包内唯一。")
+
+
+def _item_table(name: str, schema: str, key: str) -> CombinedTable:
+    return CombinedTable(
+        name,
+        schema,
+        CONTEXT + (_EVALUATION_ID, EVALUATION_TITLE) + _own(schema, _ITEM_LEAVE_OUT) + (SOURCE_ID, SOURCE_TITLE),
+        ("unit_id", "year", "evaluation_id", key),
+    )
+
+
+UNITS = CombinedTable(
+    "units", "unit", CONTEXT + _own("unit", _UNIT_LEAVE_OUT) + (UNIT_SOURCE_ID, UNIT_SOURCE_TITLE), ("unit_id", "year")
+)
+SOURCES = CombinedTable("sources", "sources", CONTEXT + _own("sources", set()), ("unit_id", "year", "source_id"))
+EVALUATIONS = CombinedTable(
+    "evaluations",
+    "evaluations",
+    CONTEXT + _own("evaluations", _CONTEXT_NAMES | {"source_id"}) + (SOURCE_ID, SOURCE_TITLE),
+    ("unit_id", "year", "evaluation_id"),
+)
+BUDGET_LINES = _item_table("budget_lines", "budget", "line_id")
+INDICATORS = _item_table("indicators", "indicators", "row")
+
+COMBINED: dict[str, CombinedTable] = {t.name: t for t in (UNITS, SOURCES, EVALUATIONS, BUDGET_LINES, INDICATORS)}
+"""Combined table name → its definition, in the order of the files, sheets and SQL tables."""
+
+NUMBERS_NOTE = (
+    "金额、分值、执行率等数字以原文所载的数字文本给出（如 93116.21、49.4731），"
+    "不四舍五入、不补零；整数（年度、顺序、行号、人数）为整数；原文未载为空（JSON 中为 null）。"
+)
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def cell(value: object) -> Cell:
+    """A model value as a combined cell: Decimal → its published digits, "" and () → None."""
+    if value is None or value.__class__ is int:
+        return value  # type: ignore[return-value]
+    if value.__class__ is Decimal:
+        return format(value, "f")
+    if value.__class__ is tuple:
+        return " ".join(value) or None  # type: ignore[arg-type]
+    return value or None  # type: ignore[return-value]
+
+
+def _getter(table: CombinedTable, start: int, stop: int) -> attrgetter:
+    return attrgetter(*(c.name for c in table.columns[start:stop]))
+
+
+_N = len(CONTEXT)
+_UNIT_FIELDS = _getter(UNITS, _N, -2)
+_SOURCE_FIELDS = _getter(SOURCES, _N, len(SOURCES.columns))
+_EVALUATION_FIELDS = _getter(EVALUATIONS, _N, -2)
+_BUDGET_FIELDS = _getter(BUDGET_LINES, _N + 2, -2)
+_INDICATOR_FIELDS = _getter(INDICATORS, _N + 2, -2)
+
+
+def package_rows(package: Package) -> Iterator[tuple[str, tuple[Cell, ...]]]:
+    """(combined table name, row) for one package: its unit row, sources, evaluations, budget lines, indicators."""
+    unit = package.unit
+    context = tuple(
+        map(cell, (package.package_id, unit.unit_id, unit.name, unit.province, unit.prefecture, unit.region))
+    ) + (package.year,)
+    ids = " ".join(s.source_id for s in package.sources) or None
+    titles = "；".join(s.title for s in package.sources) or None
+    yield UNITS.name, context + tuple(map(cell, _UNIT_FIELDS(unit))) + (ids, titles)
+    for source in package.sources:
+        yield SOURCES.name, context + tuple(map(cell, _SOURCE_FIELDS(source)))
+    for evaluation in package.evaluations:
+        yield EVALUATIONS.name, context + _evaluation_cells(evaluation)
+    for evaluation in package.evaluations:
+        head, tail = context + (evaluation.evaluation_id, evaluation.title or None), _provenance(evaluation)
+        for line in evaluation.budget:
+            yield BUDGET_LINES.name, head + tuple(map(cell, _BUDGET_FIELDS(line))) + tail
+    for evaluation in package.evaluations:
+        head, tail = context + (evaluation.evaluation_id, evaluation.title or None), _provenance(evaluation)
+        for indicator in evaluation.indicators:
+            yield INDICATORS.name, head + tuple(map(cell, _INDICATOR_FIELDS(indicator))) + tail
+
+
+def _evaluation_cells(evaluation: Evaluation) -> tuple[Cell, ...]:
+    return tuple(map(cell, _EVALUATION_FIELDS(evaluation))) + _provenance(evaluation)
+
+
+def _provenance(evaluation: Evaluation) -> tuple[Cell, ...]:
+    return evaluation.source.source_id or None, evaluation.source.title or None
+
+
+def rows(packages: Iterable[Package]) -> Iterator[tuple[str, tuple[Cell, ...]]]:
+    for package in packages:
+        yield from package_rows(package)
+
+
+def row_counts(packages: Iterable[Package]) -> dict[str, int]:
+    """Rows per combined table, counted from full packages (not outlines) without building rows."""
+    counts = dict.fromkeys(COMBINED, 0)
+    for package in packages:
+        counts[UNITS.name] += 1
+        counts[SOURCES.name] += len(package.sources)
+        counts[EVALUATIONS.name] += len(package.evaluations)
+        counts[BUDGET_LINES.name] += sum(len(e.budget) for e in package.evaluations)
+        counts[INDICATORS.name] += sum(len(e.indicators) for e in package.evaluations)
+    return counts

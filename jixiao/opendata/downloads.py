@@ -1,0 +1,74 @@
+"""Downloads: the bytes of every file a reader can download; no I/O beyond reading data/.
+
+CSVs for download carry a UTF-8 BOM so Excel opens the Chinese correctly; the files in
+data/ stay without.  Zips use fixed timestamps and sorted entries so builds are
+byte-identical.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from jixiao.ingest.model import Package
+from jixiao.structure import routes
+
+BOM = b"\xef\xbb\xbf"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def package_readme(package: Package) -> str:
+    """A README that travels with every download: what it is, where it came from, how to cite."""
+    lines = [
+        f"# {package.unit.name} {package.year} 年度绩效自评数据包（{package.package_id}）",
+        "",
+        "数据转录自单位公开的绩效自评材料，金额单位万元，按原文照录。",
+        "CSV 为带 BOM 的 UTF-8；datapackage.json 为 Frictionless 描述文件，含字段说明。",
+        "",
+        "## 来源",
+    ]
+    for source in package.sources:
+        date = f"，{source.published}" if source.published else ""
+        url = f"，{source.url}" if source.url else ""
+        lines.append(f"- 《{source.title}》，{source.publisher}{date}{url}（转录所据文件 {source.file}）")
+    lines += [
+        "",
+        "## 引用",
+        f"{package.sources[0].publisher}：《{package.sources[0].title}》。"
+        f"转引自 jixiao 绩效公开数据包 {package.package_id}。",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def package_files(package: Package, directory: Path) -> dict[str, bytes]:
+    """Site path → bytes for one package's downloads: CSVs (with BOM), descriptor, README, zip."""
+    files: dict[str, bytes] = {}
+    members: dict[str, bytes] = {}
+    for name in package.files:
+        members[name] = BOM + (directory / name).read_bytes()
+    members["datapackage.json"] = (directory / "datapackage.json").read_bytes()
+    members["README.md"] = package_readme(package).encode("utf-8")
+    for path in sorted((directory / "narrative").glob("*.md")):
+        members[f"narrative/{path.name}"] = path.read_bytes()
+    for name, data in members.items():
+        files[routes.download_file(package, name)] = data
+    files[routes.download_zip(package)] = zip_bytes({f"{package.package_id}/{k}": v for k, v in members.items()})
+    return files
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, members[name])
+    return buffer.getvalue()
+
+
+def json_bytes(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

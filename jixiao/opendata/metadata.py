@@ -1,0 +1,347 @@
+"""Metadata: sitemap.xml, robots.txt, the Atom feed, the DCAT catalog and schema.org JSON-LD.
+
+Absolute URLs come from ``routes.absolute(site_url, base_url, path)``.  Without a site
+URL (``--site-url`` / ``JIXIAO_SITE_URL``) they fall back to paths absolute under the
+base URL (``/jixiao/units/…``): valid links on whatever host serves the site, but the
+sitemap protocol and robots.txt want full URLs, so robots.txt then leaves out its
+Sitemap line and a published site should set the site URL.
+
+Dates come from the data (a source's publication date) or, for anything else, from
+``Config.source_date_epoch``; never from the clock, so builds are reproducible.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from jixiao.config import Config
+from jixiao.ingest.model import Evaluation, Package
+from jixiao.opendata.combined import COMBINED
+from jixiao.structure import routes
+from jixiao.structure.index import SiteIndex
+from jixiao.structure.labels import KIND_LABELS, amount
+
+SITE_NAME = "绩效公开"
+SITE_DESCRIPTION = "政府预算绩效自评开放数据：预算与支出、绩效指标与得分、自评叙述，按原文照录并标出原文中的不一致。"
+LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SOURCE_TIMEZONE = "+08:00"
+"""Sources are Chinese government documents: a date means that day in China Standard Time."""
+ID_NAMESPACE = uuid.UUID("7d0b2c1e-4f8a-5b2e-9c61-6a1f0e3d9b47")
+"""Feed ids are UUIDv5 names under this namespace, so they survive a move to another host."""
+MEDIA_TYPES = {
+    ".csv": "text/csv",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".md": "text/markdown",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".db": "application/vnd.sqlite3",
+}
+COMBINED_ID = "jixiao-combined"
+"""The DCAT identifier of the combined tables (jixiao/opendata/datasets.py) across every package."""
+
+
+def _url(config: Config, path: str) -> str:
+    return routes.absolute(config.site_url, config.base_url, path)
+
+
+def _epoch(config: Config) -> datetime:
+    return datetime.fromtimestamp(config.source_date_epoch, tz=UTC)
+
+
+def _published(package: Package) -> str:
+    """The latest publication date among the package's sources, or ''."""
+    return max((s.published for s in package.sources if s.published), default="")
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def page_paths(index: SiteIndex) -> list[str]:
+    """Every HTML page of the site but the 404 page: what jixiao/site.py renders, by route."""
+    paths = [routes.HOME, routes.COMPARE, routes.DATA, routes.QUALITY, routes.SEARCH, routes.ABOUT]
+    paths += [routes.region_page(region) for region in index.by_region]
+    paths += [routes.year_page(year) for year in index.by_year]
+    for unit_id, packages in index.by_unit.items():
+        paths.append(routes.unit_page(unit_id))
+        for package in packages:
+            paths.append(routes.package_page(package))
+            paths += [routes.evaluation_page(package, e) for e in package.evaluations if e is not package.main]
+    return sorted(set(paths))
+
+
+def sitemap(config: Config, index: SiteIndex) -> bytes:
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for path in page_paths(index):
+        ET.SubElement(ET.SubElement(root, "url"), "loc").text = _url(config, path)
+    return _xml(root)
+
+
+def robots(config: Config) -> bytes:
+    lines = ["User-agent: *", "Allow: /"]
+    if config.site_url:
+        lines.append(f"Sitemap: {_url(config, routes.SITEMAP)}")
+    else:
+        lines.append("# Sitemap 需要完整网址：构建时设置 --site-url（或 JIXIAO_SITE_URL）后会写在这里。")
+    if config.base_url != "/":
+        lines.append(f"# 本站位于 {config.base_url} 之下；搜索引擎只读取域名根目录的 robots.txt。")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------- feed
+
+
+def feed_entries(index: SiteIndex) -> list[tuple[Package, Evaluation]]:
+    """Evaluations by their source's publication date, newest first; undated sources last, newest year first."""
+    items = [(p, e) for p in index.packages for e in sorted(p.evaluations, key=lambda e: e is not p.main)]
+    undated = sorted((i for i in items if not i[1].source.published), key=lambda i: -i[0].year)
+    dated = sorted((i for i in items if i[1].source.published), key=lambda i: i[1].source.published, reverse=True)
+    return dated + undated
+
+
+def entry_summary(package: Package, evaluation: Evaluation) -> str:
+    parts = [f"{package.unit.name} {evaluation.year} 年度{KIND_LABELS[evaluation.kind]}"]
+    if evaluation.total_score is not None:
+        score = f"得分 {amount(evaluation.total_score)}"
+        if evaluation.total_weight is not None:
+            score += f" / {amount(evaluation.total_weight)}"
+        parts.append(score + (f"，等级 {evaluation.grade}" if evaluation.grade else ""))
+    total = evaluation.total_line
+    if total is not None and (total.budget is not None or total.actual is not None):
+        parts.append(f"全年预算数 {amount(total.budget)} 万元，实际支出数 {amount(total.actual)} 万元")
+    if evaluation.flags:
+        parts.append(f"{len(evaluation.flags)} 个数据质量标记")
+    source = evaluation.source
+    parts.append(f"来源：{source.publisher}《{source.title}》" + (f"，{source.published}" if source.published else ""))
+    return "；".join(parts) + "。"
+
+
+def feed(config: Config, index: SiteIndex) -> bytes:
+    updated = _epoch(config).strftime("%Y-%m-%dT%H:%M:%SZ")
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "zh-CN"})
+    ET.SubElement(root, "title").text = f"{SITE_NAME}：新收录的绩效自评"
+    ET.SubElement(root, "subtitle").text = SITE_DESCRIPTION
+    ET.SubElement(root, "id").text = uuid.uuid5(ID_NAMESPACE, "feed").urn
+    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": _url(config, routes.FEED)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": _url(config, routes.HOME)})
+    ET.SubElement(root, "updated").text = updated
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = SITE_NAME
+    ET.SubElement(root, "rights").text = "数据以 CC0 发布"
+    for package, evaluation in feed_entries(index):
+        published = evaluation.source.published
+        entry = ET.SubElement(root, "entry")
+        title = evaluation.title if evaluation.title != package.unit.name else f"{KIND_LABELS[evaluation.kind]}"
+        ET.SubElement(entry, "title").text = f"{package.unit.name} {evaluation.year}：{title}"
+        name = f"evaluation/{package.package_id}/{evaluation.evaluation_id}"
+        ET.SubElement(entry, "id").text = uuid.uuid5(ID_NAMESPACE, name).urn
+        href = _url(config, routes.evaluation_page(package, evaluation))
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": href})
+        if published:
+            ET.SubElement(entry, "published").text = f"{published}T00:00:00{SOURCE_TIMEZONE}"
+        ET.SubElement(entry, "updated").text = f"{published}T00:00:00{SOURCE_TIMEZONE}" if published else updated
+        ET.SubElement(ET.SubElement(entry, "author"), "name").text = evaluation.source.publisher
+        ET.SubElement(entry, "category", {"term": package.unit.unit_id, "label": package.unit.name})
+        ET.SubElement(entry, "category", {"term": str(evaluation.year), "label": f"{evaluation.year} 年度"})
+        ET.SubElement(entry, "category", {"term": evaluation.kind, "label": KIND_LABELS[evaluation.kind]})
+        ET.SubElement(entry, "summary", {"type": "text"}).text = entry_summary(package, evaluation)
+    return _xml(root)
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+# --------------------------------------------------------------------------- datasets
+
+
+def downloads(package: Package) -> list[tuple[str, str, str]]:
+    """(title, site path, media type) of every file a package offers: the zip, datapackage.json, each CSV."""
+    items = [
+        (f"{package.package_id}.zip（全部文件）", routes.download_zip(package), MEDIA_TYPES[".zip"]),
+        ("datapackage.json（数据包描述）", routes.download_file(package, "datapackage.json"), MEDIA_TYPES[".json"]),
+    ]
+    for resource in package.descriptor["resources"]:
+        path = resource["path"]
+        title = f"{resource.get('title', path)}（{path}）"
+        items.append((title, routes.download_file(package, path), MEDIA_TYPES.get(path[path.rfind(".") :], "")))
+    return items
+
+
+def _dataset_title(package: Package) -> str:
+    return f"{package.unit.name} {package.year} 年度绩效自评"
+
+
+def _dataset_description(package: Package) -> str:
+    return f"{package.unit.name} {package.year} 年度预算绩效自评数据：预算与支出、指标与得分、叙述。"
+
+
+def dataset_jsonld(config: Config, package: Package) -> dict:
+    """schema.org Dataset for a package page (search engines' dataset search)."""
+    published = _published(package)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": _dataset_title(package),
+        "description": _dataset_description(package),
+        "url": _url(config, routes.package_page(package)),
+        "identifier": package.package_id,
+        "inLanguage": "zh-CN",
+        "license": LICENSE,
+        "isAccessibleForFree": True,
+        "keywords": ["预算绩效", "绩效自评", package.unit.name, package.unit.region, str(package.year)],
+        "spatialCoverage": f"{package.unit.province}{package.unit.prefecture}{package.unit.region}",
+        "temporalCoverage": str(package.year),
+        "creator": {"@type": "GovernmentOrganization", "name": package.unit.name},
+        "includedInDataCatalog": {"@type": "DataCatalog", "name": SITE_NAME, "url": _url(config, routes.CATALOG)},
+        "isBasedOn": [
+            {
+                "@type": "CreativeWork",
+                "name": s.title,
+                "publisher": {"@type": "GovernmentOrganization", "name": s.publisher},
+                **({"datePublished": s.published} if s.published else {}),
+                **({"url": s.url} if s.url else {}),
+            }
+            for s in package.sources
+        ],
+        "distribution": [
+            {"@type": "DataDownload", "name": title, "encodingFormat": media, "contentUrl": _url(config, path)}
+            for title, path, media in downloads(package)
+        ],
+    }
+    if published:
+        data["datePublished"] = data["dateModified"] = published
+    return data
+
+
+def _period(first_year: int, last_year: int) -> dict:
+    """A dct:PeriodOfTime covering whole years."""
+    return {
+        "@type": "dct:PeriodOfTime",
+        "dcat:startDate": {"@value": f"{first_year}-01-01", "@type": "xsd:date"},
+        "dcat:endDate": {"@value": f"{last_year}-12-31", "@type": "xsd:date"},
+    }
+
+
+def _distributions(config: Config, page: str, items: list[tuple[str, str, str]]) -> list[dict]:
+    """dcat:Distribution entries for (title, site path, media type) items, reached from page."""
+    return [
+        {
+            "@type": "dcat:Distribution",
+            "dct:title": title,
+            "dcat:accessURL": page,
+            "dcat:downloadURL": _url(config, path),
+            "dcat:mediaType": f"https://www.iana.org/assignments/media-types/{media}",
+        }
+        for title, path, media in items
+    ]
+
+
+def _dcat_dataset(config: Config, package: Package) -> dict:
+    page = _url(config, routes.package_page(package))
+    published = _published(package)
+    dataset = {
+        "@id": f"{page}#dataset",
+        "@type": "dcat:Dataset",
+        "dct:identifier": package.package_id,
+        "dct:title": _dataset_title(package),
+        "dct:description": _dataset_description(package),
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": package.unit.name},
+        "dct:spatial": f"{package.unit.province}{package.unit.prefecture}{package.unit.region}",
+        "dct:temporal": _period(package.year, package.year),
+        "dct:license": LICENSE,
+        "dct:source": [s.title for s in package.sources],
+        "dcat:keyword": ["预算绩效", "绩效自评", package.unit.region],
+        "dcat:landingPage": page,
+        "dcat:distribution": _distributions(config, page, downloads(package)),
+    }
+    if published:
+        dataset["dct:issued"] = {"@value": published, "@type": "xsd:date"}
+    return dataset
+
+
+def combined_downloads() -> list[tuple[str, str, str]]:
+    """(title, site path, media type) of the combined tables across packages, and the JSON API index."""
+    items = [
+        (f"{table.title}（{routes.dataset_file(name, extension)}）", routes.dataset_file(name, extension), media)
+        for name, table in COMBINED.items()
+        for extension, media in (("csv", MEDIA_TYPES[".csv"]), ("json", MEDIA_TYPES[".json"]))
+    ]
+    items += [
+        ("Excel 工作簿（每张表一个工作表）", routes.DATASETS_XLSX, MEDIA_TYPES[".xlsx"]),
+        ("SQLite 数据库（可用 Datasette 打开）", routes.DATASETS_DB, MEDIA_TYPES[".db"]),
+        ("datapackage.json（合并表描述）", routes.DATASETS_PACKAGE, MEDIA_TYPES[".json"]),
+        ("README.md（说明与引用方式）", routes.DATASETS_README, MEDIA_TYPES[".md"]),
+        ("静态 JSON 接口索引", routes.API_INDEX, MEDIA_TYPES[".json"]),
+    ]
+    return items
+
+
+def _combined_dataset(config: Config, index: SiteIndex) -> dict:
+    page = _url(config, routes.DATA)
+    return {
+        "@id": f"{page}#combined",
+        "@type": "dcat:Dataset",
+        "dct:identifier": COMBINED_ID,
+        "dct:title": "全部绩效自评合并数据",
+        "dct:description": (
+            "全部数据包合并为整洁表（单位、来源、评价、预算行、绩效指标），每行注明数据包、单位、年度与原文出处。"
+        ),
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME},
+        "dct:license": LICENSE,
+        "dct:temporal": _period(min(index.by_year, default=0), max(index.by_year, default=0)),
+        "dcat:keyword": ["预算绩效", "绩效自评", "合并数据"],
+        "dcat:landingPage": page,
+        "dcat:distribution": _distributions(config, page, combined_downloads()),
+    }
+
+
+def catalog(config: Config, index: SiteIndex) -> bytes:
+    """A DCAT catalog in JSON-LD: one dcat:Dataset per package, each file a dcat:Distribution."""
+    data = {
+        "@context": {
+            "@language": "zh-CN",
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "xsd": "http://www.w3.org/2001/XMLSchema#",
+            **{
+                term: {"@type": "@id"}
+                for term in (
+                    "dcat:accessURL",
+                    "dcat:downloadURL",
+                    "dcat:landingPage",
+                    "dcat:mediaType",
+                    "dct:license",
+                    "foaf:homepage",
+                )
+            },
+        },
+        "@id": _url(config, routes.CATALOG),
+        "@type": "dcat:Catalog",
+        "dct:title": SITE_NAME,
+        "dct:description": SITE_DESCRIPTION,
+        "dct:language": {"@id": "http://id.loc.gov/vocabulary/iso639-1/zh"},
+        "dct:license": LICENSE,
+        "dct:modified": {"@value": _epoch(config).date().isoformat(), "@type": "xsd:date"},
+        "foaf:homepage": _url(config, routes.HOME),
+        "dcat:dataset": [
+            *(_dcat_dataset(config, package) for package in index.packages),
+            *([_combined_dataset(config, index)] if index.packages else []),
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    return (text + "\n").encode("utf-8")
+
+
+def metadata_files(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
+    """Site path → bytes for the site-wide metadata files."""
+    yield routes.SITEMAP, sitemap(config, index)
+    yield routes.ROBOTS, robots(config)
+    yield routes.FEED, feed(config, index)
+    yield routes.CATALOG, catalog(config, index)

@@ -1,0 +1,35 @@
+"""Static assets: the site's CSS and JS from site_src/, and the offline Vega bundle.
+
+The Vega bundle is built by vl-convert in a separate process (a process forked after
+vl-convert has run hangs, so the builder never loads it) and cached by version.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from jixiao.structure import routes
+
+CACHE_DIR = Path(".jixiao-cache")
+_BUNDLE_SCRIPT = "import sys, vl_convert; sys.stdout.write(vl_convert.javascript_bundle())"
+
+
+def vega_bundle(cache_dir: Path = CACHE_DIR) -> bytes:
+    """vega + vega-lite + vega-embed as one script defining window.vegaEmbed; built once."""
+    path = cache_dir / f"vega-bundle-{version('vl-convert-python')}.js"
+    if not path.is_file():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run([sys.executable, "-c", _BUNDLE_SCRIPT], check=True, capture_output=True, timeout=600)
+        path.with_suffix(".tmp").write_bytes(result.stdout)
+        path.with_suffix(".tmp").replace(path)
+    return path.read_bytes()
+
+
+def asset_files(assets_dir: Path, cache_dir: Path = CACHE_DIR) -> dict[str, bytes]:
+    """Site path → bytes for every asset."""
+    files = {f"assets/{path.name}": path.read_bytes() for path in sorted(assets_dir.glob("*")) if path.is_file()}
+    files[routes.VEGA_JS] = vega_bundle(cache_dir)
+    return files

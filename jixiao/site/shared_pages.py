@@ -1,0 +1,344 @@
+"""Pages that span units: home, region and year listings, data, quality, comparison, search, about, 404."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from jixiao.config import NATIONAL_BANDS, Config
+from jixiao.ingest.model import Package
+from jixiao.ingest.tables import TABLE_TITLES, TABLES
+from jixiao.opendata import api, combined
+from jixiao.site import charts, compare, views
+from jixiao.site.unit_pages import unit_pages
+from jixiao.site.views import Link, PageSpec, budget_total, page_header
+from jixiao.structure import routes
+from jixiao.structure.index import SiteIndex
+
+
+def _overview_chart(chart_id: str, title: str, rows: list[views.PackageSummary]) -> charts.Chart | None:
+    data = [
+        (
+            f"{r.unit_name} {r.year} {r.title}" if r.title != r.unit_name else f"{r.unit_name} {r.year}",
+            r.budget,
+            r.actual,
+        )
+        for r in rows
+        if r.budget is not None or r.actual is not None
+    ]
+    if not data:
+        return None
+    return charts.make_chart(
+        chart_id, title, f"{title}，数据见下表。", charts.paired_bars(data, charts.BUDGET_SERIES, "万元")
+    )
+
+
+HOME_ROWS = 60
+"""The home page lists every evaluation up to this many; beyond, the latest ones (all are on the comparison page)."""
+
+
+def home(config: Config, index: SiteIndex) -> PageSpec:
+    path = routes.HOME
+    latest_first = sorted(index.packages, key=lambda p: (-p.year, p.unit.unit_id))
+    latest = latest_first[:10]
+    evaluations_count = sum(len(p.evaluations) for p in index.packages)
+    if evaluations_count <= HOME_ROWS:
+        rows = [row for package in index.packages for row in views.summaries(package, path)]
+        rows_caption = "全部评价一览"
+    else:
+        rows = []
+        for package in latest_first:
+            if len(rows) >= HOME_ROWS:
+                break
+            rows += views.summaries(package, path)
+        rows_caption = f"最新 {len(rows)} 份评价（共 {evaluations_count} 份，全部见“比较”页）"
+    return PageSpec(
+        path,
+        "home.html",
+        {
+            "page": page_header(
+                config,
+                path,
+                "首页",
+                "政府预算绩效自评开放数据：预算与支出、绩效指标与得分，按原文照录。",
+                has_charts=True,
+            ),
+            "units_count": len(index.by_unit),
+            "years_count": len(index.by_year),
+            "evaluations_count": evaluations_count,
+            "total_budget": budget_total(index.packages, "budget"),
+            "total_actual": budget_total(index.packages, "actual"),
+            "overview_chart": _overview_chart("chart-overview", "各评价全年预算数与实际支出数（万元）", rows),
+            "rows": rows,
+            "rows_caption": rows_caption,
+            "latest": [Link(f"{p.unit.name} {p.year} 年度", routes.href(path, routes.package_page(p))) for p in latest],
+            "regions": [
+                {
+                    "label": "".join(region),
+                    "href": routes.href(path, routes.region_page(region)),
+                    "units": sorted(
+                        {Link(p.unit.name, routes.href(path, routes.unit_page(p.unit.unit_id))) for p in ps},
+                        key=lambda link: link.href,
+                    ),
+                }
+                for region, ps in index.by_region.items()
+            ],
+            "years": [Link(f"{year} 年度", routes.href(path, routes.year_page(year))) for year in index.by_year],
+        },
+    )
+
+
+def listing(config: Config, path: str, title: str, description: str, packages: list[Package]) -> PageSpec:
+    rows = [row for package in packages for row in views.summaries(package, path)]
+    return PageSpec(
+        path,
+        "listing.html",
+        {
+            "page": page_header(config, path, title, description, [("首页", routes.HOME)]),
+            "rows": rows,
+        },
+    )
+
+
+EVALUATION_PATTERN = routes.api_evaluation("{unit_id}", "{year}", "{evaluation_id}")
+
+
+def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
+    """The combined downloads (with row counts) and the static JSON API, as the data page documents them."""
+    counts = index.row_counts or combined.row_counts(index.each_full_package())
+
+    def download(label: str, target: str) -> views.Download:
+        return views.Download(label, routes.href(path, target), target.rsplit("/", 1)[1])
+
+    examples = []
+    first = index.packages[0] if index.packages else None
+    if first is not None:
+        unit_api = routes.api_unit(first.unit.unit_id)
+        examples.append(Link(unit_api, routes.href(path, unit_api)))
+        for evaluation in first.evaluations[:1]:
+            target = routes.api_evaluation(first.unit.unit_id, first.year, evaluation.evaluation_id)
+            examples.append(Link(target, routes.href(path, target)))
+    return {
+        "tables": [
+            {
+                "name": name,
+                "title": table.title,
+                "rows": counts.get(name, 0),
+                "columns": len(table.columns),
+                "csv": download(f"{name}.csv", routes.dataset_file(name, "csv")),
+                "json": download(f"{name}.json", routes.dataset_file(name, "json")),
+            }
+            for name, table in combined.COMBINED.items()
+        ],
+        "files": (
+            download("Excel 工作簿 jixiao.xlsx（每张表一个工作表，中文表头）", routes.DATASETS_XLSX),
+            download("SQLite 数据库 jixiao.db（可用 Datasette 打开）", routes.DATASETS_DB),
+            download("说明 README.md（文件、来源、引用方式、字段）", routes.DATASETS_README),
+            download("Frictionless 描述文件 datapackage.json", routes.DATASETS_PACKAGE),
+        ),
+        "context": [column.title for column in combined.CONTEXT],
+        "numbers": combined.NUMBERS_NOTE,
+        "api_index": Link(routes.API_INDEX, routes.href(path, routes.API_INDEX)),
+        "api_patterns": (
+            (routes.API_INDEX, "全部单位：名称、地区、年度、评价数及各单位文件的链接。"),
+            (routes.api_unit("{unit_id}"), "一个单位：各年度数据包、来源、评价摘要（预算、支出、得分、等级）与链接。"),
+            (EVALUATION_PATTERN, "一项评价：预算安排及支出、绩效指标、叙述、数据质量标记、来源与引用方式。"),
+        ),
+        "api_examples": examples,
+        "api_keys": (
+            ("api-keys-index", routes.API_INDEX, api.INDEX_KEYS),
+            ("api-keys-unit", routes.api_unit("{unit_id}"), api.UNIT_KEYS),
+            ("api-keys-evaluation", EVALUATION_PATTERN, api.EVALUATION_KEYS),
+        ),
+    }
+
+
+def data_page(config: Config, index: SiteIndex) -> PageSpec:
+    path = routes.DATA
+    dictionary = []
+    for name, schema in TABLES.items():
+        fields = []
+        for f in schema["fields"]:
+            constraints = dict(f.get("constraints", {}))
+            text = "；".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in sorted(constraints.items()))
+            fields.append(
+                {
+                    "name": f["name"],
+                    "type": f["type"],
+                    "title": f["title"],
+                    "description": f["description"],
+                    "constraints": text,
+                }
+            )
+        dictionary.append({"name": name, "title": TABLE_TITLES[name], "fields": fields})
+    first = index.packages[0] if index.packages else None
+    example = views.citation(first, first.evaluations[0]) if first and first.evaluations else ""
+    return PageSpec(
+        path,
+        "data.html",
+        {
+            "page": page_header(
+                config, path, "数据下载", "全部数据包、数据字典与引用方式。", [("首页", routes.HOME)], indexed=True
+            ),
+            "packages": [
+                {
+                    "package_id": p.package_id,
+                    "title": f"{p.unit.name} {p.year} 年度（{p.package_id}）",
+                    "href": routes.href(path, routes.package_page(p)),
+                    "downloads": views.downloads(p, path),
+                }
+                for p in index.packages
+            ],
+            "dictionary": dictionary,
+            "example_citation": example,
+            "open_data": _open_data(path, index),
+        },
+    )
+
+
+def quality_page(config: Config, index: SiteIndex) -> PageSpec:
+    path = routes.QUALITY
+    items = []
+    for package in index.packages:
+        for e in package.evaluations:
+            label = f"{package.unit.name} {package.year} {e.title}"
+            for flag in views.flag_views(package, e.flags, path, e):
+                where = f"{package.package_id}/{flag.where}"
+                items.append({"evaluation": label, "href": flag.href, "flag": flag, "where": where})
+    items.sort(key=lambda item: item["flag"].code)  # grouped by kind; stable, so site order within a kind
+    counts: dict[str, dict] = {}
+    for item in items:
+        code = item["flag"].code
+        first = code not in counts
+        counts.setdefault(code, {"code": code, "title": item["flag"].title, "count": 0, "href": f"#flag-{code}"})
+        counts[code]["count"] += 1
+        item["anchor"] = f"flag-{code}" if first else ""
+        item["sort"] = {"evaluation": routes.slug(item["evaluation"]), "kind": code}
+    return PageSpec(
+        path,
+        "quality.html",
+        {
+            "page": page_header(
+                config,
+                path,
+                "数据质量",
+                "原文中不一致或未载明的数字一览。",
+                [("首页", routes.HOME)],
+                scripts=(routes.href(path, routes.SORT_JS),),
+            ),
+            "flags": items,
+            "counts": sorted(counts.values(), key=lambda c: (-c["count"], c["code"])),
+        },
+    )
+
+
+def compare_page(config: Config, index: SiteIndex) -> PageSpec:
+    """All evaluations side by side (jixiao/site/compare.py), sortable, with rate against score."""
+    path = routes.COMPARE
+    page = page_header(
+        config,
+        path,
+        "比较",
+        "全部绩效自评并列比较：预算、支出、执行率、得分、等级与数据质量标记；执行率与得分散点图。",
+        [("首页", routes.HOME)],
+        has_charts=True,
+        scripts=(routes.href(path, routes.SORT_JS),),
+    )
+    return PageSpec(path, "compare.html", {"page": page, **compare.context(index, path)})
+
+
+def search_page(config: Config) -> PageSpec:
+    """Pagefind UI over the index jixiao/site/search.py writes into the site after every page."""
+    path = routes.SEARCH
+    page = page_header(
+        config,
+        path,
+        "搜索",
+        "在全部单位、项目、绩效指标和自评叙述中搜索。",
+        [("首页", routes.HOME)],
+        scripts=(routes.href(path, routes.PAGEFIND_UI_JS), routes.href(path, routes.SEARCH_JS)),
+    )
+    return PageSpec(
+        path,
+        "search.html",
+        {
+            "page": page,
+            "pagefind_css": routes.href(path, routes.PAGEFIND_UI_CSS),
+            "bundle_href": routes.href(path, routes.PAGEFIND_DIR + "/"),
+            "compare_href": routes.href(path, routes.COMPARE),
+        },
+    )
+
+
+def about_page(config: Config) -> PageSpec:
+    path = routes.ABOUT
+    bands = []
+    previous = None
+    for lowest, grade in NATIONAL_BANDS:
+        bands.append(f"{grade}：{lowest} 分（含）以上" + (f"、{previous} 分以下" if previous is not None else ""))
+        previous = lowest
+    return PageSpec(
+        path,
+        "about.html",
+        {
+            "page": page_header(
+                config,
+                path,
+                "关于",
+                "什么是绩效自评，分数与等级，数据来源，如何参与。",
+                [("首页", routes.HOME)],
+                indexed=True,
+            ),
+            "bands": bands,
+            "quality_href": routes.href(path, routes.QUALITY),
+        },
+    )
+
+
+def not_found_page(config: Config) -> PageSpec:
+    """404 is served at any depth, so its links are absolute under the base URL."""
+    page = page_header(config, routes.NOT_FOUND, "页面不存在", "页面不存在。")
+    base = config.base_url
+
+    def fix(href: str) -> str:
+        return base + href.removeprefix("./") if not href.startswith(("http", "/")) else href
+
+    page = views.Page(
+        **{
+            **page.__dict__,
+            "root": base,
+            "style_href": fix(page.style_href),
+            "search_href": fix(page.search_href),
+            "feed_href": fix(page.feed_href),
+            "nav": tuple(Link(link.label, fix(link.href)) for link in page.nav),
+        }
+    )
+    return PageSpec(routes.NOT_FOUND, "404.html", {"page": page})
+
+
+def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
+    """Pages that draw on every package: home, listings, data, quality, about, 404."""
+    yield home(config, index)
+    for region, packages in index.by_region.items():
+        yield listing(
+            config,
+            routes.region_page(region),
+            "".join(region),
+            f"{''.join(region)}各单位的绩效自评。",
+            packages,
+        )
+    for year, packages in index.by_year.items():
+        yield listing(config, routes.year_page(year), f"{year} 年度", f"{year} 年度的全部绩效自评。", packages)
+    yield data_page(config, index)
+    yield quality_page(config, index)
+    yield compare_page(config, index)
+    yield search_page(config)
+    yield about_page(config)
+    yield not_found_page(config)
+
+
+def all_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
+    yield from global_pages(config, index)
+    for unit_id, packages in index.by_unit.items():
+        yield from unit_pages(config, unit_id, packages)

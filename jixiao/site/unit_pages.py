@@ -1,0 +1,110 @@
+"""One unit's pages: its unit page and its evaluation pages; they depend on nothing outside the unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.config import Config
+from jixiao.ingest.model import Evaluation, Package
+from jixiao.opendata import metadata
+from jixiao.site import charts, views
+from jixiao.site.views import PageSpec, budget_total, page_header
+from jixiao.structure import routes
+
+
+def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
+    path = routes.unit_page(unit_id)
+    latest = packages[-1]
+    rows = [row for package in packages for row in views.summaries(package, path)]
+    profile = []
+    for package in reversed(packages):
+        for evaluation in package.evaluations:
+            profile += [
+                (s.title, s.markdown) for s in evaluation.narrative if s.section in ("functions", "organisation")
+            ]
+        if profile:
+            break
+    history_rows = []
+    for package in packages:
+        budget = budget_total([package], "budget")
+        actual = budget_total([package], "actual")
+        history_rows.append((f"{package.year} 年", budget, actual))
+    history_chart = charts.make_chart(
+        f"chart-unit-{unit_id}",
+        "历年全年预算数与实际支出数（万元）",
+        f"{latest.unit.name}历年预算与支出，数据见下表。",
+        charts.paired_bars(history_rows, charts.BUDGET_SERIES, "万元"),
+    )
+    return PageSpec(
+        path,
+        "unit.html",
+        {
+            "page": page_header(
+                config,
+                path,
+                latest.unit.name,
+                f"{latest.unit.name}的历年绩效自评。",
+                [("首页", routes.HOME), (latest.unit.region, routes.region_page(routes.region_of(latest.unit)))],
+                has_charts=True,
+                indexed=True,
+            ),
+            "unit": latest.unit,
+            "region_href": routes.href(path, routes.region_page(routes.region_of(latest.unit))),
+            "profile": profile,
+            "history_chart": history_chart,
+            "rows": rows,
+        },
+    )
+
+
+def _jsonld(config: Config, package: Package) -> str:
+    """schema.org Dataset (jixiao/opendata/metadata.py), safe inside <script type="application/ld+json">."""
+    return charts.embed_json(metadata.dataset_jsonld(config, package))
+
+
+def evaluation(config: Config, package: Package, evaluation: Evaluation | None) -> PageSpec:
+    """The package page (department form or report) or a project page."""
+    is_project = evaluation is not None and evaluation is not package.main
+    path = routes.evaluation_page(package, evaluation) if evaluation else routes.package_page(package)
+    view = views.evaluation_view(package, evaluation, path) if evaluation else None
+    crumbs = [("首页", routes.HOME), (package.unit.name, routes.unit_page(package.unit.unit_id))]
+    if is_project:
+        crumbs.append((f"{package.year} 年度", routes.package_page(package)))
+        heading = evaluation.title
+        title = f"{evaluation.title}（{package.year}）"
+    else:
+        heading = f"{package.unit.name} {package.year} 年度绩效自评"
+        title = heading
+    projects = [] if is_project else views.summaries(package, path, only_others=True)
+    return PageSpec(
+        path,
+        "evaluation.html",
+        {
+            "page": page_header(
+                config,
+                path,
+                title,
+                f"{title}：预算与支出、绩效指标与得分、自评结论，按原文照录。",
+                crumbs,
+                has_charts=view is not None and bool(view.budget_chart or view.score_chart),
+                og_type="article" if view is not None else "website",
+                indexed=True,
+            ),
+            "heading": heading,
+            "view": view,
+            "projects": projects,
+            "package_id": package.package_id,
+            "downloads": views.downloads(package, path),
+            "jsonld": _jsonld(config, package),
+        },
+    )
+
+
+def unit_pages(config: Config, unit_id: str, packages: list[Package]) -> Iterator[PageSpec]:
+    """One unit's pages: the unit page and every evaluation page; they depend on nothing else."""
+    yield unit(config, unit_id, packages)
+    for package in packages:
+        yield evaluation(config, package, package.main)
+        for other in package.evaluations:
+            if other is not package.main:
+                yield evaluation(config, package, other)

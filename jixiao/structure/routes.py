@@ -1,0 +1,130 @@
+"""Routes: the only place that turns a model object into an output path and a link.
+
+Paths are site-relative POSIX paths ("units/x/2024/index.html").  Links are made
+relative to the page that prints them, so the site works under any subpath
+(GitHub project pages) and from a plain folder; ``absolute`` joins the configured
+origin and base URL for sitemaps, feeds and metadata.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from pypinyin import lazy_pinyin
+
+from jixiao.ingest.model import Evaluation, Package, Unit
+
+Region = tuple[str, str, str]
+"""(province, prefecture, county-level region): the identity of a region."""
+
+HOME = "index.html"
+ABOUT = "about/index.html"
+DATA = "data/index.html"
+QUALITY = "quality/index.html"
+NOT_FOUND = "404.html"
+COMPARE = "compare/index.html"
+SEARCH = "search/index.html"
+STYLE = "assets/style.css"
+CHARTS_JS = "assets/charts.js"
+VEGA_JS = "assets/vega.js"
+SORT_JS = "assets/sort.js"
+SEARCH_JS = "assets/search.js"
+PAGEFIND_DIR = "pagefind"
+"""Written by pagefind into the finished site (jixiao/site/search.py), beside the pages it indexes."""
+PAGEFIND_UI_JS = f"{PAGEFIND_DIR}/pagefind-ui.js"
+PAGEFIND_UI_CSS = f"{PAGEFIND_DIR}/pagefind-ui.css"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+FEED = "feed.xml"
+CATALOG = "catalog.jsonld"
+
+
+def slug(text: str) -> str:
+    """An ASCII slug for a Chinese name, by pinyin: 如皋市 → rugaoshi."""
+    letters = "".join(lazy_pinyin(text)).lower()
+    return "".join(ch for ch in letters if ch.isascii() and ch.isalnum()) or "x"
+
+
+def unit_page(unit_id: str) -> str:
+    return f"units/{unit_id}/index.html"
+
+
+def package_page(package: Package) -> str:
+    return f"units/{package.unit.unit_id}/{package.year}/index.html"
+
+
+def evaluation_page(package: Package, evaluation: Evaluation) -> str:
+    """The package page shows the main evaluation (department form, else report); others get their own page."""
+    if evaluation is package.main:
+        return package_page(package)
+    return f"units/{package.unit.unit_id}/{package.year}/{evaluation.evaluation_id}/index.html"
+
+
+def flags_anchor(evaluation: Evaluation) -> str:
+    """The id of an evaluation's data-quality section on its page."""
+    return f"{evaluation.evaluation_id}-flags"
+
+
+def region_page(region: Region) -> str:
+    """regions/<province>/<prefecture>/<county>/ in pinyin: homophones (泰和县, 太和县) and
+    namesakes (鼓楼区 in several cities) in different places get different pages."""
+    return "regions/" + "/".join(slug(part) for part in region) + "/index.html"
+
+
+def region_of(unit: Unit) -> Region:
+    return (unit.province, unit.prefecture, unit.region)
+
+
+def year_page(year: int) -> str:
+    return f"years/{year}/index.html"
+
+
+def download_dir(package: Package) -> str:
+    return f"downloads/{package.package_id}"
+
+
+def download_file(package: Package, name: str) -> str:
+    return f"{download_dir(package)}/{name}"
+
+
+def download_zip(package: Package) -> str:
+    return f"downloads/{package.package_id}.zip"
+
+
+DATASETS_README = "datasets/README.md"
+DATASETS_PACKAGE = "datasets/datapackage.json"
+DATASETS_XLSX = "datasets/jixiao.xlsx"
+DATASETS_DB = "datasets/jixiao.db"
+API_INDEX = "api/index.json"
+
+
+def dataset_file(table: str, extension: str) -> str:
+    """One combined table as CSV or JSON, e.g. ``datasets/indicators.csv``."""
+    return f"datasets/{table}.{extension}"
+
+
+def api_unit(unit_id: str) -> str:
+    """A unit's JSON API file; ``api_unit("{unit_id}")`` gives the documented pattern."""
+    return f"api/units/{unit_id}.json"
+
+
+def api_evaluation(unit_id: str, year: int | str, evaluation_id: str) -> str:
+    return f"api/evaluations/{unit_id}/{year}/{evaluation_id}.json"
+
+
+def href(from_path: str, to_path: str) -> str:
+    """A relative link from one output file to another; folders end in '/'."""
+    target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path
+    start = posixpath.dirname(from_path) or "."
+    relative = posixpath.relpath(target or ".", start)
+    if target == "" or target.endswith("/"):
+        relative = relative.rstrip("/") + "/"
+        if relative == "./":
+            return "./"
+    return relative
+
+
+def absolute(site_url: str, base_url: str, to_path: str) -> str:
+    """The public URL of an output file (for sitemap, feed, JSON-LD)."""
+    target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path
+    return f"{site_url}{base_url}{target}"
