@@ -58,6 +58,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--merge", type=Path, nargs="+", default=[], metavar="DIR", help="合并各分片输出为完整站点")
     parser.add_argument("--full", action="store_true", help="不沿用上次构建的结果，全部重新生成")
     parser.add_argument("--stats", type=Path, help="把各阶段用时等数字写成 JSON 文件")
+    parser.add_argument("--allow-empty", action="store_true", help="data/ 中没有数据包时也生成（空）站点")
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -72,6 +73,7 @@ def _config(args: argparse.Namespace) -> Config:
         shard=getattr(args, "shard", ""),
         merge=tuple(getattr(args, "merge", [])),
         incremental=not getattr(args, "full", False),
+        allow_empty=getattr(args, "allow_empty", False),
     )
 
 

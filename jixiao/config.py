@@ -61,6 +61,8 @@ class Config:
     """Shard output folders to assemble into the site (their units are reused, not rendered)."""
     incremental: bool = True
     """Reuse the units of the previous build whose inputs have not changed."""
+    allow_empty: bool = False
+    """Build a site from a data/ folder without packages (refused by default: it would replace a published site)."""
     templates_dir: Path = Path("templates")
     assets_dir: Path = Path("site_src")
     grade_bands: GradeBands = field(default_factory=lambda: dict(GRADE_BANDS))

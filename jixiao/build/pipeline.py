@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import shutil
 import sys
 import time
@@ -21,9 +22,10 @@ from typing import TYPE_CHECKING
 
 from jixiao.build import plan
 from jixiao.build.progress import Progress
-from jixiao.build.write import Staging
+from jixiao.build.write import OutputError, Staging, check_output, output_lock
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
+from jixiao.ingest.load import scan_data
 
 if TYPE_CHECKING:
     from jixiao.build import units
@@ -92,18 +94,39 @@ class _Stages:
 
 
 def build(config: Config) -> BuildSummary:
-    """The whole build; raises BuildError (previous output untouched) on bad input."""
+    """The whole build; raises BuildError (previous output untouched) on bad input or an unusable output folder."""
+    try:
+        check_output(config.out_dir, _protected(config), owned_elsewhere=_built_here_before(config))
+        with output_lock(config.out_dir, on_wait=lambda message: print(message, file=sys.stderr)):
+            check_output(config.out_dir, _protected(config), owned_elsewhere=_built_here_before(config))
+            return _build(config)
+    except OutputError as error:
+        raise BuildError(str(error)) from None
+
+
+def _protected(config: Config) -> list[Path]:
+    """Folders a build reads: the output folder may not be one of them or contain one."""
+    return [Path.cwd(), config.data_dir, config.templates_dir, config.assets_dir, plan.CODE_DIR, *config.merge]
+
+
+def _built_here_before(config: Config) -> bool:
+    """A folder built before output folders were marked: its manifest is on record and it has .nojekyll."""
+    return (config.out_dir / ".nojekyll").is_file() and plan.site_manifest_path(
+        config.cache_dir, config.out_dir
+    ).is_file()
+
+
+def _build(config: Config) -> BuildSummary:
     started = time.perf_counter()
     progress = Progress(config.quiet)
     summary = BuildSummary()
     stage = _Stages(summary)
-    if not config.data_dir.is_dir():
-        raise BuildError(f"数据目录 {config.data_dir} 不存在")
     shard = _shard(config)
     with stage("plan"):
         progress.stage("计划", f"扫描 {config.data_dir}")
+        package_dirs = _scan(config)
         fingerprint = plan.fingerprint(config)
-        all_units = plan.plan_units(config, fingerprint)
+        all_units = plan.plan_units(config, fingerprint, package_dirs)
         selected = [u for i, u in enumerate(all_units) if shard is None or shard.takes(i)]
         build_key = plan.build_key(fingerprint, all_units, shard)
         manifest_path = _manifest_path(config, shard)
@@ -154,6 +177,22 @@ def build(config: Config) -> BuildSummary:
     return summary
 
 
+def _scan(config: Config) -> list[Path]:
+    """The package folders under data/; anything else found there stops the build."""
+    if not config.data_dir.is_dir():
+        raise BuildError(f"数据目录 {config.data_dir} 不存在或不是文件夹")
+    scan = scan_data(config.data_dir)
+    if scan.findings:
+        raise BuildError(
+            f"{config.data_dir} 中有 {len(scan.findings)} 个问题，站点未生成（原有站点保持不变）", scan.findings
+        )
+    if not scan.packages and not config.allow_empty:
+        raise BuildError(
+            f"{config.data_dir} 中没有任何数据包，站点未生成（原有站点保持不变）；确要生成空站点请加 --allow-empty"
+        )
+    return scan.packages
+
+
 def _shard(config: Config) -> plan.Shard | None:
     if not config.shard:
         return None
@@ -173,7 +212,7 @@ def _manifest_path(config: Config, shard: plan.Shard | None) -> Path:
 
 def _write_manifest(path: Path, manifest: plan.Manifest) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_text(manifest.to_json(), "utf-8")
     temporary.replace(path)
 
@@ -266,7 +305,7 @@ def _write_shared(
     with stage("datasets"):
         progress.stage("合并数据集")
         index.full_packages = lambda: _full_packages(records)
-        files, size2 = staging.write(datasets.combined_files(config, index))
+        files, size2 = staging.write(datasets.combined_files(config, index, staging.scratch))
     with stage("shared pages"):
         progress.stage("共享页面", f"{len(index.packages)} 个数据包")
         pages, size = staging.write(shared_pages(config, index))

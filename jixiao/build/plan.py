@@ -17,7 +17,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from jixiao.config import Config
-from jixiao.ingest.load import find_packages, tree_digest
+from jixiao.ingest.load import tree_digest, walk
 
 MANIFEST_VERSION = "1"
 SHARD_DIR = "jixiao-shard"
@@ -72,10 +72,10 @@ def fingerprint(config: Config) -> str:
     return hasher.hexdigest()
 
 
-def plan_units(config: Config, build_fingerprint: str) -> list[UnitPlan]:
-    """Every unit under data/, sorted, with the key of its output."""
+def plan_units(config: Config, build_fingerprint: str, package_dirs: list[Path]) -> list[UnitPlan]:
+    """Every unit of the packages found under data/ (``load.scan_data``), sorted, with the key of its output."""
     by_unit: dict[str, list[Path]] = {}
-    for directory in find_packages(config.data_dir):
+    for directory in package_dirs:
         by_unit.setdefault(directory.parent.name, []).append(directory)
     folder = hashlib.sha256(str(config.data_dir.resolve()).encode()).hexdigest()[:16]
     digests = DigestCache(config.cache_dir / "digests" / f"{folder}.json")
@@ -107,9 +107,9 @@ class DigestCache:
     def digest(self, directory: Path) -> str:
         key = str(directory.resolve())
         stats = hashlib.sha256()
-        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-            info = path.stat()
-            stats.update(f"{path.relative_to(directory)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        for relative, entry in walk(directory):
+            info = entry.stat(follow_symlinks=False)
+            stats.update(f"{relative}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
             stats.update(f"{info.st_ctime_ns}\0{info.st_ino}\0".encode())
         signature = stats.hexdigest()
         known = self.known.get(key)

@@ -123,6 +123,8 @@ def _build(task: UnitTask) -> UnitResult:
 def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     config, seconds = _Worker.config, result.seconds
     packages: list[Package] = []
+    read: dict[str, dict[str, bytes]] = {}
+    """The files of each package as validation read them: what the downloads publish."""
     findings: list[tuple[Finding, ...]] = []
     for directory in plan.package_dirs:
         started = time.perf_counter()
@@ -137,6 +139,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
             continue
         started = time.perf_counter()
         packages.append(build_package(raw, found))
+        read[packages[-1].package_id] = raw.files
         findings.append(tuple(f for f in found if not f.is_error))
         seconds["model"] += time.perf_counter() - started
     if result.errors:
@@ -158,7 +161,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     started = time.perf_counter()
     other = []
     for package in packages:
-        other += sorted(downloads.package_files(package, package_dir(config, package)).items())
+        other += sorted(downloads.package_files(package, read[package.package_id]).items())
     seconds["downloads"] += time.perf_counter() - started
     started = time.perf_counter()
     other += datasets.unit_api_files(config, plan.unit_id, packages)

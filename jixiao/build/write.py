@@ -5,19 +5,108 @@ leaves it as it was.  Duplicate paths are refused, so two pages can never silent
 overwrite each other.  Worker processes write their own files into the same staging
 folder with ``write_files``; files an incremental build can reuse are hard-linked
 from the previous output instead of being rendered again.
+
+The output folder is owned, not assumed: a build replaces only a folder that is
+missing, empty, or marked by a previous build (``MARKER``), never one that holds the
+project, its data or its code.  A lock beside the folder keeps two builds from writing
+it at once, and whoever holds the lock removes what a killed build left behind.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+MARKER = ".jixiao-build"
+"""Written into every output folder: the proof that a later build may replace it."""
+MARKER_TEXT = b"This folder was written by jixiao; the next build replaces all of it.\n"
+SIBLING = ".{name}.jixiao-"
+"""Prefix of everything a build creates beside the output folder (staging, old copy, scratch, lock)."""
 
 
 class DuplicatePathError(Exception):
     pass
+
+
+class OutputError(Exception):
+    """The output folder cannot be used; the message says why and what to do."""
+
+
+def _sibling(out_dir: Path, kind: str) -> str:
+    return SIBLING.format(name=out_dir.name) + kind
+
+
+def check_output(out_dir: Path, protected: Iterable[Path], owned_elsewhere: bool = False) -> None:
+    """Refuse an output folder that a build must not replace.
+
+    ``protected`` are folders the build reads (project, data, templates, code): the output
+    may be neither one of them, nor a folder that contains one, nor inside data.
+    ``owned_elsewhere`` says a previous build here is on record (the site manifest).
+    """
+    if out_dir.is_symlink():
+        raise OutputError(f"输出目录 {out_dir} 是符号链接；请给出真实的文件夹")
+    target = out_dir.resolve()
+    for folder in protected:
+        folder = folder.resolve()
+        if target == folder or folder.is_relative_to(target):
+            raise OutputError(f"输出目录 {out_dir} 是 {folder} 或包含它；构建会替换整个输出目录，请换一个，如 _site")
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise OutputError(f"输出目录 {out_dir} 是一个文件，不是文件夹；请换一个")
+    with os.scandir(target) as scan:
+        names = sorted(entry.name for entry in scan)
+    if not names or MARKER in names or owned_elsewhere:
+        return
+    shown = "、".join(names[:3]) + (f" 等 {len(names)} 项" if len(names) > 3 else "")
+    raise OutputError(
+        f"输出目录 {out_dir} 不是 jixiao 生成的（没有 {MARKER} 标记），其中有 {shown}；"
+        "构建会替换整个文件夹，为免误删，请换一个空的或新的文件夹"
+    )
+
+
+@contextmanager
+def output_lock(out_dir: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the lock on an output folder; remove what killed builds left beside it.
+
+    A second build into the same folder waits, after telling ``on_wait`` why; without
+    ``on_wait`` it is refused.
+    """
+    out_dir = out_dir.resolve()
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(out_dir.parent / _sibling(out_dir, "lock"), "a+b")  # noqa: SIM115 (held until the end)
+    except OSError as error:
+        raise OutputError(f"无法在 {out_dir.parent} 中写入：{error.strerror}") from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is None:
+                raise OutputError(f"另一个构建正在写入 {out_dir}；请等它结束") from None
+            on_wait(f"另一个构建正在写入 {out_dir}，等待它结束…")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        remove_leftovers(out_dir)
+        yield
+    finally:
+        handle.close()
+
+
+def remove_leftovers(out_dir: Path) -> list[str]:
+    """Staging, old and scratch folders of builds that were killed (call only while holding the lock)."""
+    removed = []
+    prefixes = tuple(_sibling(out_dir, kind) for kind in ("new-", "old-", "tmp-"))
+    with os.scandir(out_dir.parent) as scan:
+        for entry in scan:
+            if entry.name.startswith(prefixes) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed.append(entry.name)
+    return sorted(removed)
 
 
 def write_files(root: Path, files: Iterable[tuple[str, bytes]], written: set[str] | None = None) -> tuple[int, int]:
@@ -58,13 +147,22 @@ def link_files(source_root: Path, root: Path, paths: Iterable[str]) -> tuple[int
 
 
 class Staging:
-    """A fresh folder beside out_dir that becomes out_dir on ``commit``; ``abort`` removes it."""
+    """A fresh folder beside out_dir that becomes out_dir on ``commit``; ``abort`` removes it.
+
+    ``scratch`` is a second folder beside it for temporary files (the datasets' parts), so
+    everything a build writes stays on one file system and is removed on every way out.
+    """
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir.resolve()
-        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
-        self.written: set[str] = set()
+        try:
+            self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+            self.root = Path(tempfile.mkdtemp(prefix=_sibling(self.out_dir, "new-"), dir=self.out_dir.parent))
+            self.scratch = Path(tempfile.mkdtemp(prefix=_sibling(self.out_dir, "tmp-"), dir=self.out_dir.parent))
+        except OSError as error:
+            raise OutputError(f"无法在 {self.out_dir.parent} 中写入：{error.strerror}") from None
+        (self.root / MARKER).write_bytes(MARKER_TEXT)
+        self.written: set[str] = {MARKER}
 
     def write(self, files: Iterable[tuple[str, bytes]]) -> tuple[int, int]:
         return write_files(self.root, files, self.written)
@@ -77,10 +175,12 @@ class Staging:
             self.written.add(path)
 
     def commit(self) -> None:
+        shutil.rmtree(self.scratch, ignore_errors=True)
         os.chmod(self.root, 0o755)
         _swap(self.root, self.out_dir)
 
     def abort(self) -> None:
+        shutil.rmtree(self.scratch, ignore_errors=True)
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -101,7 +201,7 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callab
 def _swap(staging: Path, out_dir: Path) -> None:
     """Rename the new folder into place; the old one is renamed aside, then removed."""
     if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+        old = Path(tempfile.mkdtemp(prefix=_sibling(out_dir, "old-"), dir=out_dir.parent))
         old.rmdir()
         out_dir.rename(old)
         try:

@@ -23,11 +23,14 @@ def write_descriptor(package_dir: Path, descriptor: dict) -> None:
 def scaffold(data_dir: Path, unit_id: str, year: int, projects: list[str]) -> Path:
     """Create data/<unit_id>/<year>/ with headers and starter rows; never overwrite."""
     for identifier in [unit_id, *projects]:
-        if not re.match(ID_PATTERN, identifier):
+        if not re.fullmatch(ID_PATTERN, identifier):
             raise ScaffoldError(f"标识 {identifier!r} 不合规：只能用小写字母、数字和连字符")
     if not 2000 <= year <= 2100:
         raise ScaffoldError(f"年度 {year} 不在 2000–2100 之间")
     package_dir = data_dir / unit_id / str(year)
+    for folder in (data_dir / unit_id, package_dir):
+        if folder.is_symlink():
+            raise ScaffoldError(f"{folder} 是符号链接；data/ 中不允许符号链接")
     if package_dir.exists():
         raise ScaffoldError(f"{package_dir} 已存在，拒绝覆盖现有数据")
     (package_dir / "narrative").mkdir(parents=True)

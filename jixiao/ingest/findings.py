@@ -31,12 +31,37 @@ CODES: dict[str, Code] = {
     for code in [
         Code("E-JSON", "datapackage.json 无法解析", "文件不是合法的 JSON，或缺少必需的键。"),
         Code("E-SCHEMA", "表结构与规范不符", "包内的 Table Schema 必须与 jixiao/ingest/tables.py 一致。"),
-        Code("E-PATH", "资源路径不合规", "资源路径必须是包内的相对路径，不得是 URL、绝对路径或含 ..。"),
-        Code("E-MISSING-FILE", "文件缺失", "datapackage.json 或叙述所列文件不存在。"),
+        Code(
+            "E-PATH",
+            "路径不合规",
+            "资源路径必须是包内的简单相对路径（不得是 URL、绝对路径，不得含 .. 或反斜杠）；"
+            "data/ 下的文件夹须为 <单位标识>/<四位年份>/。",
+        ),
+        Code(
+            "E-MISSING-FILE", "文件缺失", "datapackage.json 或叙述所列文件不存在，或数据包文件夹缺少 datapackage.json。"
+        ),
+        Code("E-SYMLINK", "符号链接", "data/ 中的任何符号链接都不会被读取：请放入真实的文件或文件夹。"),
+        Code(
+            "E-UNLISTED",
+            "未列出的文件",
+            "数据包文件夹中只能有 datapackage.json、它列出的 CSV 和 narrative.csv 列出的叙述文件；其他文件不会发布。",
+        ),
+        Code("E-SIZE", "文件过大", "单个文件超过大小上限（默认 8 MiB，可用环境变量 JIXIAO_MAX_FILE_BYTES 调整）。"),
+        Code(
+            "E-TEXT",
+            "文本含控制字符或格式不符",
+            "单元格不得含控制字符（叙述中的制表符与换行除外），标识须整体符合格式。",
+        ),
+        Code("E-URL", "网址不合规", "网址只能以 http:// 或 https:// 开头。"),
         Code("E-ENCODING", "编码错误", "CSV 与 Markdown 必须是不带 BOM 的 UTF-8（GBK 等会被拒绝）。"),
         Code("E-HEADER", "表头不符", "缺少或多出列，或列的顺序与规范不同。"),
         Code("E-ROW", "行结构错误", "某行的单元格数与表头不符。"),
-        Code("E-NUMBER", "数字格式错误", "数字必须是半角、无空格、无单位、无千分位的纯数字，如 93116.21。"),
+        Code(
+            "E-NUMBER",
+            "数字格式错误",
+            "数字必须是半角、无空格、无单位、无千分位的纯数字，如 93116.21；整数不超过 9007199254740991，"
+            "金额整数部分不超过 15 位。",
+        ),
         Code("E-TYPE", "类型或约束不符", "Frictionless 按 Table Schema 检查出的类型、必填、枚举、范围错误。"),
         Code("E-KEY", "主键或外键错误", "主键重复，或引用了不存在的评价、单位、来源。"),
         Code("E-ID", "标识与目录不一致", "unit_id、year 和包名必须与 data/<unit-id>/<year>/ 一致。"),

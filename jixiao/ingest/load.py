@@ -3,6 +3,11 @@
 Nothing here interprets numbers; it only reads bytes strictly as UTF-8 and keeps each
 cell with the CSV line it came from, so later stages can point at file, row and field.
 Problems that stop reading (bad JSON, bad encoding, a missing file) become findings.
+
+Data is read, never followed: no symlink under data/ is opened (each is an error), only
+regular files up to ``MAX_FILE_BYTES`` are read, and only the files a package lists
+(its descriptor, its resources and the narrative files named in narrative.csv); any
+other file in a package folder is an error, so nothing unreviewed is published.
 """
 
 from __future__ import annotations
@@ -11,11 +16,24 @@ import csv
 import hashlib
 import io
 import json
+import os
+import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.ingest.findings import Finding
-from jixiao.ingest.tables import TABLES
+from jixiao.ingest.tables import ID_PATTERN, TABLES
+
+MAX_FILE_BYTES = int(os.environ.get("JIXIAO_MAX_FILE_BYTES", str(8 * 1024 * 1024)))
+"""The largest file read from data/ (default 8 MiB; set JIXIAO_MAX_FILE_BYTES to change)."""
+MAX_JSON_DEPTH = 40
+"""datapackage.json nested deeper than this is refused (the canonical one is 7 deep)."""
+YEAR_FOLDER = re.compile(r"[12][0-9]{3}")
+UNIT_FOLDER = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$"))
+DESCRIPTOR = "datapackage.json"
+NARRATIVE_DIR = "narrative"
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,8 @@ class RawPackage:
     """Physical start line of every CSV record (header first), to locate frictionless errors."""
     texts: dict[str, str] = field(default_factory=dict)
     """Narrative Markdown by its path inside the package."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Every file read, by its path inside the package: what validation saw is what gets published."""
     findings: list[Finding] = field(default_factory=list)
     digest: str = ""
     """SHA-256 over every file of the package, for caching validation results."""
@@ -59,9 +79,65 @@ class RawPackage:
         return f"{self.display}/{name}"
 
 
+@dataclass(frozen=True)
+class DataScan:
+    """What data/ holds: the package folders, and findings about anything else found there."""
+
+    packages: list[Path]
+    findings: list[Finding]
+
+
+def scan_data(data_dir: Path) -> DataScan:
+    """Every data/<unit>/<year>/ folder, sorted; symlinks, stray files and misnamed folders as findings.
+
+    Names starting with a dot are skipped.  Regular files directly in data/ (a README)
+    are allowed and never read.  Nothing is followed: a symlinked unit or year folder is
+    an error, not a package.
+    """
+    packages: list[Path] = []
+    findings: list[Finding] = []
+
+    def shown(path: Path) -> str:
+        return display_path(path, data_dir)
+
+    for unit in _entries(data_dir):
+        if unit.is_symlink():
+            findings.append(Finding("E-SYMLINK", shown(unit), "data/ 中不允许符号链接；请放入真实的文件夹"))
+        elif unit.is_dir(follow_symlinks=False):
+            if not UNIT_FOLDER.fullmatch(unit.name):
+                findings.append(Finding("E-PATH", shown(unit), "单位目录名只能用小写字母、数字和连字符，如 rugao-sif"))
+                continue
+            for year in _entries(unit):
+                packages += _year_folder(year, shown, findings)
+        elif not unit.is_file(follow_symlinks=False):
+            findings.append(Finding("E-PATH", shown(unit), "不是普通文件或文件夹"))
+    return DataScan(sorted(packages), findings)
+
+
+def _year_folder(year: os.DirEntry, shown, findings: list[Finding]) -> list[Path]:
+    path = Path(year.path)
+    if year.is_symlink():
+        findings.append(Finding("E-SYMLINK", shown(path), "data/ 中不允许符号链接；请放入真实的文件夹"))
+    elif not year.is_dir(follow_symlinks=False):
+        findings.append(Finding("E-PATH", shown(path), "单位目录中只能有年度文件夹（如 2024/），不能有文件"))
+    elif not YEAR_FOLDER.fullmatch(year.name):
+        findings.append(Finding("E-PATH", shown(path), "年度文件夹名必须是四位年份，如 2024"))
+    elif not os.path.lexists(path / DESCRIPTOR):
+        findings.append(Finding("E-MISSING-FILE", shown(path / DESCRIPTOR), "数据包文件夹缺少 datapackage.json"))
+    else:
+        return [path]
+    return []
+
+
+def _entries(directory: Path) -> list[os.DirEntry]:
+    """A folder's entries sorted by name, without those starting with a dot."""
+    with os.scandir(directory) as entries:
+        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+
+
 def find_packages(data_dir: Path) -> list[Path]:
-    """Every data/<unit>/<year>/ folder holding a datapackage.json, sorted."""
-    return sorted(path.parent for path in data_dir.glob("*/*/datapackage.json"))
+    """Every well-formed data/<unit>/<year>/ folder holding a datapackage.json, sorted."""
+    return scan_data(data_dir).packages
 
 
 def display_path(path: Path, data_dir: Path) -> str:
@@ -72,37 +148,149 @@ def display_path(path: Path, data_dir: Path) -> str:
         return path.as_posix()
 
 
+class ReadError(Exception):
+    """A file that cannot be read safely; ``code`` and the message become a finding."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, never through a symlink and never more than ``limit``."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise ReadError("E-MISSING-FILE", "文件不存在") from None
+    except OSError as error:
+        if os.path.islink(path):
+            raise ReadError("E-SYMLINK", "是符号链接；data/ 中只读取真实文件，不跟随链接") from None
+        raise ReadError("E-PATH", f"无法读取：{error.strerror}") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError("E-PATH", "是文件夹，应为文件")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("E-PATH", "不是普通文件")
+        if info.st_size > limit:
+            raise ReadError("E-SIZE", f"文件有 {info.st_size} 字节，超过上限 {limit} 字节（JIXIAO_MAX_FILE_BYTES）")
+        with os.fdopen(os.dup(descriptor), "rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise ReadError("E-SIZE", f"文件超过上限 {limit} 字节（JIXIAO_MAX_FILE_BYTES）")
+        return data
+    finally:
+        os.close(descriptor)
+
+
+def _json_depth(value: object) -> int:
+    """Nesting depth, iteratively (a deep document must not exhaust the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_JSON_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack += [(child, depth + 1) for child in item.values()]
+        elif isinstance(item, list):
+            stack += [(child, depth + 1) for child in item]
+    return deepest
+
+
+def _listed_resources(descriptor: dict) -> set[str]:
+    return {r["path"] for r in descriptor["resources"] if isinstance(r, dict) and isinstance(r.get("path"), str)}
+
+
 def read_package(directory: Path, data_dir: Path) -> RawPackage:
     """Read one package; unreadable parts become findings instead of exceptions."""
     package = RawPackage(directory=directory, display=display_path(directory, data_dir))
     package.digest = tree_digest(directory)
-    descriptor_file = package.file("datapackage.json")
+    descriptor_file = package.file(DESCRIPTOR)
+    data = _read(package, DESCRIPTOR)
+    if data is None:
+        return package
     try:
-        descriptor = json.loads((directory / "datapackage.json").read_bytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        package.findings.append(Finding("E-JSON", descriptor_file, f"无法解析：{error}", line=_error_line(error)))
+        descriptor = json.loads(data.decode("utf-8"))
+        if _json_depth(descriptor) > MAX_JSON_DEPTH:
+            raise ValueError(f"嵌套超过 {MAX_JSON_DEPTH} 层")
+    except UnicodeDecodeError:
+        package.findings.append(Finding("E-ENCODING", descriptor_file, "不是 UTF-8 编码；请另存为 UTF-8"))
+        return package
+    except json.JSONDecodeError as error:
+        package.findings.append(Finding("E-JSON", descriptor_file, f"无法解析：{error.msg}", line=error.lineno))
+        return package
+    except RecursionError:
+        package.findings.append(Finding("E-JSON", descriptor_file, f"无法解析：嵌套超过 {MAX_JSON_DEPTH} 层"))
+        return package
+    except ValueError as error:
+        package.findings.append(Finding("E-JSON", descriptor_file, f"无法解析：{error}"))
         return package
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         package.findings.append(Finding("E-JSON", descriptor_file, "缺少 resources 列表", field="resources"))
         return package
     package.descriptor = descriptor
     for name in TABLES:
-        path = directory / f"{name}.csv"
-        if not path.is_file():
-            package.findings.append(Finding("E-MISSING-FILE", package.file(f"{name}.csv"), "文件不存在"))
+        data = _read(package, f"{name}.csv")
+        if data is None:
             continue
-        text = _decode(path.read_bytes(), package.file(f"{name}.csv"), package.findings)
+        text = _decode(data, package.file(f"{name}.csv"), package.findings)
         if text is None:
             continue
         package.headers[name], package.tables[name], package.record_lines[name] = _parse_csv(text)
-    narrative_dir = directory / "narrative"
-    if narrative_dir.is_dir():
-        for path in sorted(narrative_dir.glob("*.md")):
-            relative = f"narrative/{path.name}"
-            text = _decode(path.read_bytes(), package.file(relative), package.findings)
+    narrative_files = sorted({row.get("file") for row in package.tables.get("narrative", []) if row.get("file")})
+    for relative in narrative_files:
+        if _narrative_path(relative) and relative not in package.files:
+            data = _read(package, relative)
+            text = None if data is None else _decode(data, package.file(relative), package.findings)
             if text is not None:
                 package.texts[relative] = text
+    _check_unlisted(package, {DESCRIPTOR, *_listed_resources(descriptor), *narrative_files})
     return package
+
+
+def _narrative_path(relative: str) -> bool:
+    """narrative.csv may only name Markdown files directly inside narrative/ (checked again as E-PATH)."""
+    folder, _, name = relative.partition("/")
+    return folder == NARRATIVE_DIR and bool(name) and "/" not in name and "\\" not in name and name.endswith(".md")
+
+
+def _read(package: RawPackage, relative: str) -> bytes | None:
+    """A listed file's bytes, remembered for publishing; a finding instead when it cannot be read safely."""
+    try:
+        data = read_regular(package.directory / relative)
+    except ReadError as error:
+        package.findings.append(Finding(error.code, package.file(relative), str(error)))
+        return None
+    package.files[relative] = data
+    return data
+
+
+def _check_unlisted(package: RawPackage, listed: set[str]) -> None:
+    """Anything in the package folder that the package does not list is an error: it would go unreviewed."""
+    for relative, entry in walk(package.directory):
+        if relative in listed or (entry.is_dir(follow_symlinks=False) and relative == NARRATIVE_DIR):
+            continue
+        if entry.is_symlink():
+            message = "是符号链接；data/ 中只读取真实文件，不跟随链接"
+            package.findings.append(Finding("E-SYMLINK", package.file(relative), message))
+        elif not entry.is_dir(follow_symlinks=False):
+            message = "未在 datapackage.json 或 narrative.csv 中列出；不会被读取或发布，请删除或在包中列出"
+            package.findings.append(Finding("E-UNLISTED", package.file(relative), message))
+        elif not any(name.startswith(relative + "/") for name in listed):
+            message = "未在包中列出的文件夹；请删除"
+            package.findings.append(Finding("E-UNLISTED", package.file(relative), message))
+
+
+def walk(directory: Path, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """Every entry under a folder as (relative POSIX path, entry), sorted, never following symlinks."""
+    with os.scandir(directory) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    for entry in entries:
+        relative = f"{prefix}{entry.name}"
+        yield relative, entry
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk(Path(entry.path), relative + "/")
 
 
 def _decode(data: bytes, display: str, findings: list[Finding]) -> str | None:
@@ -154,16 +342,21 @@ def _physical_lines(record: list[str]) -> int:
 def tree_digest(directory: Path, pattern: str = "*") -> str:
     """A content hash of the files under a folder that match pattern (names and bytes; __pycache__ skipped).
 
-    Used for packages (their content key) and for the code, templates and assets (the build fingerprint).
+    Used for packages (their content key) and for the code, templates and assets (the build
+    fingerprint).  Symlinks are hashed by their target text, never followed; special files by name.
     """
     hasher = hashlib.sha256()
-    for path in sorted(p for p in directory.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
-        hasher.update(path.relative_to(directory).as_posix().encode())
+    for relative, entry in walk(directory):
+        if "__pycache__" in relative.split("/") or entry.is_dir(follow_symlinks=False):
+            continue
+        if not Path(relative).match(pattern) and pattern != "*":
+            continue
+        hasher.update(relative.encode())
         hasher.update(b"\0")
-        hasher.update(path.read_bytes())
+        if entry.is_symlink():
+            hasher.update(b"symlink:" + os.readlink(entry.path).encode("utf-8", "surrogateescape"))
+        elif entry.is_file(follow_symlinks=False):
+            with open(entry.path, "rb") as handle:
+                hasher.update(hashlib.file_digest(handle, "sha256").digest())
         hasher.update(b"\0")
     return hasher.hexdigest()
-
-
-def _error_line(error: Exception) -> int | None:
-    return getattr(error, "lineno", None)

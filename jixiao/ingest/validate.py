@@ -21,7 +21,7 @@ from pathlib import Path
 from jixiao.config import GradeBands
 from jixiao.ingest.checks import DESCRIPTOR_CHECKS, DOMAIN_CHECKS, FORMAT_CHECKS
 from jixiao.ingest.findings import CODES, Finding, Severity
-from jixiao.ingest.load import RawPackage, find_packages, read_package, tree_digest
+from jixiao.ingest.load import RawPackage, read_package, scan_data, tree_digest
 from jixiao.ingest.tables import TABLES
 
 FRICTIONLESS_KEY_ERRORS = {"primary-key", "foreign-key", "unique-error"}
@@ -223,8 +223,12 @@ def validate_directory(
     cache_dir: Path | None = None,
 ) -> list[PackageResult]:
     """Validate every package under data_dir, reusing cached results for unchanged ones."""
-    results = []
-    for directory in find_packages(data_dir):
+    scan = scan_data(data_dir)
+    results = [
+        PackageResult(RawPackage(directory=data_dir.parent / finding.file, display=finding.file), (finding,))
+        for finding in scan.findings
+    ]
+    for directory in scan.packages:
         package = read_package(directory, data_dir)
         findings = validate_cached(package, bands, cache_dir)
         results.append(PackageResult(package, tuple(findings)))

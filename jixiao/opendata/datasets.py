@@ -36,14 +36,15 @@ XLSX_MAX_ROWS = 1_048_575
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "REAL"}
 
 
-def combined_files(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
+def combined_files(config: Config, index: SiteIndex, scratch: Path | None = None) -> Iterator[tuple[str, bytes]]:
     """Site path → bytes for the combined datasets, their README and datapackage.json, and the API index.
 
     Reads ``index.each_full_package()`` once (the index itself may hold outlines) and
     leaves the rows of each table in ``index.row_counts`` for the data page, which is
-    therefore rendered after these files.
+    therefore rendered after these files.  Their parts are written under ``scratch`` (the
+    build's scratch folder, removed with it on every way out; the system's by default).
     """
-    with tempfile.TemporaryDirectory(prefix="jixiao-datasets-") as folder:
+    with tempfile.TemporaryDirectory(prefix="jixiao-datasets-", dir=scratch) as folder:
         root = Path(folder)
         writers = [_Csv(root), _Json(root), _Xlsx(root / "jixiao.xlsx", config), _Sqlite(root / "jixiao.db")]
         counts = dict.fromkeys(COMBINED, 0)
@@ -155,7 +156,7 @@ class _Xlsx:
     def __init__(self, path: Path, config: Config) -> None:
         self.path = path
         created = datetime.fromtimestamp(config.source_date_epoch, tz=UTC)
-        self.book = xlsx.Workbook("jixiao 绩效公开合并数据集", created, downloads.ZIP_TIME)
+        self.book = xlsx.Workbook("jixiao 绩效公开合并数据集", created, downloads.ZIP_TIME, scratch=path.parent)
         self.sheets: dict[str, xlsx.Sheet] = {}
         self.parts: dict[str, int] = {}
         self.rows: dict[str, int] = {}

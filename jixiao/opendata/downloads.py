@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from pathlib import Path
 
 from jixiao.ingest.model import Package
 from jixiao.structure import routes
@@ -43,16 +42,20 @@ def package_readme(package: Package) -> str:
     return "\n".join(lines)
 
 
-def package_files(package: Package, directory: Path) -> dict[str, bytes]:
-    """Site path → bytes for one package's downloads: CSVs (with BOM), descriptor, README, zip."""
+def package_files(package: Package, read: dict[str, bytes]) -> dict[str, bytes]:
+    """Site path → bytes for one package's downloads: CSVs (with BOM), descriptor, README, zip.
+
+    ``read`` holds the bytes validation read (``RawPackage.files``): only what the package
+    lists is published, and nothing is read from disk a second time.
+    """
     files: dict[str, bytes] = {}
     members: dict[str, bytes] = {}
     for name in package.files:
-        members[name] = BOM + (directory / name).read_bytes()
-    members["datapackage.json"] = (directory / "datapackage.json").read_bytes()
+        members[name] = BOM + read[name]
+    members["datapackage.json"] = read["datapackage.json"]
     members["README.md"] = package_readme(package).encode("utf-8")
-    for path in sorted((directory / "narrative").glob("*.md")):
-        members[f"narrative/{path.name}"] = path.read_bytes()
+    for name in sorted(name for name in read if name.startswith("narrative/")):
+        members[name] = read[name]
     for name, data in members.items():
         files[routes.download_file(package, name)] = data
     files[routes.download_zip(package)] = zip_bytes({f"{package.package_id}/{k}": v for k, v in members.items()})

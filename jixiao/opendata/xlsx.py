@@ -95,9 +95,15 @@ class Sheet:
 class Workbook:
     """Sheets in order; ``save`` packs them with the fixed parts into one zip."""
 
-    def __init__(self, title: str, created: datetime, zip_time: tuple[int, int, int, int, int, int]) -> None:
+    def __init__(
+        self,
+        title: str,
+        created: datetime,
+        zip_time: tuple[int, int, int, int, int, int],
+        scratch: Path | None = None,
+    ) -> None:
         self.title, self.created, self.zip_time = title, created, zip_time
-        self.folder = Path(tempfile.mkdtemp(prefix="jixiao-xlsx-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="jixiao-xlsx-", dir=scratch))
         self.sheets: list[Sheet] = []
         self.count = 0
 

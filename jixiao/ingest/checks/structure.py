@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.config import GradeBands
@@ -10,23 +11,40 @@ from jixiao.ingest.checks.common import (
     NUMERIC_TYPES,
     _finding,
 )
+from jixiao.ingest.checks.text import CELL_CONTROL
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import RawPackage
 from jixiao.ingest.tables import TABLES, package_descriptor
+
+SIMPLE_PATH = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\.csv")
+"""A resource path is a plain file name in the package folder."""
 
 
 def check_resource_paths(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """Every resource path is a plain file name inside the package."""
     descriptor_file = package.file("datapackage.json")
+    first_index: dict[tuple[str, object], int] = {}
     for index, resource in enumerate(package.descriptor.get("resources", [])):
         path = resource.get("path") if isinstance(resource, dict) else None
         field = f"resources[{index}].path"
         if not isinstance(path, str) or not path:
             yield Finding("E-PATH", descriptor_file, "缺少资源路径", field=field)
-        elif "://" in path or path.startswith(("/", "\\")) or ".." in path.split("/"):
-            yield Finding("E-PATH", descriptor_file, f"路径 {path!r} 不在包内；只允许包内相对路径", field=field)
-        elif not (package.directory / path).is_file():
-            yield Finding("E-MISSING-FILE", descriptor_file, f"资源文件 {path} 不存在", field=field)
+        elif not SIMPLE_PATH.fullmatch(path):
+            yield Finding(
+                "E-PATH",
+                descriptor_file,
+                f"路径 {path!r} 不合规：只允许包内的文件名（小写字母、数字、连字符，.csv），不得含 /、\\、.. 或网址",
+                field=field,
+            )
+        for key, label in (("name", "资源名"), ("path", "资源路径")):
+            value = resource.get(key) if isinstance(resource, dict) else None
+            if not isinstance(value, str):
+                continue
+            if (key, value) in first_index:
+                earlier = first_index[(key, value)]
+                message = f"{label} {value!r} 列出了两次（resources[{earlier}] 与 resources[{index}]）"
+                yield Finding("E-SCHEMA", descriptor_file, message, field=f"resources[{index}].{key}")
+            first_index.setdefault((key, value), index)
 
 
 def check_descriptor_matches(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
@@ -92,7 +110,7 @@ def check_number_cells(package: RawPackage, bands: GradeBands) -> Iterator[Findi
                 continue
             for row in rows:
                 text = row.cells.get(spec["name"], "")
-                if text and not BARE_NUMBER.match(text):
+                if text and not BARE_NUMBER.fullmatch(text) and not CELL_CONTROL.search(text):
                     yield _finding(
                         package,
                         name,

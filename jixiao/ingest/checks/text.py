@@ -1,0 +1,77 @@
+"""Text checks: every cell is checked as text before anything reads it as a value.
+
+frictionless matches patterns with ``re.match`` (so ``"989.34\\n"`` passes ``^…$``),
+accepts any URI scheme for ``format: uri`` and lets control characters through; these
+checks close each of those gaps for every table, whatever its schema.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.config import GradeBands
+from jixiao.ingest.checks.common import BARE_NUMBER, NUMERIC_TYPES, _finding
+from jixiao.ingest.findings import Finding
+from jixiao.ingest.load import RawPackage
+from jixiao.ingest.tables import TABLES
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Control characters that break XML (feed, sitemap), terminals and spreadsheets; tab and newline aside."""
+CELL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
+"""In a CSV cell even tab and newline are refused: a cell is one line of text."""
+URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+LARGEST_INTEGER = 2**53 - 1
+"""The largest integer JSON readers (JavaScript) hold exactly; SQLite holds more."""
+LARGEST_AMOUNT_DIGITS = 15
+
+
+def _describe(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def check_text_cells(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """No control characters; patterns match the whole value; URLs are http(s); numbers within bounds."""
+    for name, rows in package.tables.items():
+        fields = {spec["name"]: spec for spec in TABLES[name]["fields"]}
+        for row in rows:
+            for column, text in row.cells.items():
+                spec = fields.get(column)
+                if spec is None or not text:
+                    continue
+                yield from _cell(package, name, row, spec, text)
+
+
+def _cell(package: RawPackage, name: str, row, spec: dict, text: str) -> Iterator[Finding]:
+    column = spec["name"]
+    control = CELL_CONTROL.search(text)
+    if control:
+        yield _finding(
+            package,
+            name,
+            row,
+            "E-TEXT",
+            column,
+            f"含控制字符 {_describe(control.group())}（第 {control.start() + 1} 个字符）",
+        )
+        return
+    pattern = spec.get("constraints", {}).get("pattern")
+    if pattern and not re.fullmatch(pattern, text):
+        yield _finding(package, name, row, "E-TEXT", column, f"{text!r} 格式不符：须整体符合 {pattern}")
+    if spec.get("format") == "uri" and not URL.fullmatch(text):
+        yield _finding(package, name, row, "E-URL", column, f"{text!r} 不是 http:// 或 https:// 网址")
+    if spec["type"] in NUMERIC_TYPES and BARE_NUMBER.fullmatch(text):
+        whole = text.lstrip("-").split(".")[0]
+        if spec["type"] == "integer" and int(text) > LARGEST_INTEGER:
+            yield _finding(package, name, row, "E-NUMBER", column, f"{text} 超出整数上限 {LARGEST_INTEGER}")
+        elif len(whole) > LARGEST_AMOUNT_DIGITS:
+            yield _finding(package, name, row, "E-NUMBER", column, f"{text} 的整数部分超过 {LARGEST_AMOUNT_DIGITS} 位")
+
+
+def check_narrative_text(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Narrative Markdown may hold tabs and newlines, no other control character."""
+    for relative, text in sorted(package.texts.items()):
+        control = CONTROL.search(text.replace("\r\n", "\n"))
+        if control:
+            line = text[: control.start()].count("\n") + 1
+            yield Finding("E-TEXT", package.file(relative), f"含控制字符 {_describe(control.group())}", line=line)
