@@ -143,13 +143,16 @@ def test_index_does_not_depend_on_the_order_files_were_written(site, tmp_path):
 def test_missing_pagefind_binary_fails_the_build_clearly(tmp_path, monkeypatch):
     from jixiao.build.pipeline import BuildError
 
+    from jixiao.build.write import MARKER
+
     out = tmp_path / "site"
     out.mkdir()
+    (out / MARKER).write_text("an earlier build", "utf-8")
     (out / "index.html").write_text("old", "utf-8")
     monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)  # import fails, as when not installed
     with pytest.raises(BuildError, match=r"pagefind\[extended\]"):
         build_site(out, full=True)
-    assert [p.name for p in out.iterdir()] == ["index.html"], "the old site must stay"
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "index.html"], "the old site must stay"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "staging folder left behind"
 
 

@@ -726,7 +726,7 @@ def test_failure_during_the_swap_keeps_the_old_site(existing_site, monkeypatch):
     real_rename = pathlib.Path.rename
 
     def rename(self, target):
-        if Path(target) == out and ".new-" in self.name:
+        if Path(target) == out and ".jixiao-new-" in self.name:
             raise OSError(16, "Device or resource busy")
         return real_rename(self, target)
 

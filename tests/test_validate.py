@@ -351,12 +351,6 @@ def test_duplicate_primary_key(repo_root: Path, data_copy: Path) -> None:
     assert_invalid(result, expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="jixiao/ingest/validate.py _plain_words: the primary-key message keeps frictionless's note "
-    "'the same as in the row at position N', a record count, not the physical line; after a quoted "
-    "cell spanning two lines it names line 5 while the first item-1 is on line 6",
-)
 def test_duplicate_primary_key_message_names_first_line(repo_root: Path, data_copy: Path) -> None:
     path = data_copy / LANDLOSS / "budget.csv"
     set_cell(path, {"line_id": "total"}, "note", "第一行\n第二行")

@@ -75,26 +75,44 @@ def output_lock(out_dir: Path, on_wait: Callable[[str], None] | None = None) -> 
     """Hold the lock on an output folder; remove what killed builds left beside it.
 
     A second build into the same folder waits, after telling ``on_wait`` why; without
-    ``on_wait`` it is refused.
+    ``on_wait`` it is refused.  The lock file is removed on release, so nothing stays
+    beside the site (a waiter that finds its file replaced locks the new one instead).
     """
     out_dir = out_dir.resolve()
+    path = out_dir.parent / _sibling(out_dir, "lock")
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(out_dir.parent / _sibling(out_dir, "lock"), "a+b")  # noqa: SIM115 (held until the end)
+        handle = _acquire(path, out_dir, on_wait)
     except OSError as error:
         raise OutputError(f"无法在 {out_dir.parent} 中写入：{error.strerror}") from None
     try:
+        remove_leftovers(out_dir)
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()
+
+
+def _acquire(path: Path, out_dir: Path, on_wait: Callable[[str], None] | None):
+    told = False
+    while True:
+        handle = open(path, "a+b")  # noqa: SIM115 (returned, held until the build ends)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if on_wait is None:
+                handle.close()
                 raise OutputError(f"另一个构建正在写入 {out_dir}；请等它结束") from None
-            on_wait(f"另一个构建正在写入 {out_dir}，等待它结束…")
+            if not told:
+                on_wait(f"另一个构建正在写入 {out_dir}，等待它结束…")
+                told = True
             fcntl.flock(handle, fcntl.LOCK_EX)
-        remove_leftovers(out_dir)
-        yield
-    finally:
-        handle.close()
+        try:
+            if os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        handle.close()  # the holder removed the file as we waited: lock the one that is there now
 
 
 def remove_leftovers(out_dir: Path) -> list[str]:

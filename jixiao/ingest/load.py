@@ -5,7 +5,7 @@ cell with the CSV line it came from, so later stages can point at file, row and 
 Problems that stop reading (bad JSON, bad encoding, a missing file) become findings.
 
 Data is read, never followed: no symlink under data/ is opened (each is an error), only
-regular files up to ``MAX_FILE_BYTES`` are read, and only the files a package lists
+regular files up to ``max_file_bytes()`` are read, and only the files a package lists
 (its descriptor, its resources and the narrative files named in narrative.csv); any
 other file in a package folder is an error, so nothing unreviewed is published.
 """
@@ -26,8 +26,14 @@ from pathlib import Path
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.tables import ID_PATTERN, TABLES
 
-MAX_FILE_BYTES = int(os.environ.get("JIXIAO_MAX_FILE_BYTES", str(8 * 1024 * 1024)))
-"""The largest file read from data/ (default 8 MiB; set JIXIAO_MAX_FILE_BYTES to change)."""
+DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+def max_file_bytes() -> int:
+    """The largest file read from data/: 8 MiB unless the environment sets JIXIAO_MAX_FILE_BYTES."""
+    return int(os.environ.get("JIXIAO_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
+
+
 MAX_JSON_DEPTH = 40
 """datapackage.json nested deeper than this is refused (the canonical one is 7 deep)."""
 YEAR_FOLDER = re.compile(r"[12][0-9]{3}")
@@ -97,8 +103,8 @@ def scan_data(data_dir: Path) -> DataScan:
     packages: list[Path] = []
     findings: list[Finding] = []
 
-    def shown(path: Path) -> str:
-        return display_path(path, data_dir)
+    def shown(entry: os.DirEntry | Path) -> str:
+        return display_path(Path(entry), data_dir)
 
     for unit in _entries(data_dir):
         if unit.is_symlink():
@@ -156,8 +162,9 @@ class ReadError(Exception):
         self.code = code
 
 
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """A regular file's bytes, never through a symlink and never more than ``limit``."""
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """A regular file's bytes, never through a symlink and never more than ``limit`` (``max_file_bytes()``)."""
+    limit = max_file_bytes() if limit is None else limit
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import pickle
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -131,6 +132,8 @@ def _translate(package: RawPackage, report) -> list[Finding]:
                 continue  # check_headers says the same in plainer words
             if error.type in {"extra-cell", "missing-cell"}:
                 continue  # check_headers reports row width
+            if error.type == "source-error" and not package.headers.get(name):
+                continue  # an empty file: check_headers says so
             field = data.get("fieldName") or ",".join(data.get("fieldNames") or [])
             if not field and error.type == "primary-key":
                 field = ",".join(_primary_key(package, name))
@@ -140,7 +143,7 @@ def _translate(package: RawPackage, report) -> list[Finding]:
                     file=display,
                     line=line,
                     field=field or None,
-                    message=_plain_words(error.type, data),
+                    message=_plain_words(error.type, data, lines),
                     resource=name,
                 )
             )
@@ -156,28 +159,50 @@ def _primary_key(package: RawPackage, name: str) -> list[str]:
     return []
 
 
-def _plain_words(error_type: str, data: dict) -> str:
-    """frictionless's English error as a short Chinese sentence, keeping its detail."""
+def _plain_words(error_type: str, data: dict, lines: list[int]) -> str:
+    """frictionless's English error as a short Chinese sentence, keeping its detail.
+
+    ``lines`` maps record numbers to physical lines, so "the row at position N" becomes the line a reader sees.
+    """
     note = str(data.get("note") or data.get("message") or "")
     cell = data.get("cell")
     shown = f"值 {cell!r} " if cell not in (None, "") else ""
     if error_type == "constraint-error":
-        if '"required"' in note:
+        constraint = re.search(r'constraint "(\w+)" is "(.*)"', note)
+        name, value = constraint.groups() if constraint else ("", "")
+        if name == "required":
             return "必填，不能为空"
-        if '"enum"' in note:
-            return f"{shown}不在允许的取值中（{note}）"
-        if '"pattern"' in note:
-            return f"{shown}格式不符：标识只能用小写字母、数字和连字符（{note}）"
-        if '"minimum"' in note or '"maximum"' in note:
-            return f"{shown}超出允许范围（{note}）"
-        return f"{shown}不满足约束（{note}）"
+        if name == "enum":
+            return f"{shown}不在允许的取值中（可选：{value}）"
+        if name == "pattern":
+            return f"{shown}格式不符：标识只能用小写字母、数字和连字符（{value}）"
+        if name in _BOUND_WORDS:
+            return f"{shown}超出允许范围（{_BOUND_WORDS[name]} {value}）"
+        return f"{shown}不满足约束 {name}"
     if error_type == "primary-key":
-        return f"主键重复：{note}"
+        position = re.search(r"position (\d+)", note)
+        if position and 0 < int(position.group(1)) <= len(lines):
+            return f"主键重复：与第{lines[int(position.group(1)) - 1]}行相同"
+        return "主键重复"
     if error_type == "foreign-key":
-        return f"引用的值不存在：{note}"
+        return "引用的值不存在"
     if error_type == "blank-row":
         return "空行"
-    return f"{shown}{error_type}：{note}"
+    if error_type == "type-error":
+        return f"{shown}不是{_TYPE_WORDS.get(str(data.get('fieldType')), '规定的类型')}"
+    return f"{shown}不符合表结构（{_ERROR_WORDS.get(error_type, error_type)}）"
+
+
+_BOUND_WORDS = {"minimum": "最小", "maximum": "最大", "minLength": "最短", "maxLength": "最长"}
+_TYPE_WORDS = {"integer": "整数", "number": "数字", "date": "日期（YYYY-MM-DD）", "string": "文本", "boolean": "是/否"}
+_ERROR_WORDS = {
+    "source-error": "无法读取文件",
+    "encoding-error": "编码错误",
+    "format-error": "格式错误",
+    "scheme-error": "路径错误",
+    "unique-error": "值重复",
+    "row-constraint": "行约束不满足",
+}
 
 
 def _acknowledge(package: RawPackage, findings: Iterable[Finding]) -> list[Finding]:
@@ -237,8 +262,8 @@ def validate_directory(
 
 def validate_cached(package: RawPackage, bands: GradeBands, cache_dir: Path | None = DEFAULT_CACHE) -> list[Finding]:
     """validate_package, remembered by the package's content hash (and display path and grade bands)."""
-    if cache_dir is None:
-        return validate_package(package, bands)
+    if cache_dir is None or package.findings:
+        return validate_package(package, bands)  # what loading found depends on more than content (size limit)
     key = json.dumps([CACHE_VERSION, _checks_digest(), package.digest, package.display, repr(sorted(bands.items()))])
     path = cache_dir / (hashlib.sha256(key.encode()).hexdigest() + ".pickle")
     if path.is_file():

@@ -24,13 +24,21 @@ from jixiao.ingest.checks.structure import (
     check_narrative_files,
     check_number_cells,
     check_resource_paths,
+    check_row_counts,
 )
 from jixiao.ingest.checks.text import check_narrative_text, check_text_cells
 
 DESCRIPTOR_CHECKS = (check_resource_paths, check_descriptor_matches)
 """Run first; frictionless only reads a package these pass."""
 
-FORMAT_CHECKS = (check_headers, check_text_cells, check_narrative_text, check_number_cells, check_foreign_keys)
+FORMAT_CHECKS = (
+    check_headers,
+    check_text_cells,
+    check_narrative_text,
+    check_number_cells,
+    check_row_counts,
+    check_foreign_keys,
+)
 """Run before the domain checks, which assume bare numbers and the right columns."""
 
 DOMAIN_CHECKS = (

@@ -81,14 +81,18 @@ def check_headers(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """Each CSV has exactly the canonical columns in order, and rows as wide as the header."""
     for name, header in package.headers.items():
         expected = [f["name"] for f in TABLES[name]["fields"]]
-        if header != expected:
+        if not header:
+            yield Finding(
+                "E-HEADER", package.file(f"{name}.csv"), "文件为空；至少应有表头：" + ",".join(expected), line=1
+            )
+        elif header != expected:
             missing = [c for c in expected if c not in header]
-            extra = [c for c in header if c not in expected]
+            extra = [(number, c) for number, c in enumerate(header, 1) if c not in expected]
             detail = []
             if missing:
                 detail.append("缺少列 " + "、".join(missing))
             if extra:
-                detail.append("多出列 " + "、".join(extra))
+                detail.append("多出列 " + "、".join(c if c.strip() else f"第{n}列（无列名）" for n, c in extra))
             if not detail:
                 detail.append("列顺序应为 " + ",".join(expected))
             yield Finding("E-HEADER", package.file(f"{name}.csv"), "；".join(detail), line=1)
@@ -121,6 +125,21 @@ def check_number_cells(package: RawPackage, bands: GradeBands) -> Iterator[Findi
                     )
 
 
+REQUIRED_ROWS = {"unit": (1, 1), "sources": (1, None), "evaluations": (1, None)}
+"""Tables other tables refer to: (fewest rows, most rows)."""
+
+
+def check_row_counts(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """unit.csv has exactly one row; sources.csv and evaluations.csv at least one."""
+    for name, (fewest, most) in REQUIRED_ROWS.items():
+        if name not in package.headers or not package.headers[name]:
+            continue  # unreadable or empty: reported already
+        count = len(package.tables.get(name, []))
+        if count < fewest or (most is not None and count > most):
+            wanted = "恰好有一行" if most == fewest else f"至少有 {fewest} 行"
+            yield Finding("E-ROW", package.file(f"{name}.csv"), f"{name}.csv 必须{wanted}数据，现有 {count} 行", line=1)
+
+
 def check_ids_match_folder(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """unit_id and year in the tables agree with data/<unit-id>/<year>/."""
     for table, column, expected in (
@@ -131,8 +150,6 @@ def check_ids_match_folder(package: RawPackage, bands: GradeBands) -> Iterator[F
         for row in package.tables.get(table, []):
             if row.get(column) != expected:
                 yield _finding(package, table, row, "E-ID", column, f"应为目录名 {expected}，实为 {row.get(column)!r}")
-    if len(package.tables.get("unit", [])) != 1:
-        yield Finding("E-ID", package.file("unit.csv"), "unit.csv 必须恰好有一行")
 
 
 def check_narrative_files(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
@@ -148,7 +165,10 @@ def check_foreign_keys(package: RawPackage, bands: GradeBands) -> Iterator[Findi
     for name, schema in TABLES.items():
         for key in schema.get("foreignKeys", []):
             fields, target = key["fields"], key["reference"]
-            known = {tuple(row.get(f) for f in target["fields"]) for row in package.tables.get(target["resource"], [])}
+            targets = package.tables.get(target["resource"], [])
+            if not targets:
+                continue  # an empty table is reported by check_row_counts, not at every reference
+            known = {tuple(row.get(f) for f in target["fields"]) for row in targets}
             for row in package.tables.get(name, []):
                 values = tuple(row.get(f) for f in fields)
                 if all(values) and values not in known:

@@ -1,5 +1,8 @@
 """Text checks: every cell is checked as text before anything reads it as a value.
 
+Free text (titles, notes, narrative) may hold tabs and line breaks and no other control
+character; a cell with a format (ids, numbers, enums, dates, URLs) may hold none.
+
 frictionless matches patterns with ``re.match`` (so ``"989.34\\n"`` passes ``^…$``),
 accepts any URI scheme for ``format: uri`` and lets control characters through; these
 checks close each of those gaps for every table, whatever its schema.
@@ -19,7 +22,7 @@ from jixiao.ingest.tables import TABLES
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 """Control characters that break XML (feed, sitemap), terminals and spreadsheets; tab and newline aside."""
 CELL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
-"""In a CSV cell even tab and newline are refused: a cell is one line of text."""
+"""In a cell with a format (ids, numbers, dates, URLs, codes) even tab and newline are refused."""
 URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
 LARGEST_INTEGER = 2**53 - 1
 """The largest integer JSON readers (JavaScript) hold exactly; SQLite holds more."""
@@ -44,7 +47,7 @@ def check_text_cells(package: RawPackage, bands: GradeBands) -> Iterator[Finding
 
 def _cell(package: RawPackage, name: str, row, spec: dict, text: str) -> Iterator[Finding]:
     column = spec["name"]
-    control = CELL_CONTROL.search(text)
+    control = (CONTROL if _free_text(spec) else CELL_CONTROL).search(text)
     if control:
         yield _finding(
             package,
@@ -66,6 +69,12 @@ def _cell(package: RawPackage, name: str, row, spec: dict, text: str) -> Iterato
             yield _finding(package, name, row, "E-NUMBER", column, f"{text} 超出整数上限 {LARGEST_INTEGER}")
         elif len(whole) > LARGEST_AMOUNT_DIGITS:
             yield _finding(package, name, row, "E-NUMBER", column, f"{text} 的整数部分超过 {LARGEST_AMOUNT_DIGITS} 位")
+
+
+def _free_text(spec: dict) -> bool:
+    """A string without pattern, enum or format (titles, notes): it may break lines and hold tabs."""
+    constraints = spec.get("constraints", {})
+    return spec["type"] == "string" and not ("pattern" in constraints or "enum" in constraints or "format" in spec)
 
 
 def check_narrative_text(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
