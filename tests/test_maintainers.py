@@ -282,3 +282,44 @@ def test_serve_rebuilds_on_change(tmp_path: Path) -> None:
 def test_ruff_clean() -> None:
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+# --------------------------------------------------------------------------- reproducible installs
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = re.search(r"```sh\n(.*?)```", readme, re.S)
+    assert block, "README starts with a sh block of two commands"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_ci_runs_the_readme_test_command_exactly() -> None:
+    build_command, test_command = _readme_commands()
+    assert "python build.py serve" in build_command and "python -m pytest" in test_command
+    lines = [line.strip() for line in (ROOT / ".ci/run").read_text("utf-8").splitlines()]
+    assert test_command in lines
+    for command in (build_command, test_command):
+        assert "-m venv .venv" in command and "-c requirements.lock" in command
+
+
+def _names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[\[<>=!~ ;]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+
+
+def test_lock_pins_every_dependency() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    wanted = _names(project["dependencies"]) | _names(project["optional-dependencies"]["test"])
+    pinned = {}
+    for line in (ROOT / "requirements.lock").read_text("utf-8").splitlines():
+        match = re.match(r"([A-Za-z0-9_.-]+)==(\S+)", line)
+        if match:
+            pinned[match.group(1).lower().replace("_", "-")] = match.group(2)
+    assert wanted - set(pinned) == set(), "refresh requirements.lock (README: how to refresh it)"
+    # what is installed here is what the lock says (CI installs with -c requirements.lock)
+    from importlib.metadata import version
+
+    for name in sorted(wanted):
+        assert version(name) == pinned[name], f"{name} {version(name)} installed, {pinned[name]} locked"

@@ -6,6 +6,7 @@ vl-convert has run hangs, so the builder never loads it) and cached by version.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from importlib.metadata import version
@@ -23,8 +24,9 @@ def vega_bundle(cache_dir: Path = CACHE_DIR) -> bytes:
     if not path.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
         result = subprocess.run([sys.executable, "-c", _BUNDLE_SCRIPT], check=True, capture_output=True, timeout=600)
-        path.with_suffix(".tmp").write_bytes(result.stdout)
-        path.with_suffix(".tmp").replace(path)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")  # builds into other folders may run at once
+        temporary.write_bytes(result.stdout)
+        temporary.replace(path)
     return path.read_bytes()
 
 
