@@ -14,9 +14,11 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -433,3 +435,23 @@ def test_new_refuses_unsafe_ids(tmp_path, unit_id):
         code = main(["--data", str(tmp_path / "data"), "new", unit_id, "2024"])
     assert code == 2 and "不合规" in stream.getvalue()
     assert not (tmp_path / "data").exists() or not any((tmp_path / "data").iterdir())
+
+
+def test_kill_9_mid_build_keeps_the_site_and_the_next_build_cleans_up(case):
+    data, site, package = case
+    before = tree_bytes(site)
+    process = subprocess.Popen(
+        [sys.executable, "build.py", "--data", str(data), "build", "--out", str(site), "--quiet", "--full"],
+        cwd=REPO,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(3000):
+        if list(site.parent.glob(".site.jixiao-new-*/*/index.html")) or process.poll() is not None:
+            break
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    assert tree_bytes(site) == before, "the old site changed"
+    code, err = _build(data, site, "--full")
+    assert code == 0, err
+    assert [p.name for p in site.parent.iterdir() if ".jixiao-" in p.name] == []
