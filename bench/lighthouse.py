@@ -3,12 +3,14 @@
     npm ci --ignore-scripts && python bench/lighthouse.py [--runs 3] [--audits] [--check]
 
 Builds the site under /jixiao/ into a temporary folder, serves it on 127.0.0.1 and runs
-npm's lighthouse (node_modules/) in Debian's Chromium for the first page of every page
+npm's lighthouse (node_modules/) in Chromium for the first page of every page
 type (pages are discovered in the build, so new ones are measured unasked).  Prints a
 Markdown table of performance, accessibility, best-practices and SEO; with --runs N each
 score is the median of N runs.  --audits lists the audits that cost points; --check
 exits 1 when a target is missed (accessibility 100, SEO 100, best practices ≥ 96,
-performance ≥ 95 on mobile).  Too slow for pytest (about 15 s a run).
+performance ≥ 95 on mobile).  Too slow for pytest (about 15 s a run).  The browser is the
+tests' one (jixiao.config.find_browser: JIXIAO_CHROMIUM, else chromium, chromium-browser,
+google-chrome on PATH).
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from jixiao.config import find_browser
+
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
 BASE = "/jixiao/"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TEXT = {
@@ -105,7 +108,7 @@ def page_types(site: Path) -> dict[str, str]:
     return types
 
 
-def lighthouse(url: str, preset: str) -> dict:
+def lighthouse(url: str, preset: str, browser: Path) -> dict:
     """One lighthouse run; the parsed JSON report."""
     command = [
         "node",
@@ -119,7 +122,7 @@ def lighthouse(url: str, preset: str) -> dict:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROMIUM)}
+    env = {**os.environ, "CHROME_PATH": str(browser)}
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     if result.returncode != 0:
         raise RuntimeError(f"lighthouse failed on {url} ({preset}): {result.stderr[-2000:]}")
@@ -139,9 +142,9 @@ def lost_points(report: dict) -> list[str]:
     return lost
 
 
-def versions() -> str:
+def versions(browser: Path) -> str:
     lighthouse_version = json.loads((LIGHTHOUSE.parent.parent / "package.json").read_text())["version"]
-    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    chromium = subprocess.run([str(browser), "--version"], capture_output=True, text=True).stdout.strip()
     chromium = re.sub(r"\s+built on.*", "", chromium)
     node = subprocess.check_output(["node", "--version"], text=True).strip()
     return f"lighthouse {lighthouse_version}, {chromium}, node {node}"
@@ -174,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         parser.error("node_modules/lighthouse is missing: run npm ci --ignore-scripts")
+    browser, reason = find_browser()
+    if browser is None:
+        parser.error(reason)
 
     with tempfile.TemporaryDirectory(prefix="jixiao-lighthouse-") as tmp:
         site = Path(tmp) / "root" / BASE.strip("/")
@@ -182,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site.parent)))
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         root = f"http://127.0.0.1:{httpd.server_port}{BASE}"
-        print(f"{datetime.now(UTC):%Y-%m-%d} · {machine()} · {versions()} · median of {args.runs} run(s)\n")
+        print(f"{datetime.now(UTC):%Y-%m-%d} · {machine()} · {versions(browser)} · median of {args.runs} run(s)\n")
         print("| page type | page | preset | performance | accessibility | best practices | SEO |")
         print("| --- | --- | --- | ---: | ---: | ---: | ---: |")
         failures: list[str] = []
@@ -191,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                 if args.only and kind not in args.only:
                     continue
                 for preset in ("mobile", "desktop"):
-                    reports = [lighthouse(root + path, preset) for _ in range(args.runs)]
+                    reports = [lighthouse(root + path, preset, browser) for _ in range(args.runs)]
                     scores = {
                         name: round(100 * statistics.median(r["categories"][name]["score"] or 0 for r in reports))
                         for name in CATEGORIES

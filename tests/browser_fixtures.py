@@ -1,6 +1,7 @@
 """Browser fixtures shared by the browser tests and the quality gate.
 
-Debian's Chromium driven by playwright, the /jixiao/ build served on 127.0.0.1, and a
+Chromium (or Chrome) driven by playwright, found by jixiao.config.find_browser (JIXIAO_CHROMIUM,
+else chromium, chromium-browser, google-chrome on PATH), the /jixiao/ build served on 127.0.0.1, and a
 guard that blocks (and fails on) every request that leaves the machine.  The fixtures
 are registered for every test module by tests/conftest.py.  When CI is set, a missing
 browser fails the tests instead of skipping them.
@@ -20,7 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 from site_fixtures import shared_site
 
-CHROMIUM = Path("/usr/bin/chromium")
+from jixiao.config import find_browser
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -125,14 +127,15 @@ def wait_for_charts(page) -> int:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        unavailable(f"{CHROMIUM} is missing")
+    executable, reason = find_browser()
+    if executable is None:
+        unavailable(reason)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         unavailable("playwright is not installed")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
