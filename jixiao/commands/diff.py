@@ -5,16 +5,48 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.config import GRADE_BANDS
+from jixiao.ingest.findings import Finding
 from jixiao.ingest.model import Package, build_package
 from jixiao.ingest.validate import validate_directory
 
+FIRST_FINDINGS = 3
+"""How many of a failing package's errors the report quotes; `build.py validate` lists them all."""
 
-def _packages(data_dir: Path) -> dict[str, Package]:
-    results = validate_directory(data_dir, GRADE_BANDS)
-    return {r.package.display.split("/", 1)[1]: build_package(r.package, r.findings) for r in results if not r.errors}
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the comparison: valid packages and the errors of the others, by ``<unit>/<year>``."""
+
+    valid: dict[str, Package]
+    invalid: dict[str, list[Finding]]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.valid or key in self.invalid
+
+
+def _side(data_dir: Path) -> Side:
+    valid: dict[str, Package] = {}
+    invalid: dict[str, list[Finding]] = {}
+    for result in validate_directory(data_dir, GRADE_BANDS):
+        key = result.package.directory.relative_to(data_dir).as_posix()
+        if result.errors:
+            invalid[key] = result.errors
+        else:
+            valid[key] = build_package(result.package, result.findings)
+    return Side(valid, invalid)
+
+
+def _failed(key: str, where: str, errors: list[Finding]) -> list[str]:
+    """A package that fails validation is neither added nor deleted: say so, with its first errors."""
+    lines = [f"- {key} 验证未通过（{where}），共 {len(errors)} 个错误，其数字不作比较："]
+    lines += [f"  - {finding.text()}" for finding in errors[:FIRST_FINDINGS]]
+    if len(errors) > FIRST_FINDINGS:
+        lines.append(f"  - ……其余 {len(errors) - FIRST_FINDINGS} 个见 `python build.py validate`")
+    return lines
 
 
 def _figures(package: Package) -> dict[str, str]:
@@ -31,27 +63,42 @@ def _figures(package: Package) -> dict[str, str]:
 
 
 def run_diff(data_dir: Path, ref: str) -> int:
-    """Print packages added/removed and every changed published figure, as Markdown."""
+    """Print packages added, deleted or failing validation and every changed published figure, as Markdown.
+
+    Exit 0 whatever the data says (it is a report; `build.py validate` fails the build), 2 when REF cannot be read.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "archive", ref, data_dir.as_posix()], capture_output=True)
         if archive.returncode != 0:
             print(f"错误：无法读取 {ref} 的 {data_dir}：{archive.stderr.decode().strip()}", file=sys.stderr)
             return 2
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-        before = _packages(Path(tmp) / data_dir)
-    after = _packages(data_dir)
+        before = _side(Path(tmp) / data_dir)
+    after = _side(data_dir)
     print(f"## 与 {ref} 相比的数字变化\n")
-    for key in sorted(set(after) - set(before)):
-        print(f"- 新增数据包 {key}")
-    for key in sorted(set(before) - set(after)):
-        print(f"- 删除数据包 {key}")
-    changed = 0
-    for key in sorted(set(before) & set(after)):
-        old, new = _figures(before[key]), _figures(after[key])
-        for name in sorted(set(old) | set(new)):
-            if old.get(name) != new.get(name):
-                changed += 1
-                print(f"- {key} {name}：{old.get(name, '（无）')} → {new.get(name, '（无）')}")
-    if not changed and set(before) == set(after):
-        print("已发布的数字没有变化。")
+    lines: list[str] = []
+    for key in sorted(set(before.valid) | set(before.invalid) | set(after.valid) | set(after.invalid)):
+        lines += _compare(key, ref, before, after)
+    print("\n".join(lines) if lines else "已发布的数字没有变化。")
     return 0
+
+
+def _compare(key: str, ref: str, before: Side, after: Side) -> list[str]:
+    """The report's lines for one package; figures are compared only when both sides validate."""
+    if key not in after:
+        return [f"- 删除数据包 {key}"]
+    lines = []
+    if key in before.invalid:
+        lines += _failed(key, f"在 {ref} 中", before.invalid[key])
+    if key in after.invalid:
+        lines += _failed(key, "当前", after.invalid[key])
+    if lines:
+        return lines
+    if key not in before:
+        return [f"- 新增数据包 {key}"]
+    old, new = _figures(before.valid[key]), _figures(after.valid[key])
+    return [
+        f"- {key} {name}：{old.get(name, '（无）')} → {new.get(name, '（无）')}"
+        for name in sorted(set(old) | set(new))
+        if old.get(name) != new.get(name)
+    ]
