@@ -275,6 +275,19 @@ def test_serve_rebuilds_on_change(tmp_path: Path) -> None:
         process.wait(timeout=10)
 
 
+def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("build.py", "serve", "--port", str(port), "--out", str(tmp_path / "site"), "--no-watch")
+    assert result.returncode != 0
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    assert str(port) in lines[0] and "已被占用" in lines[0] and "--port" in lines[0], lines
+    assert not (tmp_path / "site").exists(), "the port is checked before the (slow) build"
+
+
 @pytest.mark.skipif(
     shutil.which("ruff") is None and not Path(sys.executable).with_name("ruff").exists() and not os.environ.get("CI"),
     reason="ruff not installed (in CI the test runs and fails instead)",

@@ -6,6 +6,7 @@ a small status file and reload themselves after a rebuild (``/__jixiao__/status`
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import json
@@ -95,14 +96,33 @@ def _handler(directory: Path, state: State) -> type[http.server.SimpleHTTPReques
     return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
 
 
+def _listen(port: int, handler: type[http.server.SimpleHTTPRequestHandler]) -> http.server.ThreadingHTTPServer | None:
+    """Take the port before building, so a busy one is reported at once, in one line, without a traceback."""
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except (OSError, OverflowError) as error:  # OverflowError: a port outside 0–65535
+        if isinstance(error, OverflowError):
+            reason = "不在 0–65535 之间"
+        elif error.errno == errno.EADDRINUSE:
+            reason = "已被占用"
+        else:
+            reason = f"无法使用（{error.strerror}）"
+        hint = f"python build.py serve --port {port + 1}" if 0 <= port < 65535 else "python build.py serve --port 8000"
+        print(f"错误：端口 {port} {reason}；用 --port 选择另一个端口，例如 {hint}", file=sys.stderr)
+        return None
+
+
 def run_serve(config: Config, port: int, watch: bool = True) -> int:
     """``build.py serve``: serve the site at http://127.0.0.1:PORT/ until interrupted."""
     config = replace(config, base_url="/")
     state = State()
+    server = _listen(port, _handler(config.out_dir.resolve(), state))
+    if server is None:
+        return 2
     _rebuild(config, state)
     if not config.out_dir.is_dir():
+        server.server_close()
         return 1
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(config.out_dir.resolve(), state))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"预览：http://127.0.0.1:{server.server_address[1]}/ （Ctrl-C 退出）", file=sys.stderr, flush=True)
