@@ -76,6 +76,10 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
         heading = f"{package.unit.name} {package.year} 年度绩效自评"
         title = heading
     projects = [] if is_project else views.summaries(package, path, only_others=True)
+    if package.main is not None:
+        projects_heading = "本年度的其他自评"  # the main evaluation is this page
+    else:
+        projects_heading = "本年度的自评" if len(projects) == 1 else f"本年度的 {len(projects)} 份自评"
     return PageSpec(
         path,
         "evaluation.html",
@@ -93,6 +97,7 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
             "heading": heading,
             "view": view,
             "projects": projects,
+            "projects_heading": projects_heading,
             "package_id": package.package_id,
             "downloads": views.downloads(package, path),
             "jsonld": _jsonld(config, package),
