@@ -288,6 +288,53 @@ def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists(), "the port is checked before the (slow) build"
 
 
+GIT = ["git", "-c", "user.name=jixiao tests", "-c", "user.email=tests@example.invalid", "-c", "commit.gpgsign=false"]
+
+
+def test_gitignore_covers_what_the_build_and_tools_create(tmp_path: Path) -> None:
+    """A fresh checkout stays clean after a build, and after the usual tools (venv, npm, gate, bench)."""
+    from quality_gate import SCREENSHOTS
+
+    from jixiao.config import Config
+
+    checkout = tmp_path / "checkout"
+    for name in ("data", "templates", "site_src"):
+        shutil.copytree(ROOT / name, checkout / name)
+    shutil.copy(ROOT / ".gitignore", checkout / ".gitignore")
+    subprocess.run([*GIT, "init", "-q"], cwd=checkout, check=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=checkout, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "checkout"], cwd=checkout, check=True)
+    built = run(str(ROOT / "build.py"), "build", "--quiet", cwd=checkout)
+    assert built.returncode == 0, built.stderr
+    config = Config()
+    assert (checkout / config.out_dir).is_dir() and (checkout / config.cache_dir).is_dir()
+    # What the build leaves only when interrupted, and what other tools create.
+    created = [
+        f".{config.out_dir.name}.new-x1y2z3/index.html",
+        f".{config.out_dir.name}.old-x1y2z3/index.html",
+        ".venv/bin/python",
+        "node_modules/axe-core/axe.js",
+        f"{SCREENSHOTS}/home-390.png",
+        "bench/out/units-10/a/2024/unit.csv",
+        "jixiao.egg-info/PKG-INFO",
+        "jixiao/__pycache__/cli.cpython-311.pyc",
+        ".pytest_cache/README.md",
+        ".ruff_cache/CACHEDIR.TAG",
+    ]
+    for name in created:
+        (checkout / name).parent.mkdir(parents=True, exist_ok=True)
+        (checkout / name).write_text("", encoding="utf-8")
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=checkout, capture_output=True, text=True
+    )
+    assert status.stdout == "", "not in .gitignore:\n" + status.stdout
+    # The code stays tracked: no pattern catches a stage folder such as jixiao/build/.
+    source = [p.relative_to(ROOT).as_posix() for p in (ROOT / "jixiao").rglob("*.py") if "__pycache__" not in p.parts]
+    check = ["git", "check-ignore", "--no-index", "--stdin"]
+    ignored = subprocess.run(check, cwd=checkout, input="\n".join(source), capture_output=True, text=True)
+    assert ignored.stdout == "", ignored.stdout
+
+
 @pytest.mark.skipif(
     shutil.which("ruff") is None and not Path(sys.executable).with_name("ruff").exists() and not os.environ.get("CI"),
     reason="ruff not installed (in CI the test runs and fails instead)",
