@@ -16,7 +16,7 @@ import pytest
 import yaml
 from browser_fixtures import unavailable
 
-from jixiao.config import BROWSER_ENV, find_browser
+from jixiao.config import BROWSER_ENV, BROWSER_NAMES, find_browser
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.y*ml"))
@@ -166,3 +166,9 @@ def test_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.Mon
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         unavailable("no browser")
+
+
+def test_browser_setting_is_documented() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in (BROWSER_ENV, *BROWSER_NAMES) if f"`{name}`" not in readme]
+    assert not missing, f"README.md does not say how the browser is found: {missing}"
