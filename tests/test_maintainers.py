@@ -295,6 +295,7 @@ def test_gitignore_covers_what_the_build_and_tools_create(tmp_path: Path) -> Non
     """A fresh checkout stays clean after a build, and after the usual tools (venv, npm, gate, bench)."""
     from quality_gate import SCREENSHOTS
 
+    from jixiao.build.write import SIBLING
     from jixiao.config import Config
 
     checkout = tmp_path / "checkout"
@@ -310,8 +311,7 @@ def test_gitignore_covers_what_the_build_and_tools_create(tmp_path: Path) -> Non
     assert (checkout / config.out_dir).is_dir() and (checkout / config.cache_dir).is_dir()
     # What the build leaves only when interrupted, and what other tools create.
     created = [
-        f".{config.out_dir.name}.new-x1y2z3/index.html",
-        f".{config.out_dir.name}.old-x1y2z3/index.html",
+        *(f"{SIBLING.format(name=config.out_dir.name)}{kind}-x1y2z3/index.html" for kind in ("new", "old", "tmp")),
         ".venv/bin/python",
         "node_modules/axe-core/axe.js",
         f"{SCREENSHOTS}/home-390.png",
