@@ -1,4 +1,10 @@
-"""Argument parsing: flags → Config → the pipeline; exit codes; no tracebacks for bad input."""
+"""Argument parsing: jixiao.toml and flags → Config → the pipeline; exit codes; no tracebacks for bad input.
+
+The ``jixiao`` console script (pyproject.toml) and this repository's build.py both call
+``main``.  Settings come from the configuration file (``--config``, default
+``jixiao.toml`` in the current folder; jixiao/settings.py); the flags and the
+JIXIAO_BASE_URL / JIXIAO_SITE_URL variables override its base_url and site_url.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import sys
 from pathlib import Path
 
 from jixiao.config import Config
+from jixiao.settings import FILE_NAME, Settings, SettingsError, load
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -15,11 +22,13 @@ EXIT_USAGE = 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="jixiao 绩效公开：数据验证与静态站点生成")
+    parser = argparse.ArgumentParser(prog="jixiao", description="jixiao：绩效自评开放数据门户的数据验证与静态站点生成")
     parser.add_argument("--data", type=Path, default=Path("data"), help="数据目录（默认 data/）")
+    parser.add_argument("--config", type=Path, default=None, help=f"站点配置文件（默认 {FILE_NAME}）")
     commands = parser.add_subparsers(dest="command")
     data_option = argparse.ArgumentParser(add_help=False)
     data_option.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="数据目录（默认 data/）")
+    data_option.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=f"站点配置文件（默认 {FILE_NAME}）")
 
     build = commands.add_parser("build", parents=[data_option], help="验证数据并生成站点（默认命令）")
     _add_build_options(build)
@@ -43,15 +52,17 @@ def _parser() -> argparse.ArgumentParser:
 
     diff = commands.add_parser("diff", parents=[data_option], help="与某个 git 版本相比，已发布数字的变化")
     diff.add_argument("ref")
+
+    init = commands.add_parser("init", help="创建一个新的门户仓库：配置文件、data/、README、贡献指南、工作流")
+    init.add_argument("directory", type=Path)
+    init.add_argument("--title", default="", help="站点名称（写入 jixiao.toml）")
     return parser
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("_site"), help="输出目录（默认 _site/）")
-    parser.add_argument("--base-url", default=os.environ.get("JIXIAO_BASE_URL", "/"), help="站点所在路径，如 /jixiao/")
-    parser.add_argument(
-        "--site-url", default=os.environ.get("JIXIAO_SITE_URL", ""), help="站点域名，如 https://example.org"
-    )
+    parser.add_argument("--base-url", default=None, help="站点所在路径，如 /jixiao/（默认取 jixiao.toml 的 base_url）")
+    parser.add_argument("--site-url", default=None, help="站点域名，如 https://example.org（默认取 jixiao.toml）")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="并行进程数（默认为 CPU 核数）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度")
     parser.add_argument("--shard", default="", metavar="i/n", help="只生成第 i 份（共 n 份）单位页面，供 --merge 合并")
@@ -61,13 +72,28 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-empty", action="store_true", help="data/ 中没有数据包时也生成（空）站点")
 
 
-def _config(args: argparse.Namespace) -> Config:
-    base_url = "/" + args.base_url.strip("/") + "/" if args.base_url.strip("/") else "/"
+def _settings(args: argparse.Namespace) -> Settings:
+    """The configuration file's settings; SettingsError (with lines) if it is invalid."""
+    path = args.config if args.config is not None else Path(FILE_NAME)
+    return load(path, required=args.config is not None)
+
+
+def _config(args: argparse.Namespace, settings: Settings) -> Config:
+    """Flags, then the environment, then jixiao.toml, then the defaults."""
+    site = settings.site
+    base = args.base_url if args.base_url is not None else os.environ.get("JIXIAO_BASE_URL") or site.base_url
+    base_url = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    site_url = args.site_url if args.site_url is not None else os.environ.get("JIXIAO_SITE_URL") or site.site_url
+    folder = settings.path.parent if settings.path is not None else Path(".")
     return Config(
         data_dir=args.data,
         out_dir=args.out,
         base_url=base_url,
-        site_url=args.site_url.rstrip("/"),
+        site_url=site_url.rstrip("/"),
+        custom_dir=folder,
+        config_file=settings.path,
+        grade_bands=settings.grade_bands,
+        site=site,
         jobs=max(1, args.jobs),
         quiet=args.quiet,
         shard=getattr(args, "shard", ""),
@@ -77,17 +103,42 @@ def _config(args: argparse.Namespace) -> Config:
     )
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; ``argv`` defaults to the process's arguments (the ``jixiao`` console script)."""
+    argv = sys.argv[1:] if argv is None else argv
     parser = _parser()
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--data"):
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--data", "--config"):
         argv = ["build", *argv]
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*argv, "build"]) if argv else parser.parse_args(["build"])
+    if args.command == "init":
+        from jixiao.commands.init import InitError, init
+
+        try:
+            created = init(args.directory, args.title)
+        except InitError as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"已创建门户仓库 {created}；进入该目录，放入数据包后运行 jixiao build（README.md 有说明）")
+        return EXIT_OK
+    try:
+        settings = _settings(args)
+    except SettingsError as error:
+        for finding in error.findings:
+            print(finding.text(), file=sys.stderr)
+        print(f"配置无效：{error}", file=sys.stderr)
+        return EXIT_INVALID
     if args.command == "validate":
         from jixiao.commands.report import run_validate
 
-        return run_validate(args.data, annotations=args.annotations, summary=args.summary, show_flags=args.flags)
+        return run_validate(
+            args.data,
+            annotations=args.annotations,
+            summary=args.summary,
+            show_flags=args.flags,
+            grade_bands=settings.grade_bands,
+        )
     if args.command == "new":
         from jixiao.commands.scaffold import ScaffoldError, scaffold
 
@@ -96,13 +147,13 @@ def main(argv: list[str]) -> int:
         except ScaffoldError as error:
             print(f"错误：{error}", file=sys.stderr)
             return EXIT_USAGE
-        print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 python build.py validate")
+        print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 jixiao validate（或 python build.py validate）")
         return EXIT_OK
     if args.command == "diff":
         from jixiao.commands.diff import run_diff
 
-        return run_diff(args.data, args.ref)
-    config = _config(args)
+        return run_diff(args.data, args.ref, settings.grade_bands)
+    config = _config(args, settings)
     if args.command == "serve":
         from jixiao.commands.serve import run_serve
 

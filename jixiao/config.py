@@ -1,4 +1,10 @@
-"""Configuration: one frozen Config for a build, and the grade bands per jurisdiction."""
+"""Configuration: one frozen Config for a build, the portal's identity (Site) and the grade bands.
+
+The fields of ``Site`` are also the definitions of the site configuration file
+(``jixiao.toml``): each carries its TOML key, its description and its check in the
+field's metadata, so the reader (jixiao/settings.py), the validator and the generated
+documentation cannot drift apart.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 GradeBands = dict[str, tuple[tuple[Decimal, str], ...]]
 """Jurisdiction (province, or a more specific region) → (lowest score, grade), best first."""
@@ -60,6 +67,70 @@ def find_browser() -> tuple[Path | None, str]:
     return None, f"no browser: set {BROWSER_ENV} or put one of {', '.join(BROWSER_NAMES)} on PATH"
 
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def theme_dir(name: str) -> Path:
+    """The package's own theme folder: ``jixiao/theme/<name>`` in a wheel, the checkout's folder otherwise.
+
+    ``name`` is ``templates``, ``site_src``, ``CONTRIBUTING.md`` or ``docs``; a wheel maps them into ``jixiao/theme/``
+    at build time (setup.py), a source checkout or editable install uses them in place.
+    """
+    shipped = PACKAGE_DIR / "theme" / name
+    return shipped if shipped.exists() else PACKAGE_DIR.parent / name
+
+
+def _setting(default: object, key: str, doc: str, check: str = "text") -> Any:
+    """A Site field that is also a key of the configuration file."""
+    return field(default=default, metadata={"key": key, "doc": doc, "check": check})
+
+
+@dataclass(frozen=True)
+class Site:
+    """The portal's identity and home-page settings, read from the configuration file.
+
+    ``check`` names the rule jixiao/settings.py applies: text (non-empty), optional
+    (may be empty), markdown, url, optional_url, path (a base path), bool, rows.
+    """
+
+    title: str = _setting("绩效公开", "title", "站点名称：页面标题、页眉、Open Graph、订阅源、DCAT 目录、JSON-LD")
+    short_name: str = _setting("", "short_name", "页眉里的简称；空则用 title", "optional")
+    description: str = _setting(
+        "政府预算绩效自评开放数据：预算与支出、绩效指标与得分、自评叙述，按原文照录并标出原文中的不一致。",
+        "description",
+        "站点简介：订阅源副标题、DCAT 目录说明",
+    )
+    data_name: str = _setting(
+        "", "data_name", "数据包与合并数据集的署名（README、引用说明、Excel、接口）；空则为“jixiao＋title”", "optional"
+    )
+    publisher: str = _setting("", "publisher.name", "发布者：订阅源作者、DCAT 发布者；空则用 title", "optional")
+    contact: str = _setting("", "publisher.contact", "联系方式（邮箱或网址），写在页脚和 DCAT 目录中", "optional")
+    license_name: str = _setting("CC0 1.0", "license.name", "数据许可的名称，写在页脚、订阅源和合并数据集说明中")
+    license_url: str = _setting(
+        "https://creativecommons.org/publicdomain/zero/1.0/", "license.url", "数据许可的网址（DCAT、JSON-LD）", "url"
+    )
+    base_url: str = _setting("/", "base_url", "站点所在路径，如 /jixiao/；--base-url 或 JIXIAO_BASE_URL 优先", "path")
+    site_url: str = _setting(
+        "", "site_url", "站点域名，如 https://example.org；--site-url 或 JIXIAO_SITE_URL 优先", "optional_url"
+    )
+    about: str = _setting("", "pages.about", "“关于”页面的正文（Markdown，不含 HTML）；空则用主题自带说明", "markdown")
+    home_intro: str = _setting("", "pages.home_intro", "首页标题下的介绍（Markdown）；空则用主题自带的介绍", "markdown")
+    search: bool = _setting(True, "search", "是否生成全文搜索（搜索页、页眉搜索框、pagefind 索引）", "bool")
+    home_rows: int = _setting(60, "home_rows", "首页表格最多列出的评价数；超过时只列最新的", "rows")
+
+    @property
+    def brand(self) -> str:
+        return self.short_name or self.title
+
+    @property
+    def data_title(self) -> str:
+        return self.data_name or f"jixiao {self.title}"
+
+    @property
+    def publisher_name(self) -> str:
+        return self.publisher or self.title
+
+
 def _epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))  # 2026-01-01 UTC
 
@@ -89,6 +160,23 @@ class Config:
     """Reuse the units of the previous build whose inputs have not changed."""
     allow_empty: bool = False
     """Build a site from a data/ folder without packages (refused by default: it would replace a published site)."""
-    templates_dir: Path = Path("templates")
-    assets_dir: Path = Path("site_src")
+    templates_dir: Path = field(default_factory=lambda: theme_dir("templates"))
+    """The package's theme; a portal overrides single files in ``custom_dir``."""
+    assets_dir: Path = field(default_factory=lambda: theme_dir("site_src"))
+    custom_dir: Path | None = None
+    """The portal repository: its ``templates/`` and ``assets/`` override the theme file by file."""
+    config_file: Path | None = None
+    """The site configuration file the settings came from (part of the build fingerprint)."""
     grade_bands: GradeBands = field(default_factory=lambda: dict(GRADE_BANDS))
+    site: Site = field(default_factory=Site)
+
+    def override_dirs(self) -> tuple[Path | None, Path | None]:
+        """The portal's templates/ and assets/ folders, where they exist and are not the theme itself."""
+        if self.custom_dir is None:
+            return None, None
+        found = []
+        for name, theme in (("templates", self.templates_dir), ("assets", self.assets_dir)):
+            folder = self.custom_dir / name
+            same = folder.is_dir() and folder.resolve() == theme.resolve()
+            found.append(folder if folder.is_dir() and not same else None)
+        return found[0], found[1]

@@ -317,6 +317,8 @@ def _write_shared(
     summary.files += pages + files + files3 + files4
     summary.bytes += size + size2 + size3 + size4
     with stage("search"):
+        if not config.site.search:
+            return
         progress.stage("搜索索引")
         try:
             search.index_site(staging.root, config)
@@ -335,7 +337,7 @@ def shared_pages(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]
     from jixiao.site import shared_pages
     from jixiao.site.render import environment
 
-    env = environment(config.templates_dir)
+    env = environment(config)
     for spec in shared_pages.global_pages(config, index):
         yield spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8")
 
@@ -343,7 +345,7 @@ def shared_pages(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]
 def static_files(config: Config) -> Iterator[tuple[str, bytes]]:
     from jixiao.site import assets
 
-    yield from sorted(assets.asset_files(config.assets_dir, config.cache_dir).items())
+    yield from sorted(assets.asset_files(config.assets_dir, config.cache_dir, config.override_dirs()[1]).items())
     yield ".nojekyll", b""
 
 

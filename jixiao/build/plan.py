@@ -1,7 +1,8 @@
 """Plan: which units to build, the key of each, which slice a shard takes, and what can be reused.
 
 A unit's output (its pages, downloads and API files) depends only on its own packages
-and on the build's fingerprint (code, templates, assets, settings, library versions),
+and on the build's fingerprint (code, templates, assets, the portal's overrides and
+jixiao.toml, settings, library versions),
 so a unit whose key matches a previous build's manifest is linked, not rendered.
 Shards and merges use the same manifest: a shard records the units it built, the
 merge reuses them.
@@ -64,11 +65,17 @@ def fingerprint(config: Config) -> str:
         config.source_date_epoch,
         config.data_dir.resolve().name,
         repr(sorted(config.grade_bands.items())),
+        repr(config.site),
         [f"{name}=={version(name)}" for name in LIBRARIES],
     ]
     hasher.update(json.dumps(settings, ensure_ascii=False, default=str).encode())
+    templates, assets = config.override_dirs()
     for directory, pattern in ((CODE_DIR, "*.py"), (config.templates_dir, "*"), (config.assets_dir, "*")):
         hasher.update(tree_digest(directory, pattern).encode())
+    for directory in (templates, assets):  # the portal's own theme files (jixiao.toml's folder)
+        hasher.update(b"\0" + (tree_digest(directory, "*").encode() if directory else b"-"))
+    if config.config_file is not None and config.config_file.is_file():
+        hasher.update(b"\0" + hashlib.sha256(config.config_file.read_bytes()).digest())
     return hasher.hexdigest()
 
 

@@ -89,7 +89,7 @@ def start(config: Config, staging: Path, records: Path) -> None:
     _Worker.config = config
     _Worker.staging = staging
     _Worker.records = records
-    _Worker.env = environment(config.templates_dir)
+    _Worker.env = environment(config)
 
 
 def record_path(records: Path, key: str) -> Path:
@@ -161,7 +161,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     started = time.perf_counter()
     other = []
     for package in packages:
-        other += sorted(downloads.package_files(package, read[package.package_id]).items())
+        other += sorted(downloads.package_files(package, read[package.package_id], config.site.data_title).items())
     seconds["downloads"] += time.perf_counter() - started
     started = time.perf_counter()
     other += datasets.unit_api_files(config, plan.unit_id, packages)

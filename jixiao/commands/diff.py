@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.config import GRADE_BANDS
+from jixiao.config import GRADE_BANDS, GradeBands
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.model import Package, build_package
 from jixiao.ingest.validate import validate_directory
@@ -28,10 +28,10 @@ class Side:
         return key in self.valid or key in self.invalid
 
 
-def _side(data_dir: Path) -> Side:
+def _side(data_dir: Path, grade_bands: GradeBands) -> Side:
     valid: dict[str, Package] = {}
     invalid: dict[str, list[Finding]] = {}
-    for result in validate_directory(data_dir, GRADE_BANDS):
+    for result in validate_directory(data_dir, grade_bands):
         key = result.package.directory.relative_to(data_dir).as_posix()
         if result.errors:
             invalid[key] = result.errors
@@ -62,7 +62,7 @@ def _figures(package: Package) -> dict[str, str]:
     return figures
 
 
-def run_diff(data_dir: Path, ref: str) -> int:
+def run_diff(data_dir: Path, ref: str, grade_bands: GradeBands = GRADE_BANDS) -> int:
     """Print packages added, deleted or failing validation and every changed published figure, as Markdown.
 
     Exit 0 whatever the data says (it is a report; `build.py validate` fails the build), 2 when REF cannot be read.
@@ -73,8 +73,8 @@ def run_diff(data_dir: Path, ref: str) -> int:
             print(f"错误：无法读取 {ref} 的 {data_dir}：{archive.stderr.decode().strip()}", file=sys.stderr)
             return 2
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-        before = _side(Path(tmp) / data_dir)
-    after = _side(data_dir)
+        before = _side(Path(tmp) / data_dir, grade_bands)
+    after = _side(data_dir, grade_bands)
     print(f"## 与 {ref} 相比的数字变化\n")
     lines: list[str] = []
     for key in sorted(set(before.valid) | set(before.invalid) | set(after.valid) | set(after.invalid)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from jixiao.config import GRADE_BANDS
+from jixiao.config import GRADE_BANDS, GradeBands
 from jixiao.ingest.findings import CODES, Finding
 from jixiao.ingest.validate import PackageResult, validate_directory
 
@@ -39,12 +39,14 @@ def print_findings(findings: list[Finding], annotations: bool, stream=sys.stderr
         print(finding.annotation() if annotations else finding.text(), file=stream)
 
 
-def run_validate(data_dir: Path, annotations: bool, summary: Path | None, show_flags: bool) -> int:
+def run_validate(
+    data_dir: Path, annotations: bool, summary: Path | None, show_flags: bool, grade_bands: GradeBands = GRADE_BANDS
+) -> int:
     """``build.py validate``: print every error (and flags on request); exit 1 if any error."""
     if not data_dir.is_dir():
         print(f"错误：数据目录 {data_dir} 不存在", file=sys.stderr)
         return 1
-    results = validate_directory(data_dir, GRADE_BANDS)
+    results = validate_directory(data_dir, grade_bands)
     errors = [f for r in results for f in r.errors]
     flags = [f for r in results for f in r.flags]
     print_findings(errors, annotations, stream=sys.stdout if annotations else sys.stderr)

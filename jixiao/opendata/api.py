@@ -75,7 +75,7 @@ def _downloads(package: Package, here: str) -> dict[str, str]:
     return links
 
 
-def evaluation_document(package: Package, evaluation: Evaluation) -> dict[str, object]:
+def evaluation_document(package: Package, evaluation: Evaluation, data_title: str) -> dict[str, object]:
     here = routes.api_evaluation(package.unit.unit_id, package.year, evaluation.evaluation_id)
     page = routes.evaluation_page(package, evaluation)
     budget = []
@@ -102,7 +102,7 @@ def evaluation_document(package: Package, evaluation: Evaluation) -> dict[str, o
             for flag in evaluation.flags
         ],
         "source": _fields(evaluation.source, header("sources")),
-        "citation": citation(package, evaluation),
+        "citation": citation(package, evaluation, data_title),
         "links": {
             "self": routes.href(here, here),
             "page": routes.href(here, page),
@@ -156,7 +156,7 @@ def unit_document(unit_id: str, packages: list[Package]) -> dict[str, object]:
     return document
 
 
-def index_document(index: SiteIndex) -> dict[str, object]:
+def index_document(index: SiteIndex, data_title: str) -> dict[str, object]:
     """Draws on every unit (outlines are enough: it only needs units, years and evaluation counts)."""
     here = routes.API_INDEX
     datasets = {routes.DATASETS_README.rsplit("/", 1)[1]: routes.href(here, routes.DATASETS_README)}
@@ -167,7 +167,7 @@ def index_document(index: SiteIndex) -> dict[str, object]:
             datasets[f"{table}.{extension}"] = routes.href(here, routes.dataset_file(table, extension))
     document = {
         "api_version": API_VERSION,
-        "title": "jixiao 绩效公开静态 JSON 接口",
+        "title": f"{data_title}静态 JSON 接口",
         "numbers": combined.NUMBERS_NOTE,
         "patterns": {
             "unit": routes.href(here, routes.api_unit("{unit_id}")),

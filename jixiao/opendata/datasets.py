@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jixiao.config import Config
+from jixiao.config import Config, Site
 from jixiao.ingest.model import Package
 from jixiao.ingest.tables import package_descriptor
 from jixiao.opendata import api, combined, downloads, xlsx
@@ -65,9 +65,9 @@ def combined_files(config: Config, index: SiteIndex, scratch: Path | None = None
                 yield routes.dataset_file(table, extension), (root / f"{table}.{extension}").read_bytes()
         yield routes.DATASETS_XLSX, (root / "jixiao.xlsx").read_bytes()
         yield routes.DATASETS_DB, (root / "jixiao.db").read_bytes()
-    yield routes.DATASETS_PACKAGE, downloads.json_bytes(descriptor())
-    yield routes.DATASETS_README, readme(index, counts).encode("utf-8")
-    yield routes.API_INDEX, _json(api.index_document(index))
+    yield routes.DATASETS_PACKAGE, downloads.json_bytes(descriptor(config.site))
+    yield routes.DATASETS_README, readme(index, counts, config.site).encode("utf-8")
+    yield routes.API_INDEX, _json(api.index_document(index, config.site.data_title))
 
 
 def unit_api_files(config: Config, unit_id: str, packages: list[Package]) -> Iterator[tuple[str, bytes]]:
@@ -76,7 +76,7 @@ def unit_api_files(config: Config, unit_id: str, packages: list[Package]) -> Ite
     for package in packages:
         for evaluation in package.evaluations:
             path = routes.api_evaluation(unit_id, package.year, evaluation.evaluation_id)
-            yield path, _json(api.evaluation_document(package, evaluation))
+            yield path, _json(api.evaluation_document(package, evaluation, config.site.data_title))
 
 
 def _json(document: object) -> bytes:
@@ -155,8 +155,10 @@ class _Xlsx:
 
     def __init__(self, path: Path, config: Config) -> None:
         self.path = path
+        self.site = config.site
         created = datetime.fromtimestamp(config.source_date_epoch, tz=UTC)
-        self.book = xlsx.Workbook("jixiao 绩效公开合并数据集", created, downloads.ZIP_TIME, scratch=path.parent)
+        title = f"{config.site.data_title}合并数据集"
+        self.book = xlsx.Workbook(title, created, downloads.ZIP_TIME, scratch=path.parent)
         self.sheets: dict[str, xlsx.Sheet] = {}
         self.parts: dict[str, int] = {}
         self.rows: dict[str, int] = {}
@@ -182,7 +184,7 @@ class _Xlsx:
 
     def close(self) -> None:
         notes = self.book.add_sheet("说明", ["说明"], "s")
-        for line in _workbook_notes():
+        for line in _workbook_notes(self.site):
             notes.append((line,))
         self.book.save(self.path)
 
@@ -190,14 +192,14 @@ class _Xlsx:
         self.book.discard()
 
 
-def _workbook_notes() -> list[str]:
+def _workbook_notes(site: Site) -> list[str]:
     return [
-        "jixiao 绩效公开合并数据集：各单位公开的预算绩效自评材料，按原文转录。",
+        f"{site.data_title}合并数据集：各单位公开的预算绩效自评材料，按原文转录。",
         "每张工作表一张表，每行一条记录；前 7 列为数据包、单位标识、单位名称、省份、所属地级市、所属县级地区、年度。",
         "金额单位为万元。数字按原文照录；工作簿中数字为数值，原文的数字文本见 CSV 与 JSON 文件。",
         "每行的“来源标识”“来源文件标题”指明所据原文；“来源文件”工作表列出原文的发布单位、日期、网址和转录所据文件。",
-        "引用时请引用原文出处，并注明转引自 jixiao 绩效公开数据包（数据包标识见“数据包”列）。",
-        "字段说明见同目录的 README.md 与站点“数据下载”页面的数据字典。许可：CC0 1.0。",
+        f"引用时请引用原文出处，并注明转引自 {site.data_title}数据包（数据包标识见“数据包”列）。",
+        f"字段说明见同目录的 README.md 与站点“数据下载”页面的数据字典。许可：{site.license_name}。",
     ]
 
 
@@ -258,12 +260,12 @@ def create_table_sql(table: CombinedTable) -> str:
 # --------------------------------------------------------------------------- descriptor and README
 
 
-def descriptor() -> dict[str, object]:
+def descriptor(site: Site) -> dict[str, object]:
     """A Frictionless descriptor for the combined CSVs (same licence as the packages)."""
     return {
         "profile": "tabular-data-package",
         "name": "jixiao-combined",
-        "title": "jixiao 绩效公开合并数据集",
+        "title": f"{site.data_title}合并数据集",
         "licenses": package_descriptor("x", 2000, "")["licenses"],
         "resources": [
             {
@@ -287,12 +289,12 @@ def descriptor() -> dict[str, object]:
     }
 
 
-def readme(index: SiteIndex, counts: dict[str, int]) -> str:
+def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
     """What the combined download is, where every row came from and how to cite it."""
     first = index.packages[0] if index.packages else None
-    example = labels.citation(first, first.evaluations[0]) if first and first.evaluations else ""
+    example = labels.citation(first, first.evaluations[0], site.data_title) if first and first.evaluations else ""
     lines = [
-        "# jixiao 绩效公开：合并数据集",
+        f"# {site.data_title}：合并数据集",
         "",
         f"本目录把站点上全部 {len(index.packages)} 个数据包（{len(index.by_unit)} 个单位、"
         f"{len(index.by_year)} 个年度）合并为 {len(COMBINED)} 张整洁表，每行一条记录。"
@@ -345,5 +347,5 @@ def readme(index: SiteIndex, counts: dict[str, int]) -> str:
             "| --- | --- | --- | --- |",
         ]
         lines += [f"| `{c.name}` | {c.title} | {c.type} | {c.description} |" for c in table.columns]
-    lines += ["", "## 许可", "", "CC0 1.0（原文为政府公开信息）。", ""]
+    lines += ["", "## 许可", "", f"{site.license_name}（原文为政府公开信息）。", ""]
     return "\n".join(lines)

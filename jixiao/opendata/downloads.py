@@ -18,7 +18,7 @@ BOM = b"\xef\xbb\xbf"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def package_readme(package: Package) -> str:
+def package_readme(package: Package, data_title: str) -> str:
     """A README that travels with every download: what it is, where it came from, how to cite."""
     lines = [
         f"# {package.unit.name} {package.year} 年度绩效自评数据包（{package.package_id}）",
@@ -36,13 +36,13 @@ def package_readme(package: Package) -> str:
         "",
         "## 引用",
         f"{package.sources[0].publisher}：《{package.sources[0].title}》。"
-        f"转引自 jixiao 绩效公开数据包 {package.package_id}。",
+        f"转引自 {data_title}数据包 {package.package_id}。",
         "",
     ]
     return "\n".join(lines)
 
 
-def package_files(package: Package, read: dict[str, bytes]) -> dict[str, bytes]:
+def package_files(package: Package, read: dict[str, bytes], data_title: str) -> dict[str, bytes]:
     """Site path → bytes for one package's downloads: CSVs (with BOM), descriptor, README, zip.
 
     ``read`` holds the bytes validation read (``RawPackage.files``): only what the package
@@ -53,7 +53,7 @@ def package_files(package: Package, read: dict[str, bytes]) -> dict[str, bytes]:
     for name in package.files:
         members[name] = BOM + read[name]
     members["datapackage.json"] = read["datapackage.json"]
-    members["README.md"] = package_readme(package).encode("utf-8")
+    members["README.md"] = package_readme(package, data_title).encode("utf-8")
     for name in sorted(name for name in read if name.startswith("narrative/")):
         members[name] = read[name]
     for name, data in members.items():

@@ -25,9 +25,6 @@ from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 from jixiao.structure.labels import KIND_LABELS, amount
 
-SITE_NAME = "绩效公开"
-SITE_DESCRIPTION = "政府预算绩效自评开放数据：预算与支出、绩效指标与得分、自评叙述，按原文照录并标出原文中的不一致。"
-LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SOURCE_TIMEZONE = "+08:00"
@@ -62,9 +59,10 @@ def _published(package: Package) -> str:
 # --------------------------------------------------------------------------- pages
 
 
-def page_paths(index: SiteIndex) -> list[str]:
-    """Every HTML page of the site but the 404 page: what jixiao/site.py renders, by route."""
-    paths = [routes.HOME, routes.COMPARE, routes.DATA, routes.QUALITY, routes.SEARCH, routes.ABOUT]
+def page_paths(index: SiteIndex, search: bool = True) -> list[str]:
+    """Every HTML page of the site but the 404 page: what jixiao/site/ renders, by route."""
+    paths = [routes.HOME, routes.COMPARE, routes.DATA, routes.QUALITY, routes.ABOUT]
+    paths += [routes.SEARCH] if search else []
     paths += [routes.region_page(region) for region in index.by_region]
     paths += [routes.year_page(year) for year in index.by_year]
     for unit_id, packages in index.by_unit.items():
@@ -77,7 +75,7 @@ def page_paths(index: SiteIndex) -> list[str]:
 
 def sitemap(config: Config, index: SiteIndex) -> bytes:
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    for path in page_paths(index):
+    for path in page_paths(index, config.site.search):
         ET.SubElement(ET.SubElement(root, "url"), "loc").text = _url(config, path)
     return _xml(root)
 
@@ -124,14 +122,15 @@ def entry_summary(package: Package, evaluation: Evaluation) -> str:
 def feed(config: Config, index: SiteIndex) -> bytes:
     updated = _epoch(config).strftime("%Y-%m-%dT%H:%M:%SZ")
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "zh-CN"})
-    ET.SubElement(root, "title").text = f"{SITE_NAME}：新收录的绩效自评"
-    ET.SubElement(root, "subtitle").text = SITE_DESCRIPTION
+    site = config.site
+    ET.SubElement(root, "title").text = f"{site.title}：新收录的绩效自评"
+    ET.SubElement(root, "subtitle").text = site.description
     ET.SubElement(root, "id").text = uuid.uuid5(ID_NAMESPACE, "feed").urn
     ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": _url(config, routes.FEED)})
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": _url(config, routes.HOME)})
     ET.SubElement(root, "updated").text = updated
-    ET.SubElement(ET.SubElement(root, "author"), "name").text = SITE_NAME
-    ET.SubElement(root, "rights").text = "数据以 CC0 发布"
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = site.publisher_name
+    ET.SubElement(root, "rights").text = f"数据以 {site.license_name} 发布"
     for package, evaluation in feed_entries(index):
         published = evaluation.source.published
         entry = ET.SubElement(root, "entry")
@@ -192,13 +191,17 @@ def dataset_jsonld(config: Config, package: Package) -> dict:
         "url": _url(config, routes.package_page(package)),
         "identifier": package.package_id,
         "inLanguage": "zh-CN",
-        "license": LICENSE,
+        "license": config.site.license_url,
         "isAccessibleForFree": True,
         "keywords": ["预算绩效", "绩效自评", package.unit.name, package.unit.region, str(package.year)],
         "spatialCoverage": f"{package.unit.province}{package.unit.prefecture}{package.unit.region}",
         "temporalCoverage": str(package.year),
         "creator": {"@type": "GovernmentOrganization", "name": package.unit.name},
-        "includedInDataCatalog": {"@type": "DataCatalog", "name": SITE_NAME, "url": _url(config, routes.CATALOG)},
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "name": config.site.title,
+            "url": _url(config, routes.CATALOG),
+        },
         "isBasedOn": [
             {
                 "@type": "CreativeWork",
@@ -254,7 +257,7 @@ def _dcat_dataset(config: Config, package: Package) -> dict:
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": package.unit.name},
         "dct:spatial": f"{package.unit.province}{package.unit.prefecture}{package.unit.region}",
         "dct:temporal": _period(package.year, package.year),
-        "dct:license": LICENSE,
+        "dct:license": config.site.license_url,
         "dct:source": [s.title for s in package.sources],
         "dcat:keyword": ["预算绩效", "绩效自评", package.unit.region],
         "dcat:landingPage": page,
@@ -292,13 +295,26 @@ def _combined_dataset(config: Config, index: SiteIndex) -> dict:
         "dct:description": (
             "全部数据包合并为整洁表（单位、来源、评价、预算行、绩效指标），每行注明数据包、单位、年度与原文出处。"
         ),
-        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME},
-        "dct:license": LICENSE,
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": config.site.publisher_name},
+        "dct:license": config.site.license_url,
         "dct:temporal": _period(min(index.by_year, default=0), max(index.by_year, default=0)),
         "dcat:keyword": ["预算绩效", "绩效自评", "合并数据"],
         "dcat:landingPage": page,
         "dcat:distribution": _distributions(config, page, combined_downloads()),
     }
+
+
+def _contact(config: Config) -> dict:
+    """The catalog's publisher and contact point, when jixiao.toml names them."""
+    site = config.site
+    found: dict = {}
+    if site.publisher:
+        found["dct:publisher"] = {"@type": "foaf:Agent", "foaf:name": site.publisher}
+    if site.contact:
+        web = site.contact.startswith(("http://", "https://"))
+        kind, value = ("vcard:hasURL", site.contact) if web else ("vcard:hasEmail", f"mailto:{site.contact}")
+        found["dcat:contactPoint"] = {"@type": "vcard:Kind", "vcard:fn": site.publisher_name, kind: value}
+    return found
 
 
 def catalog(config: Config, index: SiteIndex) -> bytes:
@@ -309,6 +325,7 @@ def catalog(config: Config, index: SiteIndex) -> bytes:
             "dcat": "http://www.w3.org/ns/dcat#",
             "dct": "http://purl.org/dc/terms/",
             "foaf": "http://xmlns.com/foaf/0.1/",
+            **({"vcard": "http://www.w3.org/2006/vcard/ns#"} if config.site.contact else {}),
             "xsd": "http://www.w3.org/2001/XMLSchema#",
             **{
                 term: {"@type": "@id"}
@@ -324,10 +341,11 @@ def catalog(config: Config, index: SiteIndex) -> bytes:
         },
         "@id": _url(config, routes.CATALOG),
         "@type": "dcat:Catalog",
-        "dct:title": SITE_NAME,
-        "dct:description": SITE_DESCRIPTION,
+        "dct:title": config.site.title,
+        "dct:description": config.site.description,
         "dct:language": {"@id": "http://id.loc.gov/vocabulary/iso639-1/zh"},
-        "dct:license": LICENSE,
+        "dct:license": config.site.license_url,
+        **_contact(config),
         "dct:modified": {"@value": _epoch(config).date().isoformat(), "@type": "xsd:date"},
         "foaf:homepage": _url(config, routes.HOME),
         "dcat:dataset": [

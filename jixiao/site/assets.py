@@ -30,8 +30,11 @@ def vega_bundle(cache_dir: Path = CACHE_DIR) -> bytes:
     return path.read_bytes()
 
 
-def asset_files(assets_dir: Path, cache_dir: Path = CACHE_DIR) -> dict[str, bytes]:
-    """Site path → bytes for every asset."""
-    files = {f"assets/{path.name}": path.read_bytes() for path in sorted(assets_dir.glob("*")) if path.is_file()}
+def asset_files(assets_dir: Path, cache_dir: Path = CACHE_DIR, override: Path | None = None) -> dict[str, bytes]:
+    """Site path → bytes for every asset; a file of the portal's own assets/ replaces the theme's of that name."""
+    files = {}
+    for folder in (assets_dir, override):
+        if folder is not None:
+            files.update({f"assets/{p.name}": p.read_bytes() for p in sorted(folder.glob("*")) if p.is_file()})
     files[routes.VEGA_JS] = vega_bundle(cache_dir)
     return files

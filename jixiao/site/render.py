@@ -10,10 +10,19 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from jixiao.config import Config, Site
 from jixiao.structure.labels import amount
 
 _SAFE_LINK = re.compile(r"^(https?://|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
@@ -49,9 +58,26 @@ def integer(value: int | None) -> str:
     return "—" if value is None else str(value)
 
 
-def environment(templates_dir: Path) -> Environment:
+THEME_PREFIX = "theme"
+"""An override may extend the template it replaces: ``{% extends "theme/base.html" %}``."""
+
+
+def loader(templates_dir: Path, override: Path | None = None) -> BaseLoader:
+    """The theme's templates, with the portal's own templates/ (if any) taking precedence file by file."""
+    theme = FileSystemLoader(str(templates_dir))
+    if override is None:
+        return theme
+    return ChoiceLoader([FileSystemLoader(str(override)), PrefixLoader({THEME_PREFIX: theme}), theme])
+
+
+def environment(config: Config) -> Environment:
+    """The Jinja environment of a build: the theme plus overrides; ``site`` (config.Site) is global."""
+    return make_environment(config.templates_dir, config.override_dirs()[0], config.site)
+
+
+def make_environment(templates_dir: Path, override: Path | None = None, site: Site | None = None) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=loader(templates_dir, override),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -65,4 +91,5 @@ def environment(templates_dir: Path) -> Environment:
         integer=integer,
         markdown=markdown_html,
     )
+    env.globals["site"] = site or Site()
     return env

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from jixiao.config import NATIONAL_BANDS, Config
@@ -34,22 +35,20 @@ def _overview_chart(chart_id: str, title: str, rows: list[views.PackageSummary])
     )
 
 
-HOME_ROWS = 60
-"""The home page lists every evaluation up to this many; beyond, the latest ones (all are on the comparison page)."""
-
-
 def home(config: Config, index: SiteIndex) -> PageSpec:
+    """Every evaluation up to ``home_rows`` (jixiao.toml); beyond, the latest ones (all are on the comparison page)."""
     path = routes.HOME
+    home_rows = config.site.home_rows
     latest_first = sorted(index.packages, key=lambda p: (-p.year, p.unit.unit_id))
     latest = latest_first[:10]
     evaluations_count = sum(len(p.evaluations) for p in index.packages)
-    if evaluations_count <= HOME_ROWS:
+    if evaluations_count <= home_rows:
         rows = [row for package in index.packages for row in views.summaries(package, path)]
         rows_caption = "全部评价一览"
     else:
         rows = []
         for package in latest_first:
-            if len(rows) >= HOME_ROWS:
+            if len(rows) >= home_rows:
                 break
             rows += views.summaries(package, path)
         rows_caption = f"最新 {len(rows)} 份评价（共 {evaluations_count} 份，全部见“比较”页）"
@@ -173,7 +172,7 @@ def data_page(config: Config, index: SiteIndex) -> PageSpec:
             )
         dictionary.append({"name": name, "title": TABLE_TITLES[name], "fields": fields})
     first = index.packages[0] if index.packages else None
-    example = views.citation(first, first.evaluations[0]) if first and first.evaluations else ""
+    example = views.citation(first, first.evaluations[0], config.site.data_title) if first and first.evaluations else ""
     return PageSpec(
         path,
         "data.html",
@@ -271,13 +270,24 @@ def search_page(config: Config) -> PageSpec:
     )
 
 
-def about_page(config: Config) -> PageSpec:
-    path = routes.ABOUT
-    bands = []
+def _band_texts(bands: tuple[tuple[Decimal, str], ...]) -> list[str]:
+    texts = []
     previous = None
-    for lowest, grade in NATIONAL_BANDS:
-        bands.append(f"{grade}：{lowest} 分（含）以上" + (f"、{previous} 分以下" if previous is not None else ""))
+    for lowest, grade in bands:
+        texts.append(f"{grade}：{lowest} 分（含）以上" + (f"、{previous} 分以下" if previous is not None else ""))
         previous = lowest
+    return texts
+
+
+def about_page(config: Config) -> PageSpec:
+    """The default bands, then every jurisdiction whose bands differ from them (jixiao.toml [grade_bands])."""
+    path = routes.ABOUT
+    default = config.grade_bands["default"]
+    regional = [
+        {"label": region, "bands": _band_texts(bands)}
+        for region, bands in sorted(config.grade_bands.items())
+        if region != "default" and bands != default
+    ]
     return PageSpec(
         path,
         "about.html",
@@ -290,7 +300,9 @@ def about_page(config: Config) -> PageSpec:
                 [("首页", routes.HOME)],
                 indexed=True,
             ),
-            "bands": bands,
+            "bands": _band_texts(default),
+            "bands_intro": "按财政部的分档" if default == NATIONAL_BANDS else "分档",
+            "regional_bands": regional,
             "quality_href": routes.href(path, routes.QUALITY),
         },
     )
@@ -333,7 +345,8 @@ def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
     yield data_page(config, index)
     yield quality_page(config, index)
     yield compare_page(config, index)
-    yield search_page(config)
+    if config.site.search:
+        yield search_page(config)
     yield about_page(config)
     yield not_found_page(config)
 

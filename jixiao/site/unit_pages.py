@@ -66,7 +66,7 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
     """The package page (department form or report) or a project page."""
     is_project = evaluation is not None and evaluation is not package.main
     path = routes.evaluation_page(package, evaluation) if evaluation else routes.package_page(package)
-    view = views.evaluation_view(package, evaluation, path) if evaluation else None
+    view = views.evaluation_view(package, evaluation, path, config.site.data_title) if evaluation else None
     crumbs = [("首页", routes.HOME), (package.unit.name, routes.unit_page(package.unit.unit_id))]
     if is_project:
         crumbs.append((f"{package.year} 年度", routes.package_page(package)))

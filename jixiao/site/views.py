@@ -181,9 +181,9 @@ def page(
     )
 
 
-def source_view(package: Package, evaluation: Evaluation) -> SourceView:
+def source_view(package: Package, evaluation: Evaluation, data_title: str) -> SourceView:
     s: Source = evaluation.source
-    return SourceView(s.title, s.publisher, s.published, s.url, s.file, citation(package, evaluation))
+    return SourceView(s.title, s.publisher, s.published, s.url, s.file, citation(package, evaluation, data_title))
 
 
 def flag_views(
@@ -202,7 +202,7 @@ def flag_views(
     )
 
 
-def evaluation_view(package: Package, evaluation: Evaluation, path: str) -> EvaluationView:
+def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_title: str) -> EvaluationView:
     flagged = {flag.anchor for flag in evaluation.flags}
     budget_rows = tuple(
         BudgetRow(f"budget-{line.line_id}", line, f"budget-{line.line_id}" in flagged) for line in evaluation.budget
@@ -256,7 +256,7 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str) -> Eval
         score_chart=score_chart,
         narrative=tuple((section.title, section.markdown) for section in evaluation.narrative),
         flags=flag_views(package, evaluation.flags, path, evaluation),
-        source=source_view(package, evaluation),
+        source=source_view(package, evaluation, data_title),
         stated_scores=evaluation.stated_scores,
     )
 

@@ -16,10 +16,11 @@ def amount(value: Decimal | None) -> str:
     return format(value, "f")
 
 
-def citation(package: Package, evaluation: Evaluation) -> str:
+def citation(package: Package, evaluation: Evaluation, data_title: str) -> str:
+    """The citation of a source, then the data package it was taken from (``data_title``: Site.data_title)."""
     source = evaluation.source
     date = f"，{source.published}" if source.published else ""
     return (
         f"{source.publisher}：《{source.title}》{date}。"
-        f"转引自 jixiao 绩效公开数据包 {package.package_id}（{evaluation.title}，{evaluation.year} 年度）。"
+        f"转引自 {data_title}数据包 {package.package_id}（{evaluation.title}，{evaluation.year} 年度）。"
     )
