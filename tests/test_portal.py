@@ -1,0 +1,209 @@
+"""A second portal: ``jixiao init``, its own jixiao.toml (title, licence, grade bands), its own theme files.
+
+The portal lives in a temporary folder outside the repository, holds one package copied
+from data/ (rugao-pension 2024: 江苏省, 97.2 分, 优), and is built through the command
+line as its owners would.  The old name 绩效公开 must not survive anywhere in it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jixiao import settings
+from jixiao.build.plan import fingerprint
+from jixiao.cli import main
+from jixiao.config import Config, Site
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "data" / "rugao-pension" / "2024"
+OLD_NAME = "绩效公开"
+TITLE = "蜀地<预算>观察"
+"""Angle brackets: the title must come out escaped in every page, override or not."""
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+CONFIG = f"""title = "{TITLE}"
+short_name = "蜀地观察"
+description = "四川某地预算绩效自评的开放数据。"
+
+[publisher]
+name = "某某预算观察小组"
+contact = "data@example.org"
+
+[license]
+name = "CC BY 4.0"
+url = "{LICENSE_URL}"
+
+[pages]
+home_intro = "我们转录**本地**的绩效自评。"
+
+[grade_bands]
+"江苏省" = {{ "优" = 95, "良" = 85, "中" = 60, "差" = 0 }}
+"""
+OVERRIDE = """{% extends "theme/listing.html" %}
+{% block main %}<p class="portal-override">{{ site.title }}</p>{{ super() }}{% endblock %}
+"""
+
+
+def _run(portal: Path, *argv: str) -> int:
+    with contextlib.chdir(portal):
+        return main(list(argv))
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory) -> Path:
+    """A portal made by ``jixiao init``, configured, themed and built (one worker, full build)."""
+    portal = tmp_path_factory.mktemp("portal") / "sichuan"
+    assert main(["init", str(portal), "--title", "蜀地"]) == 0
+    (portal / settings.FILE_NAME).write_text(CONFIG, "utf-8")
+    shutil.copytree(SEED, portal / "data" / "rugao-pension" / "2024")
+    (portal / "templates").mkdir()
+    (portal / "templates" / "listing.html").write_text(OVERRIDE, "utf-8")
+    (portal / "assets").mkdir()
+    (portal / "assets" / "extra.css").write_text(".portal-override { color: red; }\n", "utf-8")
+    bundle = sorted((REPO / ".jixiao-cache").glob("vega-bundle-*.js"))
+    if bundle:  # spare the test a second Vega bundle build; the cache is keyed by version
+        (portal / ".jixiao-cache").mkdir()
+        shutil.copy(bundle[-1], portal / ".jixiao-cache" / bundle[-1].name)
+    assert _run(portal, "build", "--jobs", "1", "--quiet") == 0
+    return portal
+
+
+def _site_texts(site: Path) -> dict[str, str]:
+    suffixes = {".html", ".xml", ".json", ".jsonld", ".md", ".txt"}
+    return {
+        p.relative_to(site).as_posix(): p.read_text("utf-8")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in suffixes and "pagefind" not in p.parts
+    }
+
+
+def test_init_writes_a_portal_repository(tmp_path):
+    target = tmp_path / "new-portal"
+    assert main(["init", str(target)]) == 0
+    for name in ("jixiao.toml", "README.md", "CONTRIBUTING.md", ".gitignore", ".github/workflows/portal.yml"):
+        assert (target / name).is_file(), name
+    assert (target / "data").is_dir() and not any(p.is_dir() for p in (target / "data").iterdir())
+    readme = (target / "README.md").read_text("utf-8")
+    assert "jixiao serve" in readme and "jixiao build" in readme
+    assert "python build.py" not in (target / "CONTRIBUTING.md").read_text("utf-8")
+    loaded = settings.load(target / "jixiao.toml", required=True)
+    assert loaded.site == Site(title="new-portal")  # every other key is commented out: the defaults
+    assert main(["init", str(target)]) == 2  # never over an existing portal
+
+
+def test_an_empty_portal_is_refused_with_a_clear_message(tmp_path, capsys):
+    target = tmp_path / "empty"
+    assert main(["init", str(target), "--title", "空"]) == 0
+    assert _run(target, "build", "--quiet", "--jobs", "1") == 1
+    assert "没有任何数据包" in capsys.readouterr().err
+    assert not (target / "_site").exists()
+
+
+def test_the_new_title_replaces_the_old_name_everywhere(portal):
+    texts = _site_texts(portal / "_site")
+    assert len(texts) > 20
+    leaks = sorted(path for path, text in texts.items() if OLD_NAME in text)
+    assert not leaks, f"{OLD_NAME} is still in {leaks}"
+    escaped = "蜀地&lt;预算&gt;观察"
+    for path, text in texts.items():
+        if path.endswith(".html"):
+            assert TITLE not in text, f"{path}: unescaped title"
+    home = texts["index.html"]
+    assert f"<title>首页 · {escaped}</title>" in home
+    assert f'<meta property="og:site_name" content="{escaped}">' in home
+    assert f'title="{escaped}：新收录的绩效自评"' in home
+    assert '<a class="brand" href="./">蜀地观察</a>' in home
+    assert "<strong>本地</strong>" in home
+    assert "CC BY 4.0" in home and "data@example.org" in home
+    feed = texts["feed.xml"]
+    assert f"<title>{escaped}：新收录的绩效自评</title>" in feed and "某某预算观察小组" in feed
+    catalog = json.loads(texts["catalog.jsonld"])
+    assert catalog["dct:title"] == TITLE and catalog["dct:license"] == LICENSE_URL
+    assert catalog["dcat:contactPoint"]["vcard:hasEmail"] == "mailto:data@example.org"
+    page = texts["units/rugao-pension/2024/index.html"]
+    jsonld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert jsonld["includedInDataCatalog"]["name"] == TITLE and jsonld["license"] == LICENSE_URL
+
+
+def test_grade_bands_come_from_the_config(portal, capsys):
+    about = (portal / "_site" / "about" / "index.html").read_text("utf-8")
+    assert "江苏省：优：95 分（含）以上" in about
+    config = portal / settings.FILE_NAME
+    original = config.read_text("utf-8")
+    try:  # 97.2 is no longer 优 under these bands: the published grade is now an error
+        config.write_text(original.replace('"优" = 95', '"优" = 98'), "utf-8")
+        assert _run(portal, "validate") == 1
+        assert "E-GRADE" in capsys.readouterr().err
+    finally:
+        config.write_text(original, "utf-8")
+
+
+def test_theme_overrides_replace_single_files(portal):
+    listing = next((portal / "_site" / "years").rglob("index.html")).read_text("utf-8")
+    assert '<p class="portal-override">蜀地&lt;预算&gt;观察</p>' in listing
+    assert "<table" in listing  # super(): the theme's own listing follows
+    assert (portal / "_site" / "assets" / "extra.css").is_file()
+    assert (portal / "_site" / "assets" / "style.css").read_bytes() == (REPO / "site_src" / "style.css").read_bytes()
+
+
+def test_fingerprint_covers_overrides_and_config(portal):
+    config = Config(custom_dir=portal, config_file=portal / settings.FILE_NAME)
+    before = fingerprint(config)
+    override = portal / "templates" / "listing.html"
+    text = override.read_text("utf-8")
+    try:
+        override.write_text(text + "\n", "utf-8")
+        assert fingerprint(config) != before
+    finally:
+        override.write_text(text, "utf-8")
+    assert fingerprint(config) == before
+    toml = portal / settings.FILE_NAME
+    original = toml.read_text("utf-8")
+    try:
+        toml.write_text(original + "\n# edited\n", "utf-8")
+        assert fingerprint(config) != before
+    finally:
+        toml.write_text(original, "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "words"),
+    [
+        ('title = "x"\n\n[license]\nurl = "ftp://example.org"\n', 4, "license.url", "http"),
+        ('title = "x"\nhome_rows = 0\n', 2, "home_rows", "整数"),
+        ('title = "x"\nsearch = "yes"\n', 2, "search", "true"),
+        ('titel = "x"\n', 1, "titel", "title"),
+        ('[pages]\nabout = """\nfoo = 1\n[x]\n"""\nhome_intr = "a"\n', 6, "pages.home_intr", "home_intro"),
+        ('[grade_bands]\n"四川省" = { "优" = "九十" }\n', 2, "grade_bands.四川省", "数字"),
+        ('title = "x"\ntitle = "y"\n', 2, "", "TOML"),
+    ],
+)
+def test_an_invalid_config_is_reported_with_its_line(tmp_path, capsys, text, line, key, words):
+    (tmp_path / "jixiao.toml").write_text(text, "utf-8")
+    (tmp_path / "data").mkdir()
+    assert _run(tmp_path, "build", "--quiet") == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    expected = f"jixiao.toml 第{line}行" + (f" {key}：" if key else "：")
+    assert expected in err and words in err, err
+    assert not (tmp_path / "_site").exists()
+
+
+def test_this_repository_builds_through_its_own_config():
+    loaded = settings.load(REPO / settings.FILE_NAME, required=True)
+    assert loaded.site == Site()  # today's values are the defaults; the file states them
+    assert loaded.grade_bands == Config().grade_bands
+
+
+@pytest.mark.parametrize("document", ["README.md", "CONTRIBUTING.md"])
+def test_the_documented_keys_are_the_validated_ones(document):
+    """Regenerate with ``python -m jixiao.settings README.md CONTRIBUTING.md``."""
+    text = (REPO / document).read_text("utf-8")
+    assert settings.with_reference(text) == text
+    for key in settings.definitions():
+        assert f"| `{key}` |" in text
