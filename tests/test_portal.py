@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -207,3 +213,66 @@ def test_the_documented_keys_are_the_validated_ones(document):
     assert settings.with_reference(text) == text
     for key in settings.definitions():
         assert f"| `{key}` |" in text
+
+
+WHEEL_SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "CONTRIBUTING.md", "jixiao", "templates")
+WHEEL_SOURCES += ("site_src", "docs")
+
+
+def test_the_wheel_carries_the_theme_and_builds_a_portal_anywhere(tmp_path):
+    """``pip wheel``, install into a fresh venv, ``jixiao init`` and ``jixiao build`` outside the repository.
+
+    The venv gets the wheel alone; the dependencies are borrowed from the test's own
+    environment through a .pth line (its .pth files, and so an editable jixiao, are not read).
+    """
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in WHEEL_SOURCES:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(REPO / name, source / name)
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(wheels)], check=True
+    )
+    (wheel,) = wheels.glob("jixiao-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert {"jixiao/theme/templates/base.html", "jixiao/theme/site_src/style.css", "jixiao/starter/portal.yml"} <= names
+
+    venv_dir = tmp_path / "venv"
+    venv.create(venv_dir, with_pip=False)
+    python = venv_dir / "bin" / "python"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)], check=True
+    )
+    site_packages = Path(
+        subprocess.check_output(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
+        ).strip()
+    )
+    borrowed = sysconfig.get_path("purelib")
+    (site_packages / "zz-borrowed-dependencies.pth").write_text(borrowed + "\n", "utf-8")
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    jixiao = str(venv_dir / "bin" / "jixiao")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JIXIAO_", "PYTHON"))}
+    subprocess.run([jixiao, "init", "portal", "--title", "别处的门户"], cwd=outside, env=env, check=True)
+    portal = outside / "portal"
+    shutil.copytree(SEED, portal / "data" / "rugao-pension" / "2024")
+    located = subprocess.check_output(
+        [str(python), "-c", "import jixiao.config as c; print(c.theme_dir('templates'))"],
+        cwd=portal,
+        env=env,
+        text=True,
+    )
+    assert Path(located.strip()).is_relative_to(site_packages), located
+    result = subprocess.run(
+        [jixiao, "build", "--jobs", "1", "--quiet"], cwd=portal, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    home = (portal / "_site" / "index.html").read_text("utf-8")
+    assert "<title>首页 · 别处的门户</title>" in home and OLD_NAME not in home
+    assert (portal / "_site" / "assets" / "style.css").is_file()
