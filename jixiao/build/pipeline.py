@@ -188,7 +188,8 @@ def _scan(config: Config) -> list[Path]:
         )
     if not scan.packages and not config.allow_empty:
         raise BuildError(
-            f"{config.data_dir} 中没有任何数据包，站点未生成（原有站点保持不变）；确要生成空站点请加 --allow-empty"
+            f"{config.data_dir} 中没有任何数据包，站点未生成（原有站点保持不变）；"
+            "用 jixiao new 单位标识 年度 创建第一个数据包，确要生成空站点请加 --allow-empty"
         )
     return scan.packages
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jixiao.build.pipeline import BuildError, build
 from jixiao.config import Config
+from jixiao.settings import SettingsError, load
 
 RELOAD_SNIPPET = (
     b"<script>(function(){var v=null;setInterval(function(){fetch('/__jixiao__/status').then(function(r)"
@@ -39,7 +40,7 @@ class State:
 def _snapshot(paths: list[Path]) -> dict[str, float]:
     stamps: dict[str, float] = {}
     for root in paths:
-        for path in root.rglob("*"):
+        for path in [root] if root.is_file() else root.rglob("*"):
             if path.is_file():
                 stamps[str(path)] = path.stat().st_mtime_ns
     return stamps
@@ -112,6 +113,19 @@ def _listen(port: int, handler: type[http.server.SimpleHTTPRequestHandler]) -> h
         return None
 
 
+def _reload(config: Config) -> Config:
+    """The settings of an edited jixiao.toml; an invalid file keeps the previous ones and says why."""
+    if config.config_file is None:
+        return config
+    try:
+        settings = load(config.config_file, required=True)
+    except SettingsError as error:
+        for finding in error.findings:
+            print(finding.text(), file=sys.stderr, flush=True)
+        return config
+    return replace(config, site=settings.site, grade_bands=settings.grade_bands)
+
+
 def run_serve(config: Config, port: int, watch: bool = True) -> int:
     """``build.py serve``: serve the site at http://127.0.0.1:PORT/ until interrupted."""
     config = replace(config, base_url="/")
@@ -126,7 +140,9 @@ def run_serve(config: Config, port: int, watch: bool = True) -> int:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"预览：http://127.0.0.1:{server.server_address[1]}/ （Ctrl-C 退出）", file=sys.stderr, flush=True)
-    watched = [config.data_dir, config.templates_dir, config.assets_dir]
+    overrides = [d for d in config.override_dirs() if d is not None]
+    watched = [config.data_dir, config.templates_dir, config.assets_dir, *overrides]
+    watched += [config.config_file] if config.config_file is not None else []
     stamps = _snapshot(watched)
     try:
         while True:
@@ -137,6 +153,7 @@ def run_serve(config: Config, port: int, watch: bool = True) -> int:
             if current != stamps:
                 stamps = current
                 print("检测到文件变化，重新构建…", file=sys.stderr, flush=True)
+                config = _reload(config)
                 _rebuild(config, state)
     except KeyboardInterrupt:
         pass
