@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="创建一个新的门户仓库：配置文件、data/、README、贡献指南、工作流")
     init.add_argument("directory", type=Path)
     init.add_argument("--title", default="", help="站点名称（写入 jixiao.toml）")
+    init.add_argument(
+        "--requirement", default="", help="README 与工作流安装 jixiao 的写法（默认 jixiao==当前版本），如 git+https://…"
+    )
     return parser
 
 
@@ -116,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         from jixiao.commands.init import InitError, init
 
         try:
-            created = init(args.directory, args.title)
+            created = init(args.directory, args.title, args.requirement)
         except InitError as error:
             print(f"错误：{error}", file=sys.stderr)
             return EXIT_USAGE
@@ -125,8 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = _settings(args)
     except SettingsError as error:
+        annotations = getattr(args, "annotations", False)  # validate --annotations: GitHub marks the line
         for finding in error.findings:
-            print(finding.text(), file=sys.stderr)
+            if annotations:
+                print(finding.annotation())
+            else:
+                print(finding.text(), file=sys.stderr)
         print(f"配置无效：{error}", file=sys.stderr)
         return EXIT_INVALID
     if args.command == "validate":

@@ -13,17 +13,18 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass, fields
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jixiao.config import GRADE_BANDS, GradeBands, Site
+from jixiao.config import GRADE_BANDS, NATIONAL_BANDS, GradeBands, Site
 
 FILE_NAME = "jixiao.toml"
 BANDS_KEY = "grade_bands"
 BANDS_DOC = (
-    "各地区的等级分档：`[grade_bands]` 下每个地区（省份或更具体的地区，`default` 为其余地区）一行，"
-    '如 `"四川省" = { "优" = 90, "良" = 80, "中" = 60, "差" = 0 }`（等级 = 最低分，含）；未写的地区沿用默认'
+    "各地区的等级分档：`[grade_bands]` 下每个地区（省份或更具体的地区）一行，"
+    '如 `"四川省" = { "优" = 90, "良" = 80, "中" = 60, "差" = 0 }`（等级 = 最低分，含）；'
+    "未列出的地区用 `default` 一行，没有 `default` 时用财政部分档。写了这一节就取代默认的整张表"
 )
 MAX_BYTES = 1_000_000
 _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
@@ -47,6 +48,11 @@ class SettingsFinding:
     def text(self) -> str:
         where = f" {self.key}" if self.key else ""
         return f"{self.path} 第{self.line}行{where}：{self.message}"
+
+    def annotation(self) -> str:
+        """A GitHub Actions error on the file's line (``validate --annotations``), as data findings give."""
+        message = self.text().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path.as_posix()},line={self.line}::{message}"
 
 
 class SettingsError(Exception):
@@ -135,34 +141,38 @@ def _check(kind: str, value: Any) -> tuple[Any, str]:
     return value, ""
 
 
+def _region(grades: Any, where: str, findings: list[tuple[str, str]]) -> tuple[tuple[Decimal, str], ...] | None:
+    """One jurisdiction's ``{ "优" = 90, … }`` → bands best first; None (and findings) if it is wrong."""
+    if not isinstance(grades, dict) or not grades:
+        findings.append((where, '应为 { 等级 = 最低分, … }，如 { "优" = 90, "良" = 80, "中" = 60, "差" = 0 }'))
+        return None
+    parsed = []
+    for grade, lowest in grades.items():
+        if isinstance(lowest, bool) or not isinstance(lowest, int | float):
+            findings.append((where, f"等级“{grade}”的最低分应为数字（收到 {lowest!r}）"))
+        elif not 0 <= lowest <= 1000 or not grade.strip():
+            findings.append((where, f"等级“{grade}”应有名称，最低分应在 0 到 1000 之间"))
+        else:
+            parsed.append((Decimal(str(lowest)), grade))
+    if len(parsed) != len(grades):
+        return None
+    if len({lowest for lowest, _ in parsed}) != len(parsed):
+        findings.append((where, "两个等级的最低分相同"))
+        return None
+    return tuple(sorted(parsed, key=lambda band: band[0], reverse=True))
+
+
 def _bands(value: Any, key: str, findings: list[tuple[str, str]]) -> GradeBands:
-    """[grade_bands] → GradeBands merged over the defaults; problems appended to findings."""
-    bands = dict(GRADE_BANDS)
+    """[grade_bands] → GradeBands, replacing the defaults (``default`` is national unless given)."""
+    bands: GradeBands = {"default": NATIONAL_BANDS}
     if not isinstance(value, dict):
         findings.append((key, "应为表：[grade_bands] 下每个地区一行"))
         return bands
     for region, grades in value.items():
-        where = f"{key}.{region}"
-        if not isinstance(grades, dict) or not grades:
-            findings.append((where, '应为 { 等级 = 最低分, … }，如 { "优" = 90, "良" = 80, "中" = 60, "差" = 0 }'))
-            continue
-        parsed = []
-        for grade, lowest in grades.items():
-            try:
-                if isinstance(lowest, bool) or not isinstance(lowest, int | float):
-                    raise InvalidOperation
-                number = Decimal(str(lowest))
-            except InvalidOperation:
-                findings.append((where, f"等级“{grade}”的最低分应为数字（收到 {lowest!r}）"))
-                continue
-            if not 0 <= number <= 1000 or not grade.strip():
-                findings.append((where, f"等级“{grade}”的最低分应在 0 到 1000 之间"))
-                continue
-            parsed.append((number, grade))
-        if len({lowest for lowest, _ in parsed}) != len(parsed):
-            findings.append((where, "两个等级的最低分相同"))
-        elif len(parsed) == len(grades):
-            bands[region] = tuple(sorted(parsed, key=lambda band: band[0], reverse=True))
+        if not region.strip():
+            findings.append((f"{key}.{region}", "地区名不能为空"))
+        elif (parsed := _region(grades, f"{key}.{region}", findings)) is not None:
+            bands[region] = parsed
     return bands
 
 

@@ -276,3 +276,41 @@ def test_the_wheel_carries_the_theme_and_builds_a_portal_anywhere(tmp_path):
     home = (portal / "_site" / "index.html").read_text("utf-8")
     assert "<title>首页 · 别处的门户</title>" in home and OLD_NAME not in home
     assert (portal / "_site" / "assets" / "style.css").is_file()
+
+
+def test_search_off_and_home_rows(tmp_path):
+    """search = false: no search page, header form, sitemap entry or pagefind index; home_rows limits the home table."""
+    portal = tmp_path / "portal"
+    assert main(["init", str(portal), "--title", "无搜索"]) == 0
+    (portal / settings.FILE_NAME).write_text('title = "无搜索"\nsearch = false\nhome_rows = 1\n', "utf-8")
+    for package in ("rugao-pension/2024", "rugao-landloss/2023"):
+        shutil.copytree(REPO / "data" / package, portal / "data" / package)
+    assert _run(portal, "build", "--jobs", "1", "--quiet") == 0
+    site = portal / "_site"
+    assert not (site / "search").exists() and not (site / "pagefind").exists()
+    home = (site / "index.html").read_text("utf-8")
+    assert 'role="search"' not in home
+    assert "search/" not in (site / "sitemap.xml").read_text("utf-8")
+    assert "最新 1 份评价（共 2 份" in home
+
+
+def test_compare_sorts_the_config_grades():
+    from jixiao.site.compare import GRADE_RANK, grade_ranks
+
+    assert GRADE_RANK == {"差": "1", "中": "2", "良": "3", "优": "4"}
+    bands = settings.parse('[grade_bands]\ndefault = { "A" = 85, "B" = 70, "C" = 0 }\n', Path("x")).grade_bands
+    assert grade_ranks(bands) == {"C": "1", "B": "2", "A": "3"}
+
+
+def test_config_findings_become_annotations(tmp_path, capsys):
+    (tmp_path / "jixiao.toml").write_text('title = "x"\n\nhome_rows = -1\n', "utf-8")
+    assert _run(tmp_path, "validate", "--annotations") == 1
+    out = capsys.readouterr().out
+    assert out.startswith("::error file=jixiao.toml,line=3::jixiao.toml 第3行 home_rows：")
+
+
+def test_init_can_name_how_to_install_jixiao(tmp_path):
+    assert main(["init", str(tmp_path / "p"), "--requirement", "git+https://example.org/jixiao.git@v1"]) == 0
+    workflow = (tmp_path / "p" / ".github" / "workflows" / "portal.yml").read_text("utf-8")
+    assert 'pip install "git+https://example.org/jixiao.git@v1"' in workflow
+    assert "${{ github.event.repository.name }}" in workflow and "{requirement}" not in workflow

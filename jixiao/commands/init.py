@@ -42,12 +42,12 @@ def contributing() -> str:
     return re.sub(r"python build\.py\b", "jixiao", text)
 
 
-def init(directory: Path, title: str = "") -> Path:
+def init(directory: Path, title: str = "", install: str = "") -> Path:
     """Create the portal repository; refuses a folder that exists and is not empty."""
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise InitError(f"{directory} 已存在且不是空文件夹；请换一个新文件夹")
     name = title.strip() or directory.resolve().name
-    wanted = requirement()
+    wanted = install.strip() or requirement()
     files = {
         FILE_NAME: starter(name),
         "README.md": (STARTER_DIR / "README.md").read_text("utf-8").format(title=name, requirement=wanted),

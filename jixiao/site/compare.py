@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.config import NATIONAL_BANDS
+from jixiao.config import NATIONAL_BANDS, GradeBands
 from jixiao.site import charts, views
 from jixiao.site.views import PackageSummary
 from jixiao.structure import routes
@@ -21,7 +21,19 @@ TABLE_ID = "compare-table"
 CHART_ID = "chart-compare"
 RATE_TITLE = "执行率（计算，%）"
 SCORE_TITLE = "得分"
-GRADE_RANK = {grade: str(rank) for rank, (_, grade) in enumerate(reversed(NATIONAL_BANDS), start=1)}
+
+
+def grade_ranks(bands: GradeBands) -> dict[str, str]:
+    """Grade → sort key by its lowest score in any jurisdiction (jixiao.toml), lowest grade first."""
+    lowest: dict[str, Decimal] = {}
+    for region in bands.values():
+        for score, grade in region:
+            lowest[grade] = min(lowest.get(grade, score), score)
+    ordered = sorted(lowest, key=lambda grade: (lowest[grade], grade))
+    return {grade: str(rank) for rank, grade in enumerate(ordered, start=1)}
+
+
+GRADE_RANK = grade_ranks({"default": NATIONAL_BANDS})
 """差 → 1 … 优 → 4, so an ascending sort puts the lowest grade first."""
 
 
@@ -60,7 +72,7 @@ def _number(value: Decimal | None, places: int | None = None) -> str:
     return f"{value:.{places}f}" if places is not None else format(value, "f")
 
 
-def sort_keys(row: PackageSummary) -> dict[str, str]:
+def sort_keys(row: PackageSummary, ranks: dict[str, str] = GRADE_RANK) -> dict[str, str]:
     return {
         "unit": routes.slug(row.unit_name),
         "year": str(row.year),
@@ -69,7 +81,7 @@ def sort_keys(row: PackageSummary) -> dict[str, str]:
         "actual": _number(row.actual),
         "rate": _number(row.rate, 6),
         "score": _number(row.score),
-        "grade": GRADE_RANK.get(row.grade, ""),
+        "grade": ranks.get(row.grade, ""),
         "flags": str(row.flag_count),
     }
 
@@ -93,12 +105,13 @@ def _chart(rows: list[PackageSummary]) -> charts.Chart | None:
     return charts.make_chart(CHART_ID, "执行率与得分", description, charts.scatter(points, RATE_TITLE, SCORE_TITLE))
 
 
-def context(index: SiteIndex, path: str) -> dict:
+def context(index: SiteIndex, path: str, bands: GradeBands | None = None) -> dict:
     """The comparison page's context: columns, rows with sort keys, the scatter chart."""
     summaries = [row for package in index.packages for row in views.summaries(package, path)]
+    ranks = grade_ranks(bands) if bands else GRADE_RANK
     return {
         "columns": COLUMNS,
-        "rows": [CompareRow(row, sort_keys(row)) for row in summaries],
+        "rows": [CompareRow(row, sort_keys(row, ranks)) for row in summaries],
         "chart": _chart(summaries),
         "table_id": TABLE_ID,
     }

@@ -244,7 +244,7 @@ def compare_page(config: Config, index: SiteIndex) -> PageSpec:
         has_charts=True,
         scripts=(routes.href(path, routes.SORT_JS),),
     )
-    return PageSpec(path, "compare.html", {"page": page, **compare.context(index, path)})
+    return PageSpec(path, "compare.html", {"page": page, **compare.context(index, path, config.grade_bands)})
 
 
 def search_page(config: Config) -> PageSpec:
