@@ -314,3 +314,18 @@ def test_init_can_name_how_to_install_jixiao(tmp_path):
     workflow = (tmp_path / "p" / ".github" / "workflows" / "portal.yml").read_text("utf-8")
     assert 'pip install "git+https://example.org/jixiao.git@v1"' in workflow
     assert "${{ github.event.repository.name }}" in workflow and "{requirement}" not in workflow
+
+
+@pytest.mark.browser
+def test_the_quality_gate_holds_for_the_themed_portal(portal):
+    """Valid HTML (Nu HTML Checker) and no broken link, overrides and Markdown intro included.
+
+    Built under a subpath, as the gate builds this repository's site: lychee resolves
+    root-absolute links (the 404 page's) against the folder above the site.
+    """
+    from quality_gate import lychee_errors, site_pages, vnu_errors
+
+    site = portal / "served" / "sichuan"
+    assert _run(portal, "build", "--out", str(site), "--base-url", "/sichuan/", "--jobs", "1", "--quiet") == 0
+    assert not vnu_errors([site / path for path in site_pages(site)])
+    assert not lychee_errors(site)
