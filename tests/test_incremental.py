@@ -82,7 +82,9 @@ def test_a_template_change_renders_every_unit_again(tmp_path, data):
     site = tmp_path / "site"
     _build(site, data, templates_dir=templates)
     footer = templates / "base.html"
-    footer.write_text(footer.read_text("utf-8").replace("数据以 CC0 发布。", "数据以 CC0 发布（测试）。"), "utf-8")
+    text = footer.read_text("utf-8")
+    assert "每个数字旁都有原文出处。" in text
+    footer.write_text(text.replace("每个数字旁都有原文出处。", "每个数字旁都有原文出处（测试）。"), "utf-8")
     again = _build(site, data, templates_dir=templates)
     assert again.rendered == len(_units(data))
     assert all("（测试）" in page.read_text("utf-8") for page in site.rglob("*.html"))
