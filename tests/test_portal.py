@@ -100,6 +100,8 @@ def test_init_writes_a_portal_repository(tmp_path):
     loaded = settings.load(target / "jixiao.toml", required=True)
     assert loaded.site == Site(title="new-portal")  # every other key is commented out: the defaults
     assert main(["init", str(target)]) == 2  # never over an existing portal
+    assert _run(target, "new", "some-unit", "2024") == 0
+    assert (target / "data" / "some-unit" / "2024" / "datapackage.json").is_file()
 
 
 def test_an_empty_portal_is_refused_with_a_clear_message(tmp_path, capsys):
@@ -329,3 +331,17 @@ def test_the_quality_gate_holds_for_the_themed_portal(portal):
     assert _run(portal, "build", "--out", str(site), "--base-url", "/sichuan/", "--jobs", "1", "--quiet") == 0
     assert not vnu_errors([site / path for path in site_pages(site)])
     assert not lychee_errors(site)
+
+
+def test_serve_reloads_an_edited_config_and_keeps_the_last_good_one(tmp_path, capsys):
+    from jixiao.commands.serve import _reload
+
+    toml = tmp_path / settings.FILE_NAME
+    toml.write_text('title = "旧名"\n', "utf-8")
+    config = Config(config_file=toml, site=settings.load(toml).site)
+    toml.write_text('title = "新名"\n', "utf-8")
+    config = _reload(config)
+    assert config.site.title == "新名"
+    toml.write_text('title = ""\n', "utf-8")
+    assert _reload(config).site.title == "新名"
+    assert "第1行 title：不能为空" in capsys.readouterr().err

@@ -2,5 +2,5 @@
 
 ``serve`` (build, serve, rebuild on change), ``report`` (validate with messages and
 annotations), ``diff`` (published figures changed since a git ref), ``scaffold``
-(``build.py new``).
+(``build.py new``), ``init`` (``jixiao init``: a new portal repository).
 """
