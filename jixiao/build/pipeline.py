@@ -341,6 +341,7 @@ def shared_pages(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]
     env = environment(config)
     for spec in shared_pages.global_pages(config, index):
         yield spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8")
+        yield from spec.files  # each chart's CSV beside its page
 
 
 def static_files(config: Config) -> Iterator[tuple[str, bytes]]:

@@ -148,9 +148,9 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     written: set[str] = set()
     charts_before = charts.seconds()
     started = time.perf_counter()
+    specs = list(unit_pages.unit_pages(config, plan.unit_id, packages))
     pages = [
-        (spec.path, _Worker.env.get_template(spec.template).render(**spec.context).encode("utf-8"))
-        for spec in unit_pages.unit_pages(config, plan.unit_id, packages)
+        (spec.path, _Worker.env.get_template(spec.template).render(**spec.context).encode("utf-8")) for spec in specs
     ]
     chart_seconds = charts.seconds() - charts_before
     seconds["charts"] += chart_seconds
@@ -159,7 +159,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     count, size = write_files(_Worker.staging, pages, written)
     seconds["write"] += time.perf_counter() - started
     started = time.perf_counter()
-    other = []
+    other = [file for spec in specs for file in spec.files]  # each chart's CSV beside its page
     for package in packages:
         other += sorted(downloads.package_files(package, read[package.package_id], config.site.data_title).items())
     seconds["downloads"] += time.perf_counter() - started

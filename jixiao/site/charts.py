@@ -2,18 +2,29 @@
 
 Each chart type is built with Altair once (validated against the Vega-Lite schema) and
 filled with data per chart, which costs microseconds instead of milliseconds.
-
 Channels are explicit ``alt.X(...)`` objects (bare shorthand strings cost ~5 ms a
-chart to parse).  Amounts go into chart data as floats for drawing only; the exact
-published figures stay in the table printed beside every chart.
+chart to parse).
+
+Budgets span four orders of magnitude (a 93,116 万元 total above a 3 万元 item), so
+the bar charts are *row charts* drawn for that range: every row's label sits on its
+own line above its bars (the bars get the full width, even on a 390 px phone), every
+bar carries its value printed at its end (a line too small to draw is still read),
+and each group of rows (总额 / 基本与项目 / 明细; or amounts, rates and scores) is
+drawn on its own scale, so small items are not flattened by the total.  Scales are
+therefore relative within a group and have no axis; the printed values are exact.
+
+Every chart is also a small dataset: its figures as published go to a CSV beside the
+page (``Chart.csv``), with a citation line and a stable anchor.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,7 +32,24 @@ import altair as alt
 
 BUDGET_SERIES = ("全年预算数", "实际支出数")
 SCORE_SERIES = ("分值", "得分")
-COLORS = ("#9db7d5", "#1f4e8c")
+RATE_SERIES = ("执行率", "超出预算")
+TREND_SERIES = (*BUDGET_SERIES, *RATE_SERIES, "得分")
+PALETTE = {
+    "全年预算数": "#8fb0d6",
+    "实际支出数": "#1f4e8c",
+    "执行率": "#1f4e8c",
+    "超出预算": "#c2410c",
+    "分值": "#8fb0d6",
+    "得分": "#1f4e8c",
+}
+COLORS = (PALETTE["全年预算数"], PALETTE["实际支出数"])
+FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+STEP = 18
+"""Height of one row (a label line or one bar), px."""
+SPAN = 1.5
+"""The widest bar of a group ends at 1/SPAN of the width: the rest holds its printed value."""
+WRAP = 24
+"""Label lines are wrapped at about this many CJK characters (fits 12 px text on a 390 px phone)."""
 _SECONDS = [0.0]
 
 
@@ -42,78 +70,151 @@ def _timed(function: Callable[..., dict]) -> Callable[..., dict]:
     return timed
 
 
-FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
-
-
 @dataclass(frozen=True)
 class Chart:
-    """A chart ready to embed: an element id, a title, its spec and its text alternative."""
+    """A chart ready to embed: its anchor id, title, spec, text alternative, and its data as a CSV."""
 
     chart_id: str
     title: str
     description: str
     spec_json: str
-    min_height: int = 0  # px reserved before the chart is drawn, so the page does not jump
+    min_height: int = 0
+    """px reserved before the chart is drawn, so the page does not jump."""
+    csv: bytes = b""
+    """The chart's figures exactly as published (UTF-8 with BOM), written beside the page."""
+    citation: str = ""
+    """Where the figures come from, printed under the chart."""
+
+    @property
+    def csv_name(self) -> str:
+        return f"{self.chart_id}.csv"
 
 
-def _drawn_height(spec: dict) -> int:
-    """Roughly the height Vega draws: the plot, the x axis with its title, a legend on top."""
-    height = spec.get("height")
-    if not isinstance(height, int):
-        return 0
-    legend = "field" in spec.get("encoding", {}).get("color", {})
-    return height + (81 if legend else 56)
+# --------------------------------------------------------------------------- row charts
 
 
-def _float(value: Decimal | None) -> float | None:
-    return float(value) if value is not None else None
+@dataclass(frozen=True)
+class Bar:
+    series: str
+    value: Decimal | None
+    """The drawn length in the group's units; None draws no bar (the text still shows)."""
+    text: str
+    """Printed at the bar's end: the exact figure, or why there is none."""
 
 
-def _config(chart: alt.Chart) -> alt.Chart:
-    return (
-        chart.configure(font=FONT)
-        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=260)
-        .configure_legend(orient="top", title=None, labelFontSize=12)
-    )
+@dataclass(frozen=True)
+class Row:
+    label: str
+    bars: tuple[Bar, ...]
+    reference: Decimal | None = None
+    """A mark across each bar at this value (e.g. 100 for an execution rate)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    heading: str
+    rows: tuple[Row, ...]
+    scale_max: Decimal | None = None
+    """The value drawn at full length; default: the group's largest value or reference."""
+
+
+def wrap(text: str, width: int = WRAP) -> list[str]:
+    """Lines of at most ``width`` (a CJK character counts 1, others about 0.55); keeps leading spaces."""
+    lines, line, used = [], "", 0.0
+    for char in text:
+        cost = 1.0 if ord(char) > 0x2E7F else 0.55
+        if used + cost > width and line.strip():
+            lines.append(line)
+            line, used = "", 0.0
+        line += char
+        used += cost
+    return [*lines, line] if line or not lines else lines
+
+
+def _rows_data(groups: Sequence[Group]) -> tuple[list[dict], int]:
+    """Records for the row chart: label/heading lines, bars, value texts and reference ticks."""
+    data: list[dict] = []
+    r = 0
+    for group in groups:
+        values = [b.value for row in group.rows for b in row.bars if b.value is not None]
+        values += [row.reference for row in group.rows if row.reference is not None]
+        top = group.scale_max or max((v for v in values if v > 0), default=Decimal(1))
+        if group.heading:
+            for line in wrap(group.heading):
+                data.append({"r": r, "k": "head", "s": "", "v": 0.0, "t": line})
+                r += 1
+        for row in group.rows:
+            for line in wrap(row.label):
+                data.append({"r": r, "k": "label", "s": "", "v": 0.0, "t": line})
+                r += 1
+            for bar in row.bars:
+                length = float(max(bar.value, Decimal(0)) / top) if bar.value is not None else 0.0
+                if bar.value is not None:
+                    data.append({"r": r, "k": "bar", "s": bar.series, "v": length})
+                mark = float(row.reference / top) if row.reference is not None and bar.value is not None else None
+                if mark is not None:
+                    data.append({"r": r, "k": "ref", "s": "", "v": mark})
+                # the value is printed after the bar, and after the reference mark if that is further right
+                data.append({"r": r, "k": "value", "s": bar.series, "v": max(length, mark or 0.0), "t": bar.text})
+                r += 1
+    return data, r
 
 
 @functools.cache
-def _paired_bars_template(series: tuple[str, str], unit_title: str) -> dict:
-    """The paired-bars spec without data, built with Altair once per series and unit."""
-    chart = (
-        alt.Chart(alt.Data(values=[]))
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                "类别:N",
-                sort=alt.EncodingSortField(field="序号", order="ascending"),
-                title=None,
-                axis=alt.Axis(labelAngle=0),
-            ),
-            yOffset=alt.YOffset("系列:N", sort=list(series)),
-            x=alt.X("数值:Q", title=unit_title),
-            color=alt.Color("系列:N", sort=list(series), scale=alt.Scale(domain=list(series), range=list(COLORS))),
-            tooltip=[alt.Tooltip("类别:N"), alt.Tooltip("系列:N"), alt.Tooltip("数值:Q", format=",")],
-        )
-        .properties(width="container", height=60)
+def _rows_template(series: tuple[str, ...]) -> dict:
+    """The row chart without data, built with Altair once per set of series."""
+    x = alt.X("v:Q", scale=alt.Scale(domain=[0, SPAN], nice=False, zero=True), axis=None, title=None)
+    y = alt.Y("r:O", axis=None, title=None, scale=alt.Scale(paddingInner=0.2, paddingOuter=0.1))
+    base = alt.Chart().encode(x=x, y=y)
+    color = alt.Color(
+        "s:N",
+        title=None,
+        scale=alt.Scale(domain=list(series), range=[PALETTE[name] for name in series]),
+        legend=alt.Legend(orient="top", direction="horizontal", columns=2, labelLimit=0, symbolType="square"),
+    )
+    bars = base.mark_bar(height={"band": 1}).encode(color=color).transform_filter(alt.datum.k == "bar")
+    labels = (
+        base.mark_text(align="left", baseline="middle", fontSize=12, color="#1b1f24", limit=0)
+        .encode(text=alt.Text("t:N"))
+        .transform_filter(alt.datum.k == "label")
+    )
+    heads = (
+        base.mark_text(align="left", baseline="middle", fontSize=13, fontWeight="bold", color="#1b1f24", limit=0)
+        .encode(text=alt.Text("t:N"))
+        .transform_filter(alt.datum.k == "head")
+    )
+    values = (
+        base.mark_text(align="left", baseline="middle", dx=4, fontSize=11, color="#1b1f24", limit=0)
+        .encode(text=alt.Text("t:N"))
+        .transform_filter(alt.datum.k == "value")
+    )
+    ticks = (
+        base.mark_tick(color="#1b1f24", thickness=2, size=STEP - 2, orient="vertical")
+        .transform_filter(alt.datum.k == "ref")
+    )
+    chart = alt.layer(bars, ticks, values, labels, heads, data=alt.Data(values=[])).properties(
+        width="container", height=alt.Step(STEP)
     )
     return _config(chart).to_dict()
 
 
 @_timed
-def paired_bars(
-    rows: list[tuple[str, Decimal | None, Decimal | None]],
-    series: tuple[str, str],
-    unit_title: str,
-) -> dict:
-    """Horizontal bars, two per category (e.g. budget and actual), labels horizontal."""
-    data = [
-        {"类别": label, "序号": index, "系列": name, "数值": _float(value)}
-        for index, (label, first, second) in enumerate(rows)
-        for name, value in zip(series, (first, second), strict=True)
-        if value is not None
-    ]
-    return {**_paired_bars_template(series, unit_title), "data": {"values": data}, "height": max(60, 34 * len(rows))}
+def rows_chart(groups: Sequence[Group], series: tuple[str, ...]) -> dict:
+    """Row chart (label above, bars below, value at each bar's end), one scale per group."""
+    data, _ = _rows_data(groups)
+    return {**_rows_template(series), "data": {"values": data}}
+
+
+def _config(chart: alt.Chart | alt.LayerChart) -> alt.Chart | alt.LayerChart:
+    return (
+        chart.configure(font=FONT, padding={"left": 2, "right": 2, "top": 5, "bottom": 5})
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=0)
+        .configure_legend(orient="top", title=None, labelFontSize=12)
+        .configure_view(stroke=None)
+    )
+
+
+# --------------------------------------------------------------------------- scatter
 
 
 @functools.cache
@@ -139,11 +240,54 @@ def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str
     return {**_scatter_template(x_title, y_title), "data": {"values": data}}
 
 
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+# --------------------------------------------------------------------------- embedding
+
+
+def _drawn_height(spec: dict) -> int:
+    """Roughly the height Vega draws: rows × step plus the legend, or the plot plus its axis."""
+    values = spec.get("data", {}).get("values", [])
+    if "layer" in spec:
+        rows = len({v["r"] for v in values})
+        legend = len({v["s"] for v in values if v["k"] == "bar"})
+        return rows * STEP + ((legend + 1) // 2) * 20 + 16
+    height = spec.get("height")
+    return height + 56 if isinstance(height, int) else 0
+
+
 def embed_json(spec: dict) -> str:
     """The spec as JSON that is safe inside <script type="application/json">."""
     text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def make_chart(chart_id: str, title: str, description: str, spec: dict) -> Chart:
-    return Chart(chart_id, title, description, embed_json(spec), _drawn_height(spec))
+def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
+    """A small CSV (UTF-8 with BOM, for Excel); Decimals keep their published digits."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else format(v, "f") if isinstance(v, Decimal) else v for v in row])
+    return "\ufeff".join(["", out.getvalue()]).encode("utf-8")
+
+
+def make_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    spec: dict,
+    table: tuple[Sequence[str], Sequence[Sequence[object]]] | None = None,
+    citation: str = "",
+) -> Chart:
+    """A chart to embed; ``table`` (header, rows) is its dataset as published, written as CSV."""
+    data = csv_bytes(*table) if table else b""
+    return Chart(chart_id, title, description, embed_json(spec), _drawn_height(spec), data, citation)
+
+
+def page_files(page_path: str, charts: Sequence[Chart | None]) -> tuple[tuple[str, bytes], ...]:
+    """The CSV of every chart on a page, written beside the page (``<page dir>/<chart id>.csv``)."""
+    folder = page_path.rsplit("/", 1)[0] + "/" if "/" in page_path else ""
+    return tuple((folder + c.csv_name, c.csv) for c in charts if c is not None and c.csv)

@@ -102,7 +102,14 @@ def _chart(rows: list[PackageSummary]) -> charts.Chart | None:
         f"每点一份评价，共 {len(points)} 份；执行率 {min(rates):.2f}% 至 {max(rates):.2f}%，得分 {low} 至 {high}。"
         "各点数据见下表。"
     )
-    return charts.make_chart(CHART_ID, "执行率与得分", description, charts.scatter(points, RATE_TITLE, SCORE_TITLE))
+    return charts.make_chart(
+        CHART_ID,
+        "执行率与得分",
+        description,
+        charts.scatter(points, RATE_TITLE, SCORE_TITLE),
+        (("评价", "执行率（计算，%）", "得分"), [(label, rate.quantize(Decimal("0.01")), score) for label, rate, score in points]),
+        "数据来源：各单位公开的绩效自评（原文出处见各评价页）；执行率由本站计算。",
+    )
 
 
 def context(index: SiteIndex, path: str, bands: GradeBands | None = None) -> dict:

@@ -11,28 +11,41 @@ from jixiao.config import NATIONAL_BANDS, Config
 from jixiao.ingest.model import Package
 from jixiao.ingest.tables import TABLE_TITLES, TABLES
 from jixiao.opendata import api, combined
-from jixiao.site import charts, compare, views
+from jixiao.site import charts, compare, figures, views
 from jixiao.site.unit_pages import unit_pages
-from jixiao.site.views import Link, PageSpec, budget_total, page_header
+from jixiao.site.views import Link, PageSpec, page_header
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 
 
-def _overview_chart(chart_id: str, title: str, rows: list[views.PackageSummary]) -> charts.Chart | None:
-    data = [
-        (
-            f"{r.unit_name} {r.year} {r.title}" if r.title != r.unit_name else f"{r.unit_name} {r.year}",
-            r.budget,
-            r.actual,
-        )
-        for r in rows
-        if r.budget is not None or r.actual is not None
-    ]
-    if not data:
-        return None
-    return charts.make_chart(
-        chart_id, title, f"{title}，数据见下表。", charts.paired_bars(data, charts.BUDGET_SERIES, "万元")
+def _evaluation_figures(rows: list[views.PackageSummary], with_year: bool) -> list[figures.EvaluationFigures]:
+    def label(r: views.PackageSummary) -> str:
+        year = f" {r.year}" if with_year else ""
+        return f"{r.unit_name}{year} {r.title}" if r.title != r.unit_name else f"{r.unit_name}{year}"
+
+    return [figures.EvaluationFigures(label(r), r.budget, r.actual) for r in rows]
+
+
+CITE = "数据来源：各单位公开的绩效自评（原文出处见各评价页）；合计与执行率由本站计算。"
+
+
+def _totals(path: str, packages: list[Package], subject: str, chart_prefix: str) -> dict[str, Any]:
+    """Per-year totals (never summed across years), a trend chart for two or more years, and the
+    latest year's evaluations with their execution rates."""
+    by_year: dict[int, list[Package]] = {}
+    for package in packages:
+        by_year.setdefault(package.year, []).append(package)
+    years = figures.year_figures(by_year, lambda year, ps: routes.href(path, routes.year_page(year)))
+    latest = max(by_year) if by_year else None
+    rows = [row for p in by_year.get(latest, []) for row in views.summaries(p, path)] if latest else []
+    trend = figures.trend_chart(f"{chart_prefix}-trend", subject, years, CITE) if len(years) >= 2 else None
+    evaluations = figures.evaluations_chart(
+        f"{chart_prefix}-rates",
+        f"{latest} 年各评价执行率" if latest else "各评价执行率",
+        _evaluation_figures(rows[:HOME_ROWS], with_year=False),
+        CITE,
     )
+    return {"years": list(reversed(years)), "trend_chart": trend, "rates_chart": evaluations}
 
 
 def home(config: Config, index: SiteIndex) -> PageSpec:
@@ -52,6 +65,7 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
                 break
             rows += views.summaries(package, path)
         rows_caption = f"最新 {len(rows)} 份评价（共 {evaluations_count} 份，全部见“比较”页）"
+    totals = _totals(path, index.packages, "全部单位", "chart-overview")
     return PageSpec(
         path,
         "home.html",
@@ -66,9 +80,7 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
             "units_count": len(index.by_unit),
             "years_count": len(index.by_year),
             "evaluations_count": evaluations_count,
-            "total_budget": budget_total(index.packages, "budget"),
-            "total_actual": budget_total(index.packages, "actual"),
-            "overview_chart": _overview_chart("chart-overview", "各评价全年预算数与实际支出数（万元）", rows),
+            **totals,
             "rows": rows,
             "rows_caption": rows_caption,
             "latest": [Link(f"{p.unit.name} {p.year} 年度", routes.href(path, routes.package_page(p))) for p in latest],
@@ -83,20 +95,25 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
                 }
                 for region, ps in index.by_region.items()
             ],
-            "years": [Link(f"{year} 年度", routes.href(path, routes.year_page(year))) for year in index.by_year],
+            "year_links": [Link(f"{year} 年度", routes.href(path, routes.year_page(year))) for year in index.by_year],
         },
+        charts.page_files(path, [totals["trend_chart"], totals["rates_chart"]]),
     )
 
 
 def listing(config: Config, path: str, title: str, description: str, packages: list[Package]) -> PageSpec:
+    """A region's or a year's page: totals per year, charts, and every evaluation."""
     rows = [row for package in packages for row in views.summaries(package, path)]
+    totals = _totals(path, packages, title, "chart-listing")
     return PageSpec(
         path,
         "listing.html",
         {
-            "page": page_header(config, path, title, description, [("首页", routes.HOME)]),
+            "page": page_header(config, path, title, description, [("首页", routes.HOME)], has_charts=True),
             "rows": rows,
+            **totals,
         },
+        charts.page_files(path, [totals["trend_chart"], totals["rates_chart"]]),
     )
 
 
@@ -244,7 +261,8 @@ def compare_page(config: Config, index: SiteIndex) -> PageSpec:
         has_charts=True,
         scripts=(routes.href(path, routes.SORT_JS),),
     )
-    return PageSpec(path, "compare.html", {"page": page, **compare.context(index, path, config.grade_bands)})
+    context = compare.context(index, path, config.grade_bands)
+    return PageSpec(path, "compare.html", {"page": page, **context}, charts.page_files(path, [context["chart"]]))
 
 
 def search_page(config: Config) -> PageSpec:

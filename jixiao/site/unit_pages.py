@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from jixiao.config import Config
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.opendata import metadata
-from jixiao.site import charts, views
-from jixiao.site.views import PageSpec, budget_total, page_header
+from jixiao.site import charts, figures, views
+from jixiao.site.views import PageSpec, page_header
 from jixiao.structure import routes
 
 
@@ -24,17 +24,21 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
             ]
         if profile:
             break
-    history_rows = []
-    for package in packages:
-        budget = budget_total([package], "budget")
-        actual = budget_total([package], "actual")
-        history_rows.append((f"{package.year} 年", budget, actual))
-    history_chart = charts.make_chart(
-        f"chart-unit-{unit_id}",
-        "历年全年预算数与实际支出数（万元）",
-        f"{latest.unit.name}历年预算与支出，数据见下表。",
-        charts.paired_bars(history_rows, charts.BUDGET_SERIES, "万元"),
+    years = figures.year_figures(
+        {p.year: [p] for p in packages},
+        lambda year, ps: routes.href(path, routes.package_page(ps[0])),
+        one_unit=True,
     )
+    cite = f"数据来源：{latest.unit.name}各年度绩效自评（见各年度页的原文出处）；合计与执行率由本站计算。"
+    if len(years) >= 2:
+        history_chart = figures.trend_chart(f"chart-unit-{unit_id}", latest.unit.name, years, cite)
+    else:
+        history_chart = figures.evaluations_chart(
+            f"chart-unit-{unit_id}",
+            f"{latest.unit.name} {latest.year} 年各评价执行率",
+            [figures.EvaluationFigures(f"{r.title}", r.budget, r.actual) for r in rows if r.kind_label],
+            cite,
+        )
     return PageSpec(
         path,
         "unit.html",
@@ -52,8 +56,10 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
             "region_href": routes.href(path, routes.region_page(routes.region_of(latest.unit))),
             "profile": profile,
             "history_chart": history_chart,
+            "years": years if len(years) >= 2 else [],
             "rows": rows,
         },
+        charts.page_files(path, [history_chart]),
     )
 
 
@@ -90,7 +96,7 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
                 title,
                 f"{title}：预算与支出、绩效指标与得分、自评结论，按原文照录。",
                 crumbs,
-                has_charts=view is not None and bool(view.budget_chart or view.score_chart),
+                has_charts=view is not None and bool(view.budget_chart or view.rate_chart or view.score_chart),
                 og_type="article" if view is not None else "website",
                 indexed=True,
             ),
@@ -102,6 +108,7 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
             "downloads": views.downloads(package, path),
             "jsonld": _jsonld(config, package),
         },
+        charts.page_files(path, [view.rate_chart, view.budget_chart, view.score_chart] if view else []),
     )
 
 

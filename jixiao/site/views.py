@@ -14,7 +14,7 @@ from typing import Any
 
 from jixiao.config import Config
 from jixiao.ingest.model import BudgetLine, Evaluation, Flag, Indicator, Package, Source
-from jixiao.site import charts
+from jixiao.site import figures
 from jixiao.site.charts import Chart
 from jixiao.structure import routes
 from jixiao.structure.labels import KIND_LABELS, citation
@@ -87,6 +87,8 @@ class IndicatorRow:
     indicator: Indicator
     flagged: bool
     status_label: str
+    note: str = ""
+    """评分依据, 偏差原因 and the transcriber's note in one text, folded under the row."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,15 @@ class EvaluationView:
     show_share: bool
     show_budget_score: bool
     budget_chart: Chart | None
+    """The amounts, drawn per level (figures.budget_charts)."""
+    rate_chart: Chart | None
+    """Each line's execution rate, 100% marked."""
+    total_line: BudgetLine | None
+    """The top budget line, whose published figures open the page."""
+    total_rate: str
+    """The top line's execution rate as printed (computed here)."""
+    budget_columns: int
+    """Columns of the budget table (a note folded under a row spans them all)."""
     indicator_groups: tuple[IndicatorGroup, ...]
     score_chart: Chart | None
     narrative: tuple[tuple[str, str], ...]
@@ -207,17 +218,8 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
     budget_rows = tuple(
         BudgetRow(f"budget-{line.line_id}", line, f"budget-{line.line_id}" in flagged) for line in evaluation.budget
     )
-    prefix = evaluation.evaluation_id
-    budget_chart = None
-    chart_lines = [line for line in evaluation.budget if line.budget is not None or line.actual is not None]
-    if chart_lines:
-        rows = [("　" * line.depth + line.label, line.budget, line.actual) for line in chart_lines]
-        budget_chart = charts.make_chart(
-            f"chart-{prefix}-budget",
-            "全年预算数与实际支出数（万元）",
-            f"{evaluation.title}：各预算行的全年预算数与实际支出数对比，数据见下表。",
-            charts.paired_bars(rows, charts.BUDGET_SERIES, "万元"),
-        )
+    rate_chart, budget_chart = figures.budget_charts(package, evaluation)
+    total = evaluation.total_line
     groups = []
     for level1, rows_iter in groupby(evaluation.indicators, key=lambda i: i.level1):
         rows = tuple(rows_iter)
@@ -226,20 +228,26 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
                 level1,
                 rows[0].level1_weight,
                 tuple(
-                    IndicatorRow(f"indicators-{i.row}", i, f"indicators-{i.row}" in flagged, STATUS_LABELS[i.status])
+                    IndicatorRow(
+                        f"indicators-{i.row}",
+                        i,
+                        f"indicators-{i.row}" in flagged,
+                        STATUS_LABELS[i.status],
+                        " ".join(
+                            part
+                            for part in (i.basis, f"偏差原因：{i.deviation}" if i.deviation else "", i.note)
+                            if part
+                        ),
+                    )
                     for i in rows
                 ),
             )
         )
-    score_chart = None
-    totals = score_totals(evaluation.indicators)
-    if totals:
-        score_chart = charts.make_chart(
-            f"chart-{prefix}-scores",
-            "各一级指标分值与得分",
-            f"{evaluation.title}：各一级指标的分值与得分对比，数据见下表。",
-            charts.paired_bars([(name, w, s) for name, (w, s) in totals.items()], charts.SCORE_SERIES, "分"),
-        )
+    show_initial = any(line.budget_initial is not None for line in evaluation.budget)
+    show_published = any(line.rate_published is not None for line in evaluation.budget)
+    show_share = any(line.share_published is not None for line in evaluation.budget)
+    show_score = any(line.weight is not None for line in evaluation.budget)
+    score_chart = figures.score_chart(package, evaluation, score_totals(evaluation.indicators))
     return EvaluationView(
         evaluation=evaluation,
         kind_label=KIND_LABELS[evaluation.kind],
@@ -247,11 +255,15 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
         unit_name=package.unit.name,
         unit_href=routes.href(path, routes.unit_page(package.unit.unit_id)),
         budget_rows=budget_rows,
-        show_initial=any(line.budget_initial is not None for line in evaluation.budget),
-        show_published_rate=any(line.rate_published is not None for line in evaluation.budget),
-        show_share=any(line.share_published is not None for line in evaluation.budget),
-        show_budget_score=any(line.weight is not None for line in evaluation.budget),
+        show_initial=show_initial,
+        show_published_rate=show_published,
+        show_share=show_share,
+        show_budget_score=show_score,
         budget_chart=budget_chart,
+        rate_chart=rate_chart,
+        total_line=total,
+        total_rate=figures.percent_text(total.rate_computed) if total else "—",
+        budget_columns=4 + sum(1 for shown in (show_initial, show_published, show_share) if shown) + 2 * show_score,
         indicator_groups=tuple(groups),
         score_chart=score_chart,
         narrative=tuple((section.title, section.markdown) for section in evaluation.narrative),
@@ -329,21 +341,11 @@ class PageSpec:
     path: str
     template: str
     context: dict[str, Any]
+    files: tuple[tuple[str, bytes], ...] = ()
+    """Files written beside the page: each chart's CSV (charts.page_files)."""
 
 
 def page_header(config: Config, path: str, title: str, description: str, crumbs=(), has_charts=False, **extra) -> Page:
     """The page header and footer context; ``extra`` sets the optional Page fields (og_type, indexed, scripts)."""
     header = page(path, title, description, list(crumbs), has_charts, config.site_url, config.base_url)
     return replace(header, **extra) if extra else header
-
-
-def budget_total(packages: list[Package], attribute: str) -> Decimal:
-    total = Decimal(0)
-    for package in packages:
-        for evaluation in package.evaluations:
-            if evaluation.kind == "report":
-                continue
-            line = evaluation.total_line
-            value = getattr(line, attribute) if line else None
-            total += value or 0
-    return total
