@@ -193,7 +193,7 @@ def _rows_template(series: tuple[str, ...]) -> dict:
         .transform_filter(alt.datum.k == "ref")
     )
     chart = alt.layer(bars, ticks, values, labels, heads, data=alt.Data(values=[])).properties(
-        width="container", height=alt.Step(STEP)
+        width="container", height=alt.Step(STEP), padding={"left": 2, "right": 2, "top": 5, "bottom": 5}
     )
     return _config(chart).to_dict()
 
@@ -207,7 +207,7 @@ def rows_chart(groups: Sequence[Group], series: tuple[str, ...]) -> dict:
 
 def _config(chart: alt.Chart | alt.LayerChart) -> alt.Chart | alt.LayerChart:
     return (
-        chart.configure(font=FONT, padding={"left": 2, "right": 2, "top": 5, "bottom": 5})
+        chart.configure(font=FONT)
         .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=0)
         .configure_legend(orient="top", title=None, labelFontSize=12)
         .configure_view(stroke=None)

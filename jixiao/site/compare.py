@@ -107,7 +107,10 @@ def _chart(rows: list[PackageSummary]) -> charts.Chart | None:
         "执行率与得分",
         description,
         charts.scatter(points, RATE_TITLE, SCORE_TITLE),
-        (("评价", "执行率（计算，%）", "得分"), [(label, rate.quantize(Decimal("0.01")), score) for label, rate, score in points]),
+        (
+            ("评价", "执行率（计算，%）", "得分"),
+            [(label, rate.quantize(Decimal("0.01")), score) for label, rate, score in points],
+        ),
         "数据来源：各单位公开的绩效自评（原文出处见各评价页）；执行率由本站计算。",
     )
 

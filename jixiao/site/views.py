@@ -235,7 +235,12 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
                         STATUS_LABELS[i.status],
                         " ".join(
                             part
-                            for part in (i.basis, f"偏差原因：{i.deviation}" if i.deviation else "", i.note)
+                            for part in (
+                                STATUS_LABELS[i.status],
+                                i.basis,
+                                f"偏差原因：{i.deviation}" if i.deviation else "",
+                                i.note,
+                            )
                             if part
                         ),
                     )
