@@ -42,7 +42,8 @@ MEASURE_CHARTS = """() => {
       const r = t.getBoundingClientRect();
       if (r.width === 0) continue;
       if (!inside(r, box) || !inside(r, holder) || !inside(r, screen)) {
-        problems.push(`${view.id}: text "${t.textContent}" clipped (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`);
+        const span = `${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`;
+        problems.push(`${view.id}: text "${t.textContent}" clipped (${span})`);
       }
       if (t.textContent.endsWith('…')) problems.push(`${view.id}: text "${t.textContent}" shortened`);
     }
@@ -57,7 +58,8 @@ MEASURE_CHARTS = """() => {
       if (length >= 3) continue;
       // a short bar needs its value printed on its row, starting just after its end
       const middle = (r.top + r.bottom) / 2;
-      const label = valueTexts.find(t => t.top <= middle && t.bottom >= middle && t.left >= r.right - 1 && t.left <= r.right + 40);
+      const label = valueTexts.find(t => t.top <= middle && t.bottom >= middle &&
+                                         t.left >= r.right - 1 && t.left <= r.right + 40);
       if (label) { labelled += 1; continue; }
       problems.push(`${view.id}: mark ${r.width.toFixed(1)}×${r.height.toFixed(1)} px without a value label`);
     }
@@ -85,7 +87,9 @@ MEASURE_ROWS = """(limit) => {
                         + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth));
     }
     const where = `${row.closest('table').id || 'table'} row "${row.textContent.trim().slice(0, 30)}"`;
-    if (height > need * 1.15 + 12) problems.push(`${where}: ${Math.round(height)} px for ${Math.round(need)} px of content`);
+    if (height > need * 1.15 + 12) {
+      problems.push(`${where}: ${Math.round(height)} px for ${Math.round(need)} px of content`);
+    }
     if (height > limit) problems.push(`${where}: ${Math.round(height)} px tall (limit ${limit})`);
   }
   return {problems, rows};

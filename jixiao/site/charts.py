@@ -188,9 +188,8 @@ def _rows_template(series: tuple[str, ...]) -> dict:
         .encode(text=alt.Text("t:N"))
         .transform_filter(alt.datum.k == "value")
     )
-    ticks = (
-        base.mark_tick(color="#1b1f24", thickness=2, size=STEP - 2, orient="vertical")
-        .transform_filter(alt.datum.k == "ref")
+    ticks = base.mark_tick(color="#1b1f24", thickness=2, size=STEP - 2, orient="vertical").transform_filter(
+        alt.datum.k == "ref"
     )
     chart = alt.layer(bars, ticks, values, labels, heads, data=alt.Data(values=[])).properties(
         width="container", height=alt.Step(STEP), padding={"left": 2, "right": 2, "top": 5, "bottom": 5}

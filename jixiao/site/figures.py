@@ -262,7 +262,9 @@ def evaluations_chart(chart_id: str, title: str, items: Sequence[EvaluationFigur
     items = [i for i in items if i.budget is not None or i.actual is not None]
     if not items:
         return None
-    labelled = [(f"{i.label}（支出 {amount(i.actual)} / 预算 {amount(i.budget)} 万元）", i.budget, i.actual) for i in items]
+    labelled = [
+        (f"{i.label}（支出 {amount(i.actual)} / 预算 {amount(i.budget)} 万元）", i.budget, i.actual) for i in items
+    ]
     group = _rate_group("", labelled)
     return charts.make_chart(
         chart_id,
