@@ -43,12 +43,15 @@ def test_click_through_unit_year_and_project(context, server, guard):
 
     click_to(page, 'main a[href="teacher-allowance/"]', "units/yiyang-si/2022/teacher-allowance/")
     assert page.locator("h1").inner_text() == "国有企业职教幼教退休老师专项生活补助配套"
-    assert wait_for_charts(page) == 2
+    assert wait_for_charts(page) == 3  # execution rate, amounts, scores
     row = page.locator("#budget-total").inner_text()
     assert "49.473106" in row and "49.4731" in row
-    # The budget chart draws one bar per published figure.
-    bars = page.locator("#chart-teacher-allowance-budget [aria-roledescription='bar']").count()
-    assert bars == 6
+    # The amounts chart draws one bar per published figure and prints it; the rate chart one bar per line.
+    amounts = page.locator("#chart-teacher-allowance-budget")
+    assert amounts.locator("[aria-roledescription='bar']").count() == 6
+    assert "49.4731" in amounts.locator("svg").first.text_content()
+    rates = page.locator("#chart-teacher-allowance-rate [aria-roledescription='bar']")
+    assert rates.count() == 2  # 年度资金总额 and 财政拨款; 其他资金 has a budget of 0
     guard.check()
 
 
@@ -59,8 +62,12 @@ def test_department_page_charts_and_csv_download(context, server, guard):
     click_to(page, 'main a[href="units/rugao-landloss/"]', "units/rugao-landloss/")
     wait_for_charts(page)
     click_to(page, 'main a[href="2023/"]', "units/rugao-landloss/2023/")
-    assert wait_for_charts(page) == 2
+    assert wait_for_charts(page) == 3
     assert "93116.21" in page.locator("main").inner_text()
+    # the published total is the first thing on the page, before any chart
+    first = page.locator("main .key-figures")
+    assert "93116.21" in first.inner_text() and "90819.34" in first.inner_text()
+    assert first.bounding_box()["y"] < page.locator(".chart-view").first.bounding_box()["y"]
 
     with page.expect_download() as info:
         page.locator('#downloads ~ ul.downloads a[download="budget.csv"]').click()

@@ -683,7 +683,10 @@ def test_payload_is_shown_escaped(poisoned):
     unit_page = poisoned.html["units/rugao-landloss/index.html"]
     assert ESCAPED_SCRIPT in unit_page and ESCAPED_IMG in unit_page
     evaluation = poisoned.doc("units/rugao-landloss/2023/index.html")
-    assert PAYLOAD in evaluation.by_id("indicators-1").text()
+    row = evaluation.by_id("indicators-1")
+    siblings = [node for node in row.parent.children if isinstance(node, Node) and node.tag == "tr"]
+    note = siblings[siblings.index(row) + 1]  # the note is folded under its row
+    assert "note-row" in note.classes() and PAYLOAD in note.text()
     assert evaluation.by_id("budget-item-1").find("th").text() == PAYLOAD
     assert PAYLOAD in evaluation.find("title").text()
     assert poisoned.doc("units/rugao-landloss/index.html").find("h1").text() == PAYLOAD
