@@ -137,7 +137,7 @@ TAB_STOP = """() => {
 KEYBOARD_TARGETS = """() => ({
   nav: [...document.querySelectorAll('header nav a[href]')].map(a => a.getAttribute('href')),
   search: document.querySelectorAll('header input:not([type=hidden]), [role=search] input:not([type=hidden])').length,
-  tables: [...document.querySelectorAll('figure.chart a[href^="#"]')].map(a => a.getAttribute('href').slice(1)),
+  tables: [...document.querySelectorAll('figure.chart a.chart-table')].map(a => a.getAttribute('href').slice(1)),
 })"""
 
 

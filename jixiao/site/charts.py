@@ -174,21 +174,23 @@ def _rows_template(series: tuple[str, ...]) -> dict:
     )
     bars = base.mark_bar(height={"band": 1}).encode(color=color).transform_filter(alt.datum.k == "bar")
     labels = (
-        base.mark_text(align="left", baseline="middle", fontSize=12, color="#1b1f24", limit=0)
+        base.mark_text(align="left", baseline="middle", fontSize=12, color="#1b1f24", limit=0, aria=False)
         .encode(text=alt.Text("t:N"))
         .transform_filter(alt.datum.k == "label")
     )
     heads = (
-        base.mark_text(align="left", baseline="middle", fontSize=13, fontWeight="bold", color="#1b1f24", limit=0)
+        base.mark_text(
+            align="left", baseline="middle", fontSize=13, fontWeight="bold", color="#1b1f24", limit=0, aria=False
+        )
         .encode(text=alt.Text("t:N"))
         .transform_filter(alt.datum.k == "head")
     )
     values = (
-        base.mark_text(align="left", baseline="middle", dx=4, fontSize=11, color="#1b1f24", limit=0)
+        base.mark_text(align="left", baseline="middle", dx=4, fontSize=11, color="#1b1f24", limit=0, aria=False)
         .encode(text=alt.Text("t:N"))
         .transform_filter(alt.datum.k == "value")
     )
-    ticks = base.mark_tick(color="#1b1f24", thickness=2, size=STEP - 2, orient="vertical").transform_filter(
+    ticks = base.mark_tick(color="#1b1f24", thickness=2, size=STEP - 2, orient="vertical", aria=False).transform_filter(
         alt.datum.k == "ref"
     )
     chart = alt.layer(bars, ticks, values, labels, heads, data=alt.Data(values=[])).properties(

@@ -106,14 +106,17 @@ def budget_charts(package: Package, evaluation: Evaluation) -> tuple[Chart | Non
     )
     labelled = [("\u3000" * line.depth + line.label, line.budget, line.actual) for line in lines]
     rate_group = _rate_group("", labelled)
-    rate_chart = charts.make_chart(
-        f"{prefix}-rate",
-        "各行执行率（实际支出数 ÷ 全年预算数）",
-        f"{evaluation.title}：每个预算行的执行率，竖线为 100%，超出预算的行以橙色标出，数值印在每条之后，数据见下表。",
-        charts.rows_chart([rate_group], _series([rate_group], charts.RATE_SERIES)),
-        table,
-        cite,
-    )
+    rate_chart = None
+    if any(row.bars[0].value is not None for row in rate_group.rows):  # no rate at all: no rate chart
+        rate_chart = charts.make_chart(
+            f"{prefix}-rate",
+            "各行执行率（实际支出数 ÷ 全年预算数）",
+            f"{evaluation.title}：每个预算行的执行率，竖线为 100%，超出预算的行以橙色标出，"
+            "数值印在每条之后，数据见下表。",
+            charts.rows_chart([rate_group], _series([rate_group], charts.RATE_SERIES)),
+            table,
+            cite,
+        )
     groups = []
     for depth in sorted({line.depth for line in lines}):
         level = [line for line in lines if line.depth == depth]
