@@ -160,6 +160,15 @@ def _rows_data(groups: Sequence[Group]) -> tuple[list[dict], int]:
     return data, r
 
 
+def _legend(series: tuple[str, ...]) -> list[str]:
+    """One legend entry per colour: in a trend chart 执行率 and 得分 share 实际支出数's colour and are
+    named by their group headings instead."""
+    seen: dict[str, str] = {}
+    for name in series:
+        seen.setdefault(PALETTE[name], name)
+    return list(seen.values())
+
+
 @functools.cache
 def _rows_template(series: tuple[str, ...]) -> dict:
     """The row chart without data, built with Altair once per set of series."""
@@ -170,7 +179,9 @@ def _rows_template(series: tuple[str, ...]) -> dict:
         "s:N",
         title=None,
         scale=alt.Scale(domain=list(series), range=[PALETTE[name] for name in series]),
-        legend=alt.Legend(orient="top", direction="horizontal", columns=2, labelLimit=0, symbolType="square"),
+        legend=alt.Legend(
+            orient="top", direction="horizontal", columns=2, labelLimit=0, symbolType="square", values=_legend(series)
+        ),
     )
     bars = base.mark_bar(height={"band": 1}).encode(color=color).transform_filter(alt.datum.k == "bar")
     labels = (
@@ -253,7 +264,7 @@ def _drawn_height(spec: dict) -> int:
     values = spec.get("data", {}).get("values", [])
     if "layer" in spec:
         rows = len({v["r"] for v in values})
-        legend = len({v["s"] for v in values if v["k"] == "bar"})
+        legend = len({PALETTE[v["s"]] for v in values if v["k"] == "bar"})
         return rows * STEP + ((legend + 1) // 2) * 20 + 16
     height = spec.get("height")
     return height + 56 if isinstance(height, int) else 0

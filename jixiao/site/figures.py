@@ -192,6 +192,8 @@ class YearFigures:
     budget_rounded: str
     actual_rounded: str
     rate_text: str
+    detail: str
+    """The card's last line: the rate, then the score (one unit) or the counts (several)."""
 
 
 def year_figures(by_year: dict[int, list[Package]], href_of, one_unit: bool = False) -> list[YearFigures]:
@@ -217,9 +219,21 @@ def year_figures(by_year: dict[int, list[Package]], href_of, one_unit: bool = Fa
                 budget_rounded=rounded(budget),
                 actual_rounded=rounded(actual),
                 rate_text=percent_text(value),
+                detail=_detail(value, main, len({p.unit.unit_id for p in packages}), packages, one_unit),
             )
         )
     return result
+
+
+def _detail(value: Decimal | None, main: Evaluation | None, units: int, packages, one_unit: bool) -> str:
+    parts = [f"执行率 {percent_text(value)}"]
+    if one_unit:
+        if main is not None and main.total_score is not None:
+            parts.append(f"得分 {amount(main.total_score)}" + (f"（{main.grade}）" if main.grade else ""))
+    else:
+        parts.append(f"{units} 个单位")
+    parts.append(f"{sum(len(p.evaluations) for p in packages)} 份自评")
+    return " · ".join(parts)
 
 
 def trend_chart(chart_id: str, subject: str, years: Sequence[YearFigures], cite: str) -> Chart | None:
