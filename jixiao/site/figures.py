@@ -254,7 +254,7 @@ def trend_chart(chart_id: str, subject: str, years: Sequence[YearFigures], cite:
         groups.append(Group("部门整体自评得分（满分 100）", rows, HUNDRED))
     return charts.make_chart(
         chart_id,
-        f"{subject}历年预算、支出、执行率与得分",
+        f"{subject}历年预算、支出、执行率" + ("与得分" if len(groups) > 2 else ""),
         f"{subject}各年度的全年预算数与实际支出数、执行率"
         + ("与自评得分" if len(groups) > 2 else "")
         + "，每组按组内最大值缩放，数值印在每条之后，数据见下表。",
