@@ -130,8 +130,12 @@ def test_sort_keys_are_computed_at_build_time(doc):
 def test_scatter_of_rate_against_score(doc):
     specs = chart_specs(doc)
     spec = specs["chart-compare"]
-    assert spec["mark"]["type"] == "circle"
-    assert spec["encoding"]["x"]["field"] == "x" and spec["encoding"]["y"]["field"] == "y"
+    rule, circles = spec["layer"]  # 100% marked by a rule, then one circle per evaluation
+    assert rule["mark"]["type"] == "rule" and rule["data"]["values"] == [{"x": 100}]
+    assert circles["mark"]["type"] == "circle"
+    assert circles["encoding"]["x"]["field"] == "x" and circles["encoding"]["y"]["field"] == "y"
+    for value in spec["data"]["values"]:
+        assert value["s"] == ("超出预算" if value["x"] > 100 else "执行率")
     points = sorted((v["x"], v["y"]) for v in spec["data"]["values"])
     expected = sorted(
         (float(Decimal(r["actual"]) / Decimal(r["budget"]) * 100), float(Decimal(r["score"])))

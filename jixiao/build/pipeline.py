@@ -309,8 +309,9 @@ def _write_shared(
         files, size2 = staging.write(datasets.combined_files(config, index, staging.scratch))
     with stage("shared pages"):
         progress.stage("共享页面", f"{len(index.packages)} 个数据包")
-        pages, size = staging.write(shared_pages(config, index))
-        summary.pages += pages
+        rendered = list(shared_pages(config, index))
+        pages, size = staging.write(rendered)
+        summary.pages += sum(1 for path, _ in rendered if path.endswith(".html"))  # not the charts' CSVs
     with stage("metadata"):
         files3, size3 = staging.write(metadata.metadata_files(config, index))
     with stage("assets"):

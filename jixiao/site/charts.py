@@ -231,29 +231,44 @@ def _config(chart: alt.Chart | alt.LayerChart) -> alt.Chart | alt.LayerChart:
 
 @functools.cache
 def _scatter_template(x_title: str, y_title: str) -> dict:
-    """The scatter spec without data, built with Altair once per pair of axis titles."""
-    chart = (
-        alt.Chart(alt.Data(values=[]))
-        .mark_circle(size=90, color=COLORS[1], opacity=0.6)  # overlapping points show darker
+    """The scatter spec without data, built with Altair once per pair of axis titles.
+
+    A rule marks 100% on the x axis (execution rate) and points beyond it are drawn in the
+    over-budget colour, named in the legend."""
+    x = alt.X("x:Q", title=x_title, scale=alt.Scale(zero=False, padding=12))  # points at 100% stay whole
+    y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False, padding=12))
+    color = alt.Color(
+        "s:N",
+        title=None,
+        scale=alt.Scale(domain=list(RATE_SERIES), range=[PALETTE[name] for name in RATE_SERIES]),
+        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=0),
+    )
+    points = (
+        alt.Chart()
+        .mark_circle(size=90, opacity=0.7)  # overlapping points show darker
         .encode(
-            x=alt.X("x:Q", title=x_title, scale=alt.Scale(zero=False, padding=12)),  # points at 100% stay whole
-            y=alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False, padding=12)),
+            x=x,
+            y=y,
+            color=color,
             tooltip=[alt.Tooltip("名称:N"), alt.Tooltip("x:Q", title=x_title), alt.Tooltip("y:Q", title=y_title)],
         )
-        .properties(width="container", height=280)
     )
+    rule = (
+        alt.Chart(alt.Data(values=[{"x": 100}])).mark_rule(color="#57606a", strokeDash=[4, 3], aria=False).encode(x=x)
+    )
+    chart = alt.layer(rule, points, data=alt.Data(values=[])).properties(width="container", height=280)
     return _config(chart).to_dict()
 
 
 @_timed
 def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str, y_title: str) -> dict:
-    """One point per item, e.g. execution rate against score."""
-    data = [{"名称": label, "x": _float(x), "y": _float(y)} for label, x, y in rows if x is not None and y is not None]
+    """One point per item, e.g. execution rate against score; over 100% in the over-budget colour."""
+    data = [
+        {"名称": label, "x": float(x), "y": float(y), "s": RATE_SERIES[1] if x > 100 else RATE_SERIES[0]}
+        for label, x, y in rows
+        if x is not None and y is not None
+    ]
     return {**_scatter_template(x_title, y_title), "data": {"values": data}}
-
-
-def _float(value: Decimal | None) -> float | None:
-    return float(value) if value is not None else None
 
 
 # --------------------------------------------------------------------------- embedding
@@ -262,12 +277,12 @@ def _float(value: Decimal | None) -> float | None:
 def _drawn_height(spec: dict) -> int:
     """Roughly the height Vega draws: rows × step plus the legend, or the plot plus its axis."""
     values = spec.get("data", {}).get("values", [])
-    if "layer" in spec:
+    if values and "r" in values[0]:  # a row chart
         rows = len({v["r"] for v in values})
         legend = len({PALETTE[v["s"]] for v in values if v["k"] == "bar"})
         return rows * STEP + ((legend + 1) // 2) * 20 + 16
     height = spec.get("height")
-    return height + 56 if isinstance(height, int) else 0
+    return height + 81 if isinstance(height, int) else 0  # the plot, its x axis and a legend on top
 
 
 def embed_json(spec: dict) -> str:
