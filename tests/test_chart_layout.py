@@ -160,3 +160,6 @@ def test_synthetic_data_charts_and_rows_read_at_390_and_1280(browser, synthetic_
     assert totals["charts"] and totals["marks"] and totals["rows"]
     trend = (synthetic_site / "index.html").read_text("utf-8")
     assert 'id="chart-overview-trend"' in trend, "two years: the home page draws the trend"
+    for unit in (synthetic_site / "units").iterdir():
+        page = (unit / "index.html").read_text("utf-8")
+        assert f'id="chart-unit-{unit.name}"' in page and 'id="years-table"' in page, f"{unit.name}: no trend"
