@@ -29,7 +29,7 @@ def _evaluation_figures(rows: list[views.PackageSummary], with_year: bool) -> li
 CITE = "数据来源：各单位公开的绩效自评（原文出处见各评价页）；合计与执行率由本站计算。"
 
 
-def _totals(path: str, packages: list[Package], subject: str, chart_prefix: str) -> dict[str, Any]:
+def _totals(config: Config, path: str, packages: list[Package], subject: str, chart_prefix: str) -> dict[str, Any]:
     """Per-year totals (never summed across years), a trend chart for two or more years, and the
     latest year's evaluations with their execution rates."""
     by_year: dict[int, list[Package]] = {}
@@ -42,7 +42,7 @@ def _totals(path: str, packages: list[Package], subject: str, chart_prefix: str)
     evaluations = figures.evaluations_chart(
         f"{chart_prefix}-rates",
         f"{latest} 年各评价执行率" if latest else "各评价执行率",
-        _evaluation_figures(rows[:HOME_ROWS], with_year=False),
+        _evaluation_figures(rows[: config.site.home_rows], with_year=False),
         CITE,
     )
     return {"years": list(reversed(years)), "trend_chart": trend, "rates_chart": evaluations}
@@ -65,7 +65,7 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
                 break
             rows += views.summaries(package, path)
         rows_caption = f"最新 {len(rows)} 份评价（共 {evaluations_count} 份，全部见“比较”页）"
-    totals = _totals(path, index.packages, "全部单位", "chart-overview")
+    totals = _totals(config, path, index.packages, "全部单位", "chart-overview")
     return PageSpec(
         path,
         "home.html",
@@ -104,7 +104,7 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
 def listing(config: Config, path: str, title: str, description: str, packages: list[Package]) -> PageSpec:
     """A region's or a year's page: totals per year, charts, and every evaluation."""
     rows = [row for package in packages for row in views.summaries(package, path)]
-    totals = _totals(path, packages, title, "chart-listing")
+    totals = _totals(config, path, packages, title, "chart-listing")
     return PageSpec(
         path,
         "listing.html",
