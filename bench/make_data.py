@@ -800,6 +800,7 @@ def _budget_row(
         "order": str(order),
         "label": label,
         "kind": kind,
+        "amount_unit": "万元",
         "budget_initial": cell(initial),
         "budget": fmt(budget),
         "actual": fmt(actual),

@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("unit_id")
     new.add_argument("year", type=int)
     new.add_argument("--project", action="append", default=[], help="项目评价标识，可多次给出")
+    new.add_argument("--department", action="store_true", help="给出 --project 时也生成部门整体评价行")
+
+    commands.add_parser("upgrade", parents=[data_option], help="把旧版表结构的数据包改写为当前版本（可重复运行）")
 
     diff = commands.add_parser("diff", parents=[data_option], help="与某个 git 版本相比，已发布数字的变化")
     diff.add_argument("ref")
@@ -150,12 +153,16 @@ def main(argv: list[str] | None = None) -> int:
         from jixiao.commands.scaffold import ScaffoldError, scaffold
 
         try:
-            created = scaffold(args.data, args.unit_id, args.year, args.project)
+            created = scaffold(args.data, args.unit_id, args.year, args.project, department=args.department)
         except ScaffoldError as error:
             print(f"错误：{error}", file=sys.stderr)
             return EXIT_USAGE
         print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 jixiao validate（或 python build.py validate）")
         return EXIT_OK
+    if args.command == "upgrade":
+        from jixiao.commands.upgrade import run_upgrade
+
+        return run_upgrade(args.data)
     if args.command == "diff":
         from jixiao.commands.diff import run_diff
 

@@ -39,6 +39,26 @@ def test_every_code_the_code_emits_is_registered() -> None:
     assert emitted - set(CODES) == set()
 
 
+def test_new_with_projects_scaffolds_no_department_row(tmp_path: Path) -> None:
+    """A maintainer adding project forms gets project rows only; --department adds the department row."""
+    data = tmp_path / "data"
+    assert (
+        run(
+            "build.py", "--data", str(data), "new", "only-projects", "2025", "--project", "a", "--project", "b"
+        ).returncode
+        == 0
+    )
+    with (data / "only-projects/2025/evaluations.csv").open(encoding="utf-8") as handle:
+        kinds = [(row["evaluation_id"], row["kind"]) for row in csv.DictReader(handle)]
+    assert kinds == [("a", "project"), ("b", "project")]
+    assert run("build.py", "--data", str(data), "new", "both", "2025", "--project", "a", "--department").returncode == 0
+    with (data / "both/2025/evaluations.csv").open(encoding="utf-8") as handle:
+        assert [row["kind"] for row in csv.DictReader(handle)] == ["department", "project"]
+    assert run("build.py", "--data", str(data), "new", "dept-only", "2025").returncode == 0
+    with (data / "dept-only/2025/evaluations.csv").open(encoding="utf-8") as handle:
+        assert [row["kind"] for row in csv.DictReader(handle)] == ["department"]
+
+
 def _write_rows(path: Path, rows: list[dict]) -> None:
     with path.open(encoding="utf-8") as handle:
         header = next(csv.reader(handle))
@@ -51,7 +71,9 @@ def _write_rows(path: Path, rows: list[dict]) -> None:
 def test_scaffold_fill_validate_build(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    created = run("build.py", "--data", str(data), "new", "test-unit", "2025", "--project", "demo-project")
+    created = run(
+        "build.py", "--data", str(data), "new", "test-unit", "2025", "--project", "demo-project", "--department"
+    )
     assert created.returncode == 0, created.stderr
     package = data / "test-unit" / "2025"
     unfilled = run("build.py", "--data", str(data), "validate")
@@ -105,6 +127,7 @@ def test_scaffold_fill_validate_build(tmp_path: Path) -> None:
                 "order": "1",
                 "label": "资金总额",
                 "kind": "total",
+                "amount_unit": "万元",
                 "budget": "100.5",
                 "actual": "99.25",
             },
@@ -115,6 +138,7 @@ def test_scaffold_fill_validate_build(tmp_path: Path) -> None:
                 "order": "2",
                 "label": "基本支出",
                 "kind": "basic",
+                "amount_unit": "万元",
                 "budget": "60.5",
                 "actual": "60.5",
             },
@@ -125,6 +149,7 @@ def test_scaffold_fill_validate_build(tmp_path: Path) -> None:
                 "order": "3",
                 "label": "项目支出",
                 "kind": "project",
+                "amount_unit": "万元",
                 "budget": "40",
                 "actual": "38.75",
             },

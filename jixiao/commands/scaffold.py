@@ -20,8 +20,12 @@ def write_descriptor(package_dir: Path, descriptor: dict) -> None:
     (package_dir / "datapackage.json").write_text(text, encoding="utf-8")
 
 
-def scaffold(data_dir: Path, unit_id: str, year: int, projects: list[str]) -> Path:
-    """Create data/<unit_id>/<year>/ with headers and starter rows; never overwrite."""
+def scaffold(data_dir: Path, unit_id: str, year: int, projects: list[str], department: bool = False) -> Path:
+    """Create data/<unit_id>/<year>/ with headers and starter rows; never overwrite.
+
+    A department-wide row is scaffolded when no project is named or when asked for:
+    a maintainer adding project forms should not have to delete a row they never had.
+    """
     for identifier in [unit_id, *projects]:
         if not re.fullmatch(ID_PATTERN, identifier):
             raise ScaffoldError(f"标识 {identifier!r} 不合规：只能用小写字母、数字和连字符")
@@ -35,7 +39,7 @@ def scaffold(data_dir: Path, unit_id: str, year: int, projects: list[str]) -> Pa
         raise ScaffoldError(f"{package_dir} 已存在，拒绝覆盖现有数据")
     (package_dir / "narrative").mkdir(parents=True)
     write_descriptor(package_dir, package_descriptor(unit_id, year, f"{unit_id} {year}"))
-    starter = _starter_rows(unit_id, year, projects)
+    starter = _starter_rows(unit_id, year, projects, department or not projects)
     for name in TABLES:
         with (package_dir / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=header(name), lineterminator="\n")
@@ -45,10 +49,10 @@ def scaffold(data_dir: Path, unit_id: str, year: int, projects: list[str]) -> Pa
     return package_dir
 
 
-def _starter_rows(unit_id: str, year: int, projects: list[str]) -> dict[str, list[dict]]:
+def _starter_rows(unit_id: str, year: int, projects: list[str], department: bool) -> dict[str, list[dict]]:
     """Placeholder rows that show the shape; validation fails until they are filled in."""
     evaluations = [
-        {"evaluation_id": "department", "kind": "department"},
+        *([{"evaluation_id": "department", "kind": "department"}] if department else []),
         *({"evaluation_id": project, "kind": "project"} for project in projects),
     ]
     return {

@@ -30,6 +30,11 @@ CODES: dict[str, Code] = {
     code.code: code
     for code in [
         Code("E-JSON", "datapackage.json 无法解析", "文件不是合法的 JSON，或缺少必需的键。"),
+        Code(
+            "E-VERSION",
+            "表结构版本过旧",
+            "datapackage.json 的 schema_version 低于当前版本（或缺失）；运行 python build.py upgrade 改写后再验证。",
+        ),
         Code("E-SCHEMA", "表结构与规范不符", "包内的 Table Schema 必须与 jixiao/ingest/tables.py 一致。"),
         Code(
             "E-PATH",
@@ -93,13 +98,13 @@ CODES: dict[str, Code] = {
         Code(
             "E-WEIGHT-TOTAL",
             "总分值不符",
-            "各行分值之和与评分表的合计/总分不符。",
+            "各指标行分值之和（原表计入资金行时加资金行）与评分表的合计/总分不符；得分空白的表也核对。",
             acknowledgeable=True,
         ),
         Code(
             "E-SCORE-TOTAL",
             "总得分不符",
-            "各行得分之和与评分表的合计/总分不符。",
+            "各指标行得分之和（原表计入资金行时加资金行）与评分表的合计/总分不符；信息写明合计了哪些行。",
             acknowledgeable=True,
         ),
         Code("E-GRADE", "等级与得分不符", "绩效等级与所在地区的分档不符。", acknowledgeable=True),
@@ -109,8 +114,17 @@ CODES: dict[str, Code] = {
             "报告或叙述中写明的分项分值、得分与评分表合计不符。",
             acknowledgeable=True,
         ),
-        Code("E-INDICATOR", "指标行不完整", "计分行须有分值和得分；未计分行和空白模板行不得有。"),
+        Code(
+            "E-INDICATOR",
+            "指标行不完整",
+            "计分行须有分值和得分；weight_only 行须有分值、不得有得分；未计分行和空白模板行都不得有。",
+        ),
         Code("E-DERIVED", "推算字段名无效", "derived 列只能列出 budget.csv 的金额或比率字段名。"),
+        Code(
+            "E-AMBIGUOUS",
+            "列归属不明写法有误",
+            "ambiguous_amounts 与 ambiguous_columns 须同时填写，列数多于金额个数；列名只能是金额列，且这些列本身留空。",
+        ),
         Code("E-QUALITY", "不一致说明无对应", "quality.csv 中的说明没有对应的验证结果（已修正或写错了行）。"),
         Code("F-ACKNOWLEDGED", "原文不一致（已核对）", "原文数字本身不一致，已核对并照录，见说明。"),
         Code("F-OVER-BUDGET", "支出超过预算", "实际支出数大于全年预算数。"),
@@ -125,6 +139,16 @@ CODES: dict[str, Code] = {
             "项目资金行有分值和得分，但评分表总分只合计了指标行。",
         ),
         Code("F-DERIVED", "原文未载明的数字", "原文未直接载明此数字，由转录者按原文推算。"),
+        Code(
+            "F-AMBIGUOUS",
+            "金额所属列不明",
+            "原文印在几列之下、无法判断各属哪一列的金额，照录而不猜测归属。",
+        ),
+        Code(
+            "F-REPORT-TOTAL",
+            "报告合计与所附各表不符",
+            "自评报告所载的预算或执行合计，与同一包内各项目表之和不完全相同。",
+        ),
     ]
 }
 

@@ -19,6 +19,13 @@ def _decimal(row: Row, name: str) -> Decimal | None:
     return Decimal(text) if text else None
 
 
+def to_wan(value: Decimal | None, unit: str) -> Decimal | None:
+    """A published amount in 万元; 元 figures are divided by 10000 exactly, never rounded."""
+    if value is None:
+        return None
+    return value / 10000 if unit == "元" else value
+
+
 def _integer(row: Row, name: str) -> int | None:
     text = row.get(name)
     return int(text) if text else None
@@ -77,16 +84,26 @@ class BudgetLine:
     order: int
     label: str
     kind: str
+    amount_unit: str
+    """元 or 万元, as the form prints its amounts; the figures below are in this unit."""
     budget_initial: Decimal | None
     budget: Decimal | None
+    funds_received: Decimal | None
     actual: Decimal | None
     rate_published: Decimal | None
     share_published: Decimal | None
     weight: Decimal | None
     score: Decimal | None
+    ambiguous_amounts: tuple[Decimal, ...]
+    """Figures printed under more columns than they fill, in printed order; which column each is in is unknown."""
+    ambiguous_columns: tuple[str, ...]
     derived: tuple[str, ...]
     note: str
     depth: int
+
+    def in_wan(self, name: str) -> Decimal | None:
+        """An amount converted to 万元 for combined tables and charts (exact: ÷ 10000 in Decimal)."""
+        return to_wan(getattr(self, name), self.amount_unit)
 
     @property
     def rate_computed(self) -> Decimal | None:
@@ -104,10 +121,16 @@ class Indicator:
     level2: str
     level2_weight: Decimal | None
     level3: str
+    nature: str
     target: str
+    target_value: Decimal | None
+    measure_unit: str
     actual: str
+    actual_value: Decimal | None
     weight: Decimal | None
+    weight_share: Decimal | None
     score: Decimal | None
+    score_converted: Decimal | None
     status: str
     basis: str
     deviation: str
@@ -137,12 +160,17 @@ class Evaluation:
     unit_id: str
     year: int
     kind: str
+    template: str
     title: str
     form_title: str
+    form_number: str
+    project_code: str
     implementing_unit: str
     supervisor: str
     period_start: str
     period_end: str
+    weight_term: str
+    """The form's word for a row's weight, 分值 or 权重, as transcribed (empty: not stated)."""
     total_weight: Decimal | None
     total_score: Decimal | None
     grade: str
@@ -236,13 +264,17 @@ def _evaluation(raw: RawPackage, row: Row, sources: dict[str, Source], findings:
             order=int(r.get("order")),
             label=r.get("label"),
             kind=r.get("kind"),
+            amount_unit=r.get("amount_unit") or "万元",
             budget_initial=_decimal(r, "budget_initial"),
             budget=_decimal(r, "budget"),
+            funds_received=_decimal(r, "funds_received"),
             actual=_decimal(r, "actual"),
             rate_published=_decimal(r, "rate_published"),
             share_published=_decimal(r, "share_published"),
             weight=_decimal(r, "weight"),
             score=_decimal(r, "score"),
+            ambiguous_amounts=tuple(Decimal(text) for text in r.get("ambiguous_amounts").split()),
+            ambiguous_columns=tuple(r.get("ambiguous_columns").split()),
             derived=tuple(r.get("derived").split()),
             note=r.get("note"),
             depth=_depth(r.get("line_id"), parents),
@@ -257,10 +289,16 @@ def _evaluation(raw: RawPackage, row: Row, sources: dict[str, Source], findings:
             level2=r.get("level2"),
             level2_weight=_decimal(r, "level2_weight"),
             level3=r.get("level3"),
+            nature=r.get("nature"),
             target=r.get("target"),
+            target_value=_decimal(r, "target_value"),
+            measure_unit=r.get("measure_unit"),
             actual=r.get("actual"),
+            actual_value=_decimal(r, "actual_value"),
             weight=_decimal(r, "weight"),
+            weight_share=_decimal(r, "weight_share"),
             score=_decimal(r, "score"),
+            score_converted=_decimal(r, "score_converted"),
             status=r.get("status"),
             basis=r.get("basis"),
             deviation=r.get("deviation"),
@@ -286,12 +324,16 @@ def _evaluation(raw: RawPackage, row: Row, sources: dict[str, Source], findings:
         unit_id=row.get("unit_id"),
         year=int(row.get("year")),
         kind=row.get("kind"),
+        template=row.get("template"),
         title=row.get("title"),
         form_title=row.get("form_title"),
+        form_number=row.get("form_number"),
+        project_code=row.get("project_code"),
         implementing_unit=row.get("implementing_unit"),
         supervisor=row.get("supervisor"),
         period_start=row.get("period_start"),
         period_end=row.get("period_end"),
+        weight_term=row.get("weight_term"),
         total_weight=_decimal(row, "total_weight"),
         total_score=_decimal(row, "total_score"),
         grade=row.get("grade"),

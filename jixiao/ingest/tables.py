@@ -11,104 +11,44 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
-"""Ids and file names are lower-case ASCII words joined by hyphens."""
+from jixiao.ingest.fields import (
+    AMOUNT_UNITS,
+    BUDGET_KINDS,
+    EVALUATION_KINDS,
+    FUNDING_KINDS,
+    GRADES,
+    ID_PATTERN,
+    INDICATOR_NATURES,
+    INDICATOR_STATUSES,
+    NARRATIVE_SECTIONS,
+    SCHEMA_VERSION,
+    WEIGHT_TERMS,
+    _amount,
+    _count,
+    _enum,
+    _evaluation_ref,
+    _id,
+    _number,
+    _text,
+)
 
-GRADES = ["优", "良", "中", "差"]
-EVALUATION_KINDS = ["department", "project", "report"]
-BUDGET_KINDS = ["total", "basic", "project", "item", "fiscal", "other"]
-INDICATOR_STATUSES = ["scored", "not_scored", "empty"]
-NARRATIVE_SECTIONS = [
-    "functions",
-    "organisation",
-    "overview",
-    "goals",
-    "evaluation",
-    "performance",
-    "results",
-    "problems",
-    "measures",
-    "other",
+__all__ = [
+    "AMOUNT_UNITS",
+    "BUDGET_KINDS",
+    "EVALUATION_KINDS",
+    "FUNDING_KINDS",
+    "GRADES",
+    "ID_PATTERN",
+    "INDICATOR_NATURES",
+    "INDICATOR_STATUSES",
+    "NARRATIVE_SECTIONS",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "WEIGHT_TERMS",
+    "header",
+    "package_descriptor",
+    "resource_descriptor",
 ]
-
-
-def _id(name: str, title: str, description: str, required: bool = True) -> dict[str, Any]:
-    constraints: dict[str, Any] = {"pattern": ID_PATTERN}
-    if required:
-        constraints["required"] = True
-    return {
-        "name": name,
-        "type": "string",
-        "title": title,
-        "description": description,
-        "constraints": constraints,
-    }
-
-
-def _text(name: str, title: str, description: str, required: bool = False) -> dict[str, Any]:
-    field: dict[str, Any] = {
-        "name": name,
-        "type": "string",
-        "title": title,
-        "description": description,
-    }
-    if required:
-        field["constraints"] = {"required": True}
-    return field
-
-
-def _amount(name: str, title: str, description: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "type": "number",
-        "title": title,
-        "description": description + " 单位：万元，按原文照录，不四舍五入。",
-        "bareNumber": True,
-        "constraints": {"minimum": 0},
-    }
-
-
-def _number(name: str, title: str, description: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "type": "number",
-        "title": title,
-        "description": description,
-        "bareNumber": True,
-        "constraints": {"minimum": 0},
-    }
-
-
-def _count(name: str, title: str, description: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "type": "integer",
-        "title": title,
-        "description": description,
-        "bareNumber": True,
-        "constraints": {"minimum": 0},
-    }
-
-
-def _enum(name: str, title: str, description: str, values: list[str], required: bool) -> dict:
-    constraints: dict[str, Any] = {"enum": values}
-    if required:
-        constraints["required"] = True
-    return {
-        "name": name,
-        "type": "string",
-        "title": title,
-        "description": description,
-        "constraints": constraints,
-    }
-
-
-def _evaluation_ref() -> dict[str, Any]:
-    return {
-        "fields": ["evaluation_id"],
-        "reference": {"resource": "evaluations", "fields": ["evaluation_id"]},
-    }
-
 
 UNIT = {
     "fields": [
@@ -171,12 +111,28 @@ EVALUATIONS = {
             EVALUATION_KINDS,
             required=True,
         ),
+        _id(
+            "template",
+            "表样",
+            "原表所依的表样（模板族），如 national-project＝财政部项目支出绩效自评表，"
+            "hebei-project＝河北省（权重占比、折算得分），见 CONTRIBUTING。",
+            required=False,
+        ),
         _text("title", "名称", "项目名称；部门整体评价为单位名称。", required=True),
         _text("form_title", "表名", "原文表格或报告的标题。", required=True),
+        _text("form_number", "报表编号", "原文所载的报表编号（如有），如 表3-1。"),
+        _text("project_code", "项目编码", "原文所载的项目编码（如有），如 51000021R000000019951，照录。"),
         _text("implementing_unit", "实施单位", "实施单位或填报单位。"),
         _text("supervisor", "主管部门", "原文所载的主管部门（如有）。"),
         _text("period_start", "实施开始", "项目实施开始时间（YYYY-MM，如有）。"),
         _text("period_end", "实施完成", "项目实施完成时间（YYYY-MM，如有）。"),
+        _enum(
+            "weight_term",
+            "分值称谓",
+            "原表对指标分值的称谓：分值 或 权重（空＝分值）。",
+            WEIGHT_TERMS,
+            required=False,
+        ),
         _number("total_weight", "总分值", "评分表的总分值（合计/总分行）。"),
         _number("total_score", "总得分", "评分表的总得分（合计/总分行）。"),
         _enum("grade", "绩效等级", "原文所载的绩效等级（如有）。", GRADES, required=False),
@@ -211,13 +167,35 @@ BUDGET = {
             BUDGET_KINDS,
             required=True,
         ),
+        _enum(
+            "amount_unit",
+            "金额单位",
+            "原文金额的单位：万元 或 元。金额照录原文，合并表和图表中才换算为万元。",
+            AMOUNT_UNITS,
+            required=True,
+        ),
         _amount("budget_initial", "年初预算数", "年初预算数（如有）。"),
-        _amount("budget", "全年预算数", "全年预算数。"),
-        _amount("actual", "实际支出数", "全年执行数或实际支出数。"),
+        _amount("budget", "全年预算数", "全年预算数或调整后预算数。"),
+        _amount("funds_received", "到位数", "资金到位数（如有）。"),
+        _amount("actual", "实际支出数", "全年执行数、预算执行数或实际支出数。"),
         _number("rate_published", "执行率（%）", "原文所载的执行率，百分数，如 89.71。"),
         _number("share_published", "占比（%）", "原文所载的占总资金比例，百分数。"),
         _number("weight", "分值", "资金执行率的分值（如有）。"),
         _number("score", "得分", "资金执行率的得分（如有）。"),
+        {
+            "name": "ambiguous_amounts",
+            "type": "string",
+            "title": "列归属不明的金额",
+            "description": "原文印在几列之下、无法判断各属哪一列的金额，按原文顺序以空格分隔，如 387664.62 387664.62；"
+            "照录于此而不猜测归属，候选列本身留空。单位见 amount_unit。",
+            "constraints": {"pattern": "^[0-9]+(\\.[0-9]+)?( [0-9]+(\\.[0-9]+)?)*$"},
+        },
+        _text(
+            "ambiguous_columns",
+            "可能所属的列",
+            "ambiguous_amounts 所在的金额列名，按原表列序以空格分隔，如 budget_initial budget actual；"
+            "列数须多于金额个数。",
+        ),
         _text(
             "derived",
             "推算字段",
@@ -245,14 +223,39 @@ INDICATORS = {
         _text("level2", "二级指标", "二级指标名称，不含括号中的分值。"),
         _number("level2_weight", "二级指标分值", "二级指标括号中的分值（如有）。"),
         _text("level3", "三级指标", "三级指标名称；原表的空白模板行为空。"),
+        _enum(
+            "nature",
+            "指标性质",
+            "原表的指标性质或指标值前的符号：=、≥、≤、>、<、定性（如有）。",
+            INDICATOR_NATURES,
+            required=False,
+        ),
         _text("target", "指标值", "全年（年初）指标值，按原文照录。"),
+        {
+            "name": "target_value",
+            "type": "number",
+            "title": "指标值（数）",
+            "description": "指标值中的数，如 ≥98% 记 98（原文载明时）。",
+            "bareNumber": True,
+        },
+        _text("measure_unit", "度量单位", "指标值的度量单位，如 %、万元、人（原文载明时）。"),
         _text("actual", "实际完成值", "实际完成值，按原文照录。"),
-        _number("weight", "分值", "本行的分值（权重）。"),
-        _number("score", "得分", "本行的得分。"),
+        {
+            "name": "actual_value",
+            "type": "number",
+            "title": "实际完成值（数）",
+            "description": "实际完成值中的数（原文载明时），单位同度量单位。",
+            "bareNumber": True,
+        },
+        _number("weight", "分值", "本行的分值或权重（原表称谓见 evaluations.weight_term）。"),
+        _number("weight_share", "权重占比（%）", "原表所载的权重占比，百分数（河北等表样）。"),
+        _number("score", "得分", "本行的得分；原表得分空白时留空（status 为 weight_only）。"),
+        _number("score_converted", "单项指标折算得分", "原表所载的单项指标折算得分（河北等表样）。"),
         _enum(
             "status",
             "计分状态",
-            "scored＝计分，not_scored＝原表列出但未赋分值，empty＝原表的空白模板行。",
+            "scored＝计分，weight_only＝有分值但原表得分空白，not_scored＝原表列出但未赋分值，"
+            "empty＝原表的空白模板行。",
             INDICATOR_STATUSES,
             required=True,
         ),
@@ -363,6 +366,7 @@ def package_descriptor(unit_id: str, year: int, title: str) -> dict[str, Any]:
     """A complete datapackage.json for one unit and year."""
     return {
         "profile": "tabular-data-package",
+        "schema_version": SCHEMA_VERSION,
         "name": f"{unit_id}-{year}",
         "title": title,
         "licenses": [

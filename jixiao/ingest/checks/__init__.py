@@ -1,12 +1,14 @@
 """The domain checks, in the order they run.  Each is a small generator of findings."""
 
 from jixiao.ingest.checks.budget import (
+    check_ambiguous,
     check_budget_parents,
     check_budget_sums,
     check_derived,
     check_execution_rates,
     check_over_budget,
 )
+from jixiao.ingest.checks.report import check_report_totals
 from jixiao.ingest.checks.scores import (
     check_full_marks_for_missed_target,
     check_grade,
@@ -49,6 +51,8 @@ DOMAIN_CHECKS = (
     check_execution_rates,
     check_over_budget,
     check_derived,
+    check_ambiguous,
+    check_report_totals,
     check_indicator_cells,
     check_score_within_weight,
     check_level_weights,

@@ -11,6 +11,7 @@ from jixiao.ingest.checks.common import (
     COLUMN_TITLES,
     TOLERANCE,
     _finding,
+    amount,
     number,
     plain,
     rows_by_evaluation,
@@ -36,9 +37,10 @@ def check_budget_sums(package: RawPackage, bands: GradeBands) -> Iterator[Findin
             children = [row for row in rows if row.get("parent_id") == parent.get("line_id")]
             if not children:
                 continue
+            unit = parent.get("amount_unit") or "万元"
             for column in AMOUNT_COLUMNS:
                 total = number(parent, column)
-                parts = [number(child, column) for child in children]
+                parts = [amount(child, column, unit) for child in children]
                 if total is None or any(part is None for part in parts):
                     continue
                 summed = sum(parts, Decimal(0))
@@ -51,7 +53,7 @@ def check_budget_sums(package: RawPackage, bands: GradeBands) -> Iterator[Findin
                         "E-SUM",
                         column,
                         f"{COLUMN_TITLES[column]}：明细合计 {plain(summed)}（{labels}）"
-                        f"≠ {parent.get('label')} {plain(total)}",
+                        f"≠ {parent.get('label')} {plain(total)} {unit}",
                     )
 
 
@@ -79,6 +81,7 @@ def check_over_budget(package: RawPackage, bands: GradeBands) -> Iterator[Findin
     """Execution above the annual budget is kept as published and flagged."""
     for row in package.tables.get("budget", []):
         budget, actual = number(row, "budget"), number(row, "actual")
+        unit = row.get("amount_unit") or "万元"
         if budget is not None and actual is not None and actual > budget:
             yield _finding(
                 package,
@@ -86,7 +89,7 @@ def check_over_budget(package: RawPackage, bands: GradeBands) -> Iterator[Findin
                 row,
                 "F-OVER-BUDGET",
                 "actual",
-                f"{row.get('label')}：实际支出 {plain(actual)} 万元高于全年预算 {plain(budget)} 万元",
+                f"{row.get('label')}：实际支出 {plain(actual)} {unit}高于全年预算 {plain(budget)} {unit}",
                 severity=Severity.FLAG,
             )
 
@@ -111,3 +114,32 @@ def check_derived(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
                     f"系推算：{row.get('note') or '见备注'}",
                     severity=Severity.FLAG,
                 )
+
+
+def check_ambiguous(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Figures printed under more columns than they fill are kept apart, with their columns, and flagged."""
+    for row in package.tables.get("budget", []):
+        figures, columns = row.get("ambiguous_amounts").split(), row.get("ambiguous_columns").split()
+        if not figures and not columns:
+            continue
+        problem = ""
+        if not figures or len(columns) <= len(figures):
+            problem = "ambiguous_columns 须比 ambiguous_amounts 多至少一列（否则各数的归属是确定的，请直接填入各列）"
+        elif unknown := [c for c in columns if c not in AMOUNT_COLUMNS]:
+            problem = f"{'、'.join(unknown)} 不是金额列；可写 {' '.join(AMOUNT_COLUMNS)}"
+        elif filled := [c for c in columns if row.get(c)]:
+            problem = f"{'、'.join(filled)} 已有数字；归属不明的金额只记在 ambiguous_amounts，候选列留空"
+        if problem:
+            yield _finding(package, "budget", row, "E-AMBIGUOUS", "ambiguous_columns", problem)
+            continue
+        titles = "／".join(COLUMN_TITLES[c] for c in columns)
+        yield _finding(
+            package,
+            "budget",
+            row,
+            "F-AMBIGUOUS",
+            "ambiguous_amounts",
+            f"{row.get('label')}：原文在 {titles} {len(columns)} 列之下只印 {'、'.join(figures)}"
+            f"（{row.get('amount_unit')}），各数属于哪一列不明，照录未归入任一列",
+            severity=Severity.FLAG,
+        )

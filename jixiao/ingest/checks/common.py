@@ -14,12 +14,13 @@ from jixiao.ingest.findings import Finding, Severity
 from jixiao.ingest.load import RawPackage, Row
 
 TOLERANCE = Decimal("0.01")
-"""万元: published totals may differ from the sum of their parts by rounding."""
+"""In the form's own unit (元 or 万元): published totals may differ from the sum of their parts by rounding."""
 
-AMOUNT_COLUMNS = ("budget_initial", "budget", "actual")
+AMOUNT_COLUMNS = ("budget_initial", "budget", "funds_received", "actual")
 COLUMN_TITLES = {
     "budget_initial": "年初预算数",
     "budget": "全年预算数",
+    "funds_received": "到位数",
     "actual": "实际支出数",
     "rate_published": "执行率",
     "share_published": "占比",
@@ -32,6 +33,17 @@ def number(row: Row, name: str) -> Decimal | None:
     """A cell as a Decimal, or None when empty (format checks ran before)."""
     text = row.get(name)
     return Decimal(text) if text else None
+
+
+def amount(row: Row, name: str, unit: str) -> Decimal | None:
+    """An amount cell in the given unit (元 or 万元), converted exactly from the row's own unit."""
+    value = number(row, name)
+    if value is None:
+        return None
+    own = row.get("amount_unit") or "万元"
+    if own == unit:
+        return value
+    return value * 10000 if unit == "元" else value / 10000
 
 
 def plain(value: Decimal) -> str:

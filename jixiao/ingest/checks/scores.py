@@ -18,14 +18,28 @@ def _scored(rows: list[Row]) -> list[Row]:
     return [row for row in rows if row.get("status") == "scored"]
 
 
+def _weighted(rows: list[Row]) -> list[Row]:
+    """Rows whose weight counts: scored ones and those weighted but left unscored on the form."""
+    return [row for row in rows if row.get("status") in ("scored", "weight_only")]
+
+
+EXPECTED_CELLS = {
+    "scored": {"weight": True, "score": True},
+    "weight_only": {"weight": True, "score": False},
+    "not_scored": {"weight": False, "score": False},
+    "empty": {"weight": False, "score": False},
+}
+"""Which of 分值 and 得分 a row of each status must (True) or must not (False) carry."""
+
+
 def check_indicator_cells(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
-    """Scored rows carry weight and score; not-scored and empty rows carry neither."""
+    """Scored rows carry weight and score; weight-only rows a weight and no score; the others neither."""
     for row in package.tables.get("indicators", []):
         status = row.get("status")
-        for column in ("weight", "score"):
-            if status == "scored" and not row.get(column):
-                yield _finding(package, "indicators", row, "E-INDICATOR", column, "计分行缺少此值")
-            if status in ("not_scored", "empty") and row.get(column):
+        for column, wanted in EXPECTED_CELLS.get(status, {}).items():
+            if wanted and not row.get(column):
+                yield _finding(package, "indicators", row, "E-INDICATOR", column, f"状态为 {status} 的行缺少此值")
+            if not wanted and row.get(column):
                 yield _finding(package, "indicators", row, "E-INDICATOR", column, f"状态为 {status} 的行不应有此值")
         if status == "empty" and row.get("level3"):
             yield _finding(package, "indicators", row, "E-INDICATOR", "level3", "空白模板行不应有三级指标")
@@ -69,7 +83,7 @@ def check_level_weights(package: RawPackage, bands: GradeBands) -> Iterator[Find
                 stated = number(run[0], f"{level}_weight")
                 if stated is None:
                     continue
-                summed = sum((number(row, "weight") or Decimal(0) for row in _scored(run)), Decimal(0))
+                summed = sum((number(row, "weight") or Decimal(0) for row in _weighted(run)), Decimal(0))
                 if abs(summed - stated) > EPSILON:
                     yield _finding(
                         package,
@@ -89,57 +103,91 @@ def _funds_line(package: RawPackage, evaluation_id: str) -> Row | None:
     return None
 
 
+def _sum(rows: list[Row], column: str) -> Decimal:
+    return sum((number(row, column) or Decimal(0) for row in rows), Decimal(0))
+
+
+def _funds_counted(indicator_sum: Decimal, funds: Decimal | None, stated: Decimal | None) -> bool | None:
+    """Whether the form's total counts the funds row: True, False, or None when its arithmetic cannot tell."""
+    if funds is None or stated is None:
+        return None
+    if abs(indicator_sum + funds - stated) <= EPSILON:
+        return True
+    if abs(indicator_sum - stated) <= EPSILON:
+        return False
+    return None
+
+
+def _arithmetic(rows: int, summed: Decimal, funds: Decimal | None, counted: bool | None, stated: Decimal) -> str:
+    """The sum a total was checked against, naming the rows, e.g. 指标行 84 + 资金行 9 = 93 ≠ 合计 94."""
+    plain_sum = f"{rows} 个指标行 {plain(summed)}"
+    if funds is None:
+        return f"{plain_sum} ≠ 合计 {plain(stated)}"
+    with_funds = f"{plain_sum} + 资金行 {plain(funds)} = {plain(summed + funds)} ≠ 合计 {plain(stated)}"
+    if counted:
+        return with_funds
+    if counted is False:
+        return f"{plain_sum} ≠ 合计 {plain(stated)}（资金行 {plain(funds)} 未计入总分）"
+    return f"{plain_sum} ≠ 合计 {plain(stated)}；{with_funds}"
+
+
 def check_totals(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
-    """Row weights and scores add up to the form's total; a funds score left out is flagged."""
+    """Row weights and scores add up to the form's total, with the funds row when the form counts it.
+
+    Weights are checked on forms whose scores are blank too.  Whether the funds row
+    counts is read from the form's own weight arithmetic (else its score arithmetic);
+    a funds score the total leaves out is flagged.
+    """
     indicators = rows_by_evaluation(package, "indicators")
     for evaluation in package.tables.get("evaluations", []):
         evaluation_id = evaluation.get("evaluation_id")
-        rows = _scored(indicators.get(evaluation_id, []))
-        if not rows:
-            continue
+        weighted = _weighted(indicators.get(evaluation_id, []))
+        scored = _scored(weighted)
         funds = _funds_line(package, evaluation_id)
-        for column, code, title in (
-            ("weight", "E-WEIGHT-TOTAL", "分值"),
-            ("score", "E-SCORE-TOTAL", "得分"),
-        ):
-            stated = number(evaluation, f"total_{column}")
-            if stated is None:
+        stated = {c: number(evaluation, f"total_{c}") for c in ("weight", "score")}
+        sums = {"weight": _sum(weighted, "weight"), "score": _sum(scored, "score")}
+        funds_part = {c: number(funds, c) if funds else None for c in ("weight", "score")}
+        counted = _funds_counted(sums["weight"], funds_part["weight"], stated["weight"] if weighted else None)
+        if counted is None and scored:
+            counted = _funds_counted(sums["score"], funds_part["score"], stated["score"])
+        for column, code, rows in (("weight", "E-WEIGHT-TOTAL", weighted), ("score", "E-SCORE-TOTAL", scored)):
+            total, part = stated[column], funds_part[column]
+            if total is None or not rows:
                 continue
-            summed = sum((number(row, column) or Decimal(0) for row in rows), Decimal(0))
-            funds_part = number(funds, column) if funds else None
-            if abs(summed - stated) <= EPSILON:
-                if column == "weight" and funds_part:
-                    yield _finding(
-                        package,
-                        "budget",
-                        funds,
-                        "F-FUNDS-EXCLUDED",
-                        "score",
-                        f"资金执行率分值 {funds.get('weight')}、得分 {funds.get('score') or '—'} 未计入总分"
-                        f"（总分 {plain(stated)} 只合计了指标行）",
-                        severity=Severity.FLAG,
-                    )
+            expected = sums[column] + (part or 0) if counted else sums[column]
+            if abs(expected - total) <= EPSILON or (
+                counted is None and part is not None and _funds_counted(sums[column], part, total) is not None
+            ):
                 continue
-            if funds_part is not None and abs(summed + funds_part - stated) <= EPSILON:
-                continue
+            title = "分值" if column == "weight" else "得分"
             yield _finding(
                 package,
                 "evaluations",
                 evaluation,
                 code,
                 f"total_{column}",
-                f"合计{title} {plain(stated)} ≠ 各行{title}之和 {plain(summed)}",
+                f"{title}：{_arithmetic(len(rows), sums[column], part, counted, total)}",
                 ref=evaluation_id,
             )
-        total_weight, total_score = number(evaluation, "total_weight"), number(evaluation, "total_score")
-        if total_weight is not None and total_score is not None and total_score > total_weight:
+        if counted is False and funds_part["weight"]:
+            yield _finding(
+                package,
+                "budget",
+                funds,
+                "F-FUNDS-EXCLUDED",
+                "score",
+                f"资金执行率分值 {funds.get('weight')}、得分 {funds.get('score') or '—'} 未计入总分"
+                f"（总分 {plain(stated['weight'])} 只合计了 {len(weighted)} 个指标行）",
+                severity=Severity.FLAG,
+            )
+        if stated["weight"] is not None and stated["score"] is not None and stated["score"] > stated["weight"]:
             yield _finding(
                 package,
                 "evaluations",
                 evaluation,
                 "E-SCORE-ABOVE-WEIGHT",
                 "total_score",
-                f"总得分 {plain(total_score)} 高于总分值 {plain(total_weight)}",
+                f"总得分 {plain(stated['score'])} 高于总分值 {plain(stated['weight'])}",
                 ref=evaluation_id,
             )
 

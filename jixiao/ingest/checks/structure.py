@@ -14,7 +14,7 @@ from jixiao.ingest.checks.common import (
 from jixiao.ingest.checks.text import CELL_CONTROL
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import RawPackage
-from jixiao.ingest.tables import TABLES, package_descriptor
+from jixiao.ingest.tables import SCHEMA_VERSION, TABLES, package_descriptor
 
 SIMPLE_PATH = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\.csv")
 """A resource path is a plain file name in the package folder."""
@@ -50,6 +50,16 @@ def check_resource_paths(package: RawPackage, bands: GradeBands) -> Iterator[Fin
 def check_descriptor_matches(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """Resources, encodings and schemas are exactly the canonical ones."""
     descriptor_file = package.file("datapackage.json")
+    version = package.descriptor.get("schema_version", 1)
+    if version != SCHEMA_VERSION:
+        shown = "缺失（第 1 版）" if "schema_version" not in package.descriptor else repr(version)
+        yield Finding(
+            "E-VERSION",
+            descriptor_file,
+            f"schema_version {shown}，当前为第 {SCHEMA_VERSION} 版：请运行 python build.py upgrade 改写数据包",
+            field="schema_version",
+        )
+        return
     expected = package_descriptor(package.unit_id, int(package.year), "")
     if package.descriptor.get("name") != expected["name"]:
         yield Finding(

@@ -1,0 +1,90 @@
+"""``build.py upgrade``: rewrite packages of an older schema version to the current one.
+
+A package written before ``schema_version`` existed is version 1.  Upgrading keeps
+every published figure and every cell as written: it only adds the new columns (empty,
+or the value version 1 implied, such as 万元 for amounts), writes each CSV with the
+canonical header order, and replaces the inline Table Schemas.  Running it twice
+changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from jixiao.commands.scaffold import write_descriptor
+from jixiao.ingest.load import find_packages
+from jixiao.ingest.tables import SCHEMA_VERSION, TABLES, header, package_descriptor
+
+IMPLIED_BY_VERSION_1 = {("budget", "amount_unit"): "万元"}
+"""Cells a version-1 package left implicit: every amount was in 万元."""
+
+
+def package_version(descriptor: dict) -> int:
+    """The schema version a datapackage.json declares; 1 when it predates the key."""
+    version = descriptor.get("schema_version", 1)
+    return version if isinstance(version, int) else 1
+
+
+def upgrade_package(directory: Path) -> bool:
+    """Bring one package to SCHEMA_VERSION; True when a file changed."""
+    descriptor = json.loads((directory / "datapackage.json").read_text("utf-8"))
+    version = package_version(descriptor)
+    if version > SCHEMA_VERSION:
+        raise ValueError(f"{directory}: schema_version {version} 比本程序的 {SCHEMA_VERSION} 新，请先更新代码")
+    changed = False
+    for name in TABLES:
+        path = directory / f"{name}.csv"
+        if not path.is_file():
+            continue
+        old = path.read_text("utf-8")
+        new = _rewrite_table(name, old, version)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            changed = True
+    unit_id, year = directory.parent.name, int(directory.name)
+    wanted = package_descriptor(unit_id, year, descriptor.get("title") or f"{unit_id} {year}")
+    for key in ("title", "description", "licenses", "contributors", "sources", "keywords"):
+        if key in descriptor:
+            wanted[key] = descriptor[key]
+    if wanted != descriptor:
+        write_descriptor(directory, wanted)
+        changed = True
+    return changed
+
+
+def _rewrite_table(name: str, text: str, version: int) -> str:
+    """The CSV with the current columns in canonical order; cells kept as written."""
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    if not records:
+        return text
+    old_header, columns = records[0], header(name)
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\n")
+    writer.writerow(columns + [c for c in old_header if c not in columns])
+    for record in records[1:]:
+        cells = dict(zip(old_header, record, strict=False))
+        if any(cell.strip() for cell in record):
+            for (table, column), value in IMPLIED_BY_VERSION_1.items():
+                if version < 2 and table == name and not cells.get(column):
+                    cells[column] = value
+        extra = [cells.get(c, "") for c in old_header if c not in columns]
+        writer.writerow([cells.get(c, "") for c in columns] + extra)
+    return output.getvalue()
+
+
+def run_upgrade(data_dir: Path) -> int:
+    """Upgrade every package under data_dir and say which ones changed."""
+    changed = 0
+    for directory in find_packages(data_dir):
+        try:
+            if upgrade_package(directory):
+                changed += 1
+                print(f"已升级 {directory.as_posix()} 至第 {SCHEMA_VERSION} 版表结构")
+        except (ValueError, json.JSONDecodeError, UnicodeDecodeError) as error:
+            print(f"错误：{directory.as_posix()}：{error}")
+            return 1
+    print(f"共 {changed} 个数据包有改动；全部为第 {SCHEMA_VERSION} 版。运行 python build.py validate 检查。")
+    return 0
