@@ -61,6 +61,17 @@ def field_types(schema: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- expected rows, from data/ alone
 
 
+def in_wan(line: dict[str, str]) -> dict[str, str]:
+    """The *_wan columns of a budget line: 元 figures ÷ 10000 exactly, 万元 figures as published."""
+    result = {}
+    for name in ("budget_initial", "budget", "funds_received", "actual"):
+        text = line[name]
+        if text and line["amount_unit"] == "元":
+            text = format(Decimal(text) / 10000, "f")
+        result[f"{name}_wan"] = text
+    return result
+
+
 def expected_rows(table: str) -> list[dict[str, str]]:
     """Every row the combined table must hold, as text, built from the package CSVs."""
     rows = []
@@ -93,6 +104,7 @@ def expected_rows(table: str) -> list[dict[str, str]]:
                 rows.append(
                     context
                     | line
+                    | (in_wan(line) if table == "budget_lines" else {})
                     | {
                         "evaluation_title": evaluation["title"],
                         "source_id": evaluation["source_id"],
@@ -342,7 +354,8 @@ def test_sqlite_tables_types_keys_and_indexes(database):
         types = {name: kind for _, name, kind, *_ in info}
         schema_types = field_types(SCHEMA[table])
         for name, kind in types.items():
-            wanted = {"number": "REAL", "integer": "INTEGER"}.get(schema_types.get(name, "string"), "TEXT")
+            declared = "number" if name.endswith("_wan") else schema_types.get(name, "string")
+            wanted = {"number": "REAL", "integer": "INTEGER"}.get(declared, "TEXT")
             assert kind == ("INTEGER" if name == "year" else wanted), (table, name)
         assert [name for _, name, *_, pk in sorted(info, key=lambda r: r[-1]) if pk] == KEYS[table]
         for column in ("unit_id", "year"):

@@ -762,6 +762,7 @@ def test_a_report_beside_a_department_evaluation_is_published(tmp_path):
             "order": "1",
             "label": "资金总额",
             "kind": "total",
+            "amount_unit": "万元",
             "budget": "100",
             "actual": "120",
         }

@@ -106,6 +106,22 @@ class BudgetLine:
         return to_wan(getattr(self, name), self.amount_unit)
 
     @property
+    def budget_initial_wan(self) -> Decimal | None:
+        return self.in_wan("budget_initial")
+
+    @property
+    def budget_wan(self) -> Decimal | None:
+        return self.in_wan("budget")
+
+    @property
+    def funds_received_wan(self) -> Decimal | None:
+        return self.in_wan("funds_received")
+
+    @property
+    def actual_wan(self) -> Decimal | None:
+        return self.in_wan("actual")
+
+    @property
     def rate_computed(self) -> Decimal | None:
         """actual ÷ budget × 100, unrounded; None where either is missing or budget is 0."""
         if self.budget is None or self.actual is None or self.budget == 0:

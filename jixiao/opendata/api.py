@@ -12,7 +12,7 @@ from __future__ import annotations
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.ingest.tables import header
 from jixiao.opendata import combined
-from jixiao.opendata.combined import cell
+from jixiao.opendata.combined import WAN_COLUMNS, cell
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 from jixiao.structure.labels import KIND_LABELS, citation
@@ -28,7 +28,11 @@ EVALUATION_KEYS = (
         "evaluation",
         "评价本身：evaluations 表除 unit_id、year、source_id 外的字段，另加 kind_label（评价类型的中文名）。",
     ),
-    ("budget_lines", "预算安排及支出情况：budget 表的各行（不含 evaluation_id），derived 为字段名列表。"),
+    (
+        "budget_lines",
+        "预算安排及支出情况：budget 表的各行（不含 evaluation_id），derived、ambiguous_columns 为字段名列表，"
+        "ambiguous_amounts 为数字文本列表，*_wan 为换算成万元的金额。",
+    ),
     ("indicators", "绩效指标：indicators 表的各行（不含 evaluation_id）。"),
     ("stated_scores", "原文所载分项得分：stated_scores 表的各行（不含 evaluation_id）。"),
     ("narrative", "叙述章节：order、section、title 和 markdown（原文叙述，Markdown 格式）。"),
@@ -82,6 +86,9 @@ def evaluation_document(package: Package, evaluation: Evaluation, data_title: st
     for line in evaluation.budget:
         row = _fields(line, _BUDGET_FIELDS)
         row["derived"] = list(line.derived)
+        row["ambiguous_amounts"] = [cell(value) for value in line.ambiguous_amounts]
+        row["ambiguous_columns"] = list(line.ambiguous_columns)
+        row |= {column.name: cell(getattr(line, column.name)) for column in WAN_COLUMNS}
         budget.append(row)
     document = {
         "api_version": API_VERSION,

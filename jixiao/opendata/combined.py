@@ -81,11 +81,33 @@ _ITEM_LEAVE_OUT = _CONTEXT_NAMES | {"evaluation_id"}
 _EVALUATION_ID = _column("evaluations", "evaluation_id", description="评价标识，在数据包内唯一。")
 
 
-def _item_table(name: str, schema: str, key: str) -> CombinedTable:
+WAN_COLUMNS = tuple(
+    Column(
+        f"{name}_wan",
+        f"{title}（万元）",
+        "number",
+        f"{title}换算为万元：原文以元为单位时除以 10000（精确，不四舍五入），以万元为单位时同原文。"
+        "各单位合计、比较请用此列；原文数字见同名列与 amount_unit。",
+    )
+    for name, title in (
+        ("budget_initial", "年初预算数"),
+        ("budget", "全年预算数"),
+        ("funds_received", "到位数"),
+        ("actual", "实际支出数"),
+    )
+)
+"""Budget amounts in one unit across packages: the only place (with charts) amounts are converted."""
+
+
+def _item_table(name: str, schema: str, key: str, extra: tuple[Column, ...] = ()) -> CombinedTable:
     return CombinedTable(
         name,
         schema,
-        CONTEXT + (_EVALUATION_ID, EVALUATION_TITLE) + _own(schema, _ITEM_LEAVE_OUT) + (SOURCE_ID, SOURCE_TITLE),
+        CONTEXT
+        + (_EVALUATION_ID, EVALUATION_TITLE)
+        + _own(schema, _ITEM_LEAVE_OUT)
+        + extra
+        + (SOURCE_ID, SOURCE_TITLE),
         ("unit_id", "year", "evaluation_id", key),
     )
 
@@ -100,15 +122,16 @@ EVALUATIONS = CombinedTable(
     CONTEXT + _own("evaluations", _CONTEXT_NAMES | {"source_id"}) + (SOURCE_ID, SOURCE_TITLE),
     ("unit_id", "year", "evaluation_id"),
 )
-BUDGET_LINES = _item_table("budget_lines", "budget", "line_id")
+BUDGET_LINES = _item_table("budget_lines", "budget", "line_id", WAN_COLUMNS)
 INDICATORS = _item_table("indicators", "indicators", "row")
 
 COMBINED: dict[str, CombinedTable] = {t.name: t for t in (UNITS, SOURCES, EVALUATIONS, BUDGET_LINES, INDICATORS)}
 """Combined table name → its definition, in the order of the files, sheets and SQL tables."""
 
 NUMBERS_NOTE = (
-    "金额、分值、执行率等数字以原文所载的数字文本给出（如 93116.21、49.4731），"
-    "不四舍五入、不补零；整数（年度、顺序、行号、人数）为整数；原文未载为空（JSON 中为 null）。"
+    "金额、分值、执行率等数字以原文所载的数字文本给出（如 93116.21、49.4731），单位见 amount_unit（元或万元），"
+    "不四舍五入、不补零；另有 *_wan 列把金额精确换算为万元，供跨单位合计；"
+    "整数（年度、顺序、行号、人数）为整数；原文未载为空（JSON 中为 null）。"
 )
 
 
@@ -122,7 +145,7 @@ def cell(value: object) -> Cell:
     if value.__class__ is Decimal:
         return format(value, "f")
     if value.__class__ is tuple:
-        return " ".join(value) or None  # type: ignore[arg-type]
+        return " ".join(str(cell(v)) for v in value) or None  # type: ignore[union-attr]
     return value or None  # type: ignore[return-value]
 
 

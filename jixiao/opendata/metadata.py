@@ -111,7 +111,7 @@ def entry_summary(package: Package, evaluation: Evaluation) -> str:
         parts.append(score + (f"，等级 {evaluation.grade}" if evaluation.grade else ""))
     total = evaluation.total_line
     if total is not None and (total.budget is not None or total.actual is not None):
-        parts.append(f"全年预算数 {amount(total.budget)} 万元，实际支出数 {amount(total.actual)} 万元")
+        parts.append(f"全年预算数 {amount(total.budget_wan)} 万元，实际支出数 {amount(total.actual_wan)} 万元")
     if evaluation.flags:
         parts.append(f"{len(evaluation.flags)} 个数据质量标记")
     source = evaluation.source

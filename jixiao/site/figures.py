@@ -95,16 +95,19 @@ def _citation(package: Package, evaluation: Evaluation) -> str:
 
 def budget_charts(package: Package, evaluation: Evaluation) -> tuple[Chart | None, Chart | None]:
     """The execution-rate chart (each line's actual ÷ budget, 100% marked) and the amounts drawn per level."""
-    lines = [line for line in evaluation.budget if line.budget is not None or line.actual is not None]
+    lines = [line for line in evaluation.budget if line.budget_wan is not None or line.actual_wan is not None]
     if not lines:
         return None, None
     prefix = f"chart-{evaluation.evaluation_id}"
     cite = _citation(package, evaluation)
     table = (
         ("项目", "层级", "全年预算数（万元）", "实际支出数（万元）", "执行率（计算，%）"),
-        [(line.label, line.depth, line.budget, line.actual, _places(rate(line.budget, line.actual))) for line in lines],
+        [
+            (line.label, line.depth, line.budget_wan, line.actual_wan, _places(rate(line.budget_wan, line.actual_wan)))
+            for line in lines
+        ],
     )
-    labelled = [("\u3000" * line.depth + line.label, line.budget, line.actual) for line in lines]
+    labelled = [("\u3000" * line.depth + line.label, line.budget_wan, line.actual_wan) for line in lines]
     rate_group = _rate_group("", labelled)
     rate_chart = None
     if any(row.bars[0].value is not None for row in rate_group.rows):  # no rate at all: no rate chart
@@ -121,7 +124,7 @@ def budget_charts(package: Package, evaluation: Evaluation) -> tuple[Chart | Non
     for depth in sorted({line.depth for line in lines}):
         level = [line for line in lines if line.depth == depth]
         heading = LEVEL_HEADINGS.get(frozenset(line.kind for line in level), f"第 {depth + 1} 层")
-        rows = tuple(Row(line.label, _amount_bars(line.budget, line.actual)) for line in level)
+        rows = tuple(Row(line.label, _amount_bars(line.budget_wan, line.actual_wan)) for line in level)
         groups.append(Group(f"{heading}（本组按组内最大值缩放）" if len(lines) > len(level) else heading, rows))
     amount_chart = charts.make_chart(
         f"{prefix}-budget",
@@ -163,12 +166,15 @@ def score_chart(package: Package, evaluation: Evaluation, totals: dict[str, tupl
 
 
 def money_total(packages: Iterable[Package], attribute: str) -> Decimal | None:
-    """Sum of the top budget line of every evaluation that is not a report (reports restate project money)."""
+    """Sum in 万元 of the top budget line of every evaluation that is not a report (reports restate project money).
+
+    Amounts printed in 元 are converted exactly here; the pages print each form's own figures.
+    """
     total, seen = Decimal(0), False
     for package in packages:
         for evaluation in package.evaluations:
             line = evaluation.total_line
-            value = getattr(line, attribute) if line and evaluation.kind != "report" else None
+            value = line.in_wan(attribute) if line and evaluation.kind != "report" else None
             if value is not None:
                 total, seen = total + value, True
     return total if seen else None

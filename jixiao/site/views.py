@@ -16,10 +16,23 @@ from jixiao.config import Config
 from jixiao.ingest.model import BudgetLine, Evaluation, Flag, Indicator, Package, Source
 from jixiao.site import figures
 from jixiao.site.charts import Chart
+from jixiao.site.form_tables import (
+    AmountCell,
+    IndicatorColumns,
+    amount_cells,
+    amount_columns,
+    amount_unit_caption,
+    indicator_columns,
+)
 from jixiao.structure import routes
 from jixiao.structure.labels import KIND_LABELS, citation
 
-STATUS_LABELS = {"scored": "", "not_scored": "未赋分值", "empty": "原表空白行"}
+STATUS_LABELS = {
+    "scored": "",
+    "weight_only": "原表有分值而得分空白",
+    "not_scored": "原表未赋分值",
+    "empty": "原表空白行",
+}
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,8 @@ class BudgetRow:
     anchor: str
     line: BudgetLine
     flagged: bool
+    cells: tuple[AmountCell, ...] = ()
+    """The amount columns of the form, in order (see form_tables.amount_cells)."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +128,9 @@ class EvaluationView:
     unit_name: str
     unit_href: str
     budget_rows: tuple[BudgetRow, ...]
-    show_initial: bool
+    amount_headings: tuple[str, ...]
+    amount_unit: str
+    """元 or 万元 when every budget line shares it; empty when lines differ (each row then names its unit)."""
     show_published_rate: bool
     show_share: bool
     show_budget_score: bool
@@ -128,6 +145,7 @@ class EvaluationView:
     budget_columns: int
     """Columns of the budget table (a note folded under a row spans them all)."""
     indicator_groups: tuple[IndicatorGroup, ...]
+    indicator_columns: IndicatorColumns
     score_chart: Chart | None
     narrative: tuple[tuple[str, str], ...]
     flags: tuple[FlagView, ...]
@@ -215,8 +233,10 @@ def flag_views(
 
 def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_title: str) -> EvaluationView:
     flagged = {flag.anchor for flag in evaluation.flags}
+    columns = amount_columns(evaluation)
     budget_rows = tuple(
-        BudgetRow(f"budget-{line.line_id}", line, f"budget-{line.line_id}" in flagged) for line in evaluation.budget
+        BudgetRow(f"budget-{line.line_id}", line, f"budget-{line.line_id}" in flagged, amount_cells(line, columns))
+        for line in evaluation.budget
     )
     rate_chart, budget_chart = figures.budget_charts(package, evaluation)
     total = evaluation.total_line
@@ -248,7 +268,7 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
                 ),
             )
         )
-    show_initial = any(line.budget_initial is not None for line in evaluation.budget)
+    unit = amount_unit_caption(evaluation)
     show_published = any(line.rate_published is not None for line in evaluation.budget)
     show_share = any(line.share_published is not None for line in evaluation.budget)
     show_score = any(line.weight is not None for line in evaluation.budget)
@@ -260,7 +280,8 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
         unit_name=package.unit.name,
         unit_href=routes.href(path, routes.unit_page(package.unit.unit_id)),
         budget_rows=budget_rows,
-        show_initial=show_initial,
+        amount_headings=tuple(title for _, title in columns),
+        amount_unit=unit,
         show_published_rate=show_published,
         show_share=show_share,
         show_budget_score=show_score,
@@ -268,8 +289,9 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
         rate_chart=rate_chart,
         total_line=total,
         total_rate=figures.percent_text(total.rate_computed) if total else "—",
-        budget_columns=4 + sum(1 for shown in (show_initial, show_published, show_share) if shown) + 2 * show_score,
+        budget_columns=2 + len(columns) + (not unit) + show_published + show_share + 2 * show_score,
         indicator_groups=tuple(groups),
+        indicator_columns=indicator_columns(evaluation),
         score_chart=score_chart,
         narrative=tuple((section.title, section.markdown) for section in evaluation.narrative),
         flags=flag_views(package, evaluation.flags, path, evaluation),
@@ -305,8 +327,8 @@ def summaries(package: Package, from_path: str, only_others: bool = False) -> li
                 title=evaluation.title,
                 kind_label=KIND_LABELS[evaluation.kind],
                 href=href,
-                budget=total.budget if total else None,
-                actual=total.actual if total else None,
+                budget=total.budget_wan if total else None,
+                actual=total.actual_wan if total else None,
                 rate=total.rate_computed if total else None,
                 score=evaluation.total_score,
                 grade=evaluation.grade,
