@@ -9,6 +9,7 @@ import pytest
 
 # The browser fixtures (Chromium, the /jixiao/ server, the network guard) for every test module.
 from browser_fixtures import browser, context, guard, server, subpath_built  # noqa: F401
+from site_fixtures import DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,7 +22,7 @@ def repo_root() -> Path:
 
 @pytest.fixture
 def data_copy(tmp_path: Path, repo_root: Path) -> Path:
-    """A copy of the real data/ tree at tmp_path/"data", safe to break; returns its path."""
+    """A copy of the data tree (data/, or JIXIAO_DATA) at tmp_path/"data", safe to break; returns its path."""
     copy = tmp_path / "data"
-    shutil.copytree(repo_root / "data", copy)
+    shutil.copytree(DATA, copy)
     return copy

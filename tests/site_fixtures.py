@@ -19,7 +19,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "data"
+DATA = Path(os.environ["JIXIAO_DATA"]).resolve() if os.environ.get("JIXIAO_DATA") else REPO / "data"
+"""The packages the data-driven tests run on: data/, or JIXIAO_DATA (e.g. data/ plus the layout fixtures)."""
+SOURCES = DATA.parent / "sources"
+"""The source texts beside the data folder (sources/ in the repository)."""
 BOM = b"\xef\xbb\xbf"
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -1,7 +1,9 @@
 """The real data/: it validates, frictionless accepts it, and its figures are in the sources.
 
 The source-text checks loop over every package, so a new package gets them too: each
-package's sources.csv names the text file in sources/ it was transcribed from.
+package's sources.csv names the text file in sources/ it was transcribed from.  They
+hold for any valid package in any layout (JIXIAO_DATA points them at another data
+folder, e.g. data/ plus tests/fixtures/layouts/); assertions about one seed name it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from site_fixtures import DATA, SOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = sorted(path.parent for path in (ROOT / "data").glob("*/*/datapackage.json"))
-PACKAGE_IDS = [package.relative_to(ROOT / "data").as_posix() for package in PACKAGES]
+PACKAGES = sorted(path.parent for path in DATA.glob("*/*/datapackage.json"))
+PACKAGE_IDS = [package.relative_to(DATA).as_posix() for package in PACKAGES]
+SEEDS = ROOT / "data"
+"""The seed packages that the per-seed tests below name."""
 
 # Columns of budget.csv that hold published figures (and may be named in `derived`).
 BUDGET_FIGURES = ("budget_initial", "budget", "actual", "rate_published", "share_published", "weight", "score")
@@ -51,7 +56,7 @@ def source_text(package: Path) -> str:
     """The extracted text of every source file the package names, as received."""
     files = [row["file"] for row in rows(package, "sources")]
     assert files, f"{package}/sources.csv names no file"
-    return "\n".join((ROOT / "sources" / name).read_text(encoding="utf-8") for name in files)
+    return "\n".join((SOURCES / name).read_text(encoding="utf-8") for name in files)
 
 
 def normalised(text: str) -> str:
@@ -79,7 +84,7 @@ def test_packages_found() -> None:
 def _validate(*options: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
-        [sys.executable, "build.py", "validate", *options],
+        [sys.executable, "build.py", "--data", str(DATA), "validate", *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -145,7 +150,7 @@ def flags() -> set[tuple[str, int | None, str | None, str]]:
 
 
 def test_known_flags(flags: set) -> None:
-    landloss, yiyang = ROOT / "data/rugao-landloss/2023", ROOT / "data/yiyang-si/2022"
+    landloss, yiyang = SEEDS / "rugao-landloss/2023", SEEDS / "yiyang-si/2022"
     over = line_of(landloss / "budget.csv", evaluation_id="department", line_id="item-8")
     assert ("data/rugao-landloss/2023/budget.csv", over, "actual", "F-OVER-BUDGET") in flags
     missed = line_of(yiyang / "indicators.csv", evaluation_id="retiree-allowance", row="1")
@@ -157,7 +162,7 @@ def test_known_flags(flags: set) -> None:
 
 @pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
 def test_every_derived_figure_is_flagged(flags: set, package: Path) -> None:
-    display = f"data/{package.relative_to(ROOT / 'data').as_posix()}/budget.csv"
+    display = f"data/{package.relative_to(DATA).as_posix()}/budget.csv"
     for line, row in start_lines(package / "budget.csv").items():
         for column in row["derived"].split():
             assert (display, line, column, "F-DERIVED") in flags
@@ -170,7 +175,7 @@ def test_every_derived_figure_is_flagged(flags: set, package: Path) -> None:
 @pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
 def test_source_files_exist(package: Path) -> None:
     for row in rows(package, "sources"):
-        assert (ROOT / "sources" / row["file"]).is_file(), row["file"]
+        assert (SOURCES / row["file"]).is_file(), row["file"]
 
 
 @pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
@@ -235,7 +240,7 @@ def _one(package: Path, table: str, **match: str) -> dict[str, str]:
 
 
 def test_rugao_pension_2024() -> None:
-    package = ROOT / "data/rugao-pension/2024"
+    package = SEEDS / "rugao-pension/2024"
     total = _one(package, "budget", evaluation_id="department", line_id="total")
     assert (total["budget"], total["actual"]) == ("989.34", "989.33")
     evaluation = _one(package, "evaluations", evaluation_id="department")
@@ -246,7 +251,7 @@ def test_rugao_pension_2024() -> None:
 
 
 def test_rugao_landloss_2023() -> None:
-    package = ROOT / "data/rugao-landloss/2023"
+    package = SEEDS / "rugao-landloss/2023"
     total = _one(package, "budget", evaluation_id="department", line_id="total")
     assert (total["budget"], total["actual"]) == ("93116.21", "90819.34")
     evaluation = _one(package, "evaluations", evaluation_id="department")
@@ -258,7 +263,7 @@ def test_rugao_landloss_2023() -> None:
 
 
 def test_yiyang_si_2022_teacher_allowance() -> None:
-    package = ROOT / "data/yiyang-si/2022"
+    package = SEEDS / "yiyang-si/2022"
     total = _one(package, "budget", evaluation_id="teacher-allowance", line_id="total")
     # Printed with different precision; kept exactly as printed.
     assert (total["budget_initial"], total["budget"]) == ("49.473106", "49.4731")
@@ -266,7 +271,7 @@ def test_yiyang_si_2022_teacher_allowance() -> None:
 
 
 def test_rugao_sif_2024_six_projects_scoring_99() -> None:
-    package = ROOT / "data/rugao-sif/2024"
+    package = SEEDS / "rugao-sif/2024"
     projects = [row for row in rows(package, "evaluations") if row["kind"] == "project"]
     assert len(projects) == 6
     assert {(row["total_weight"], row["total_score"]) for row in projects} == {("100", "99")}

@@ -70,11 +70,23 @@ class Flag:
     field: str | None
     resource: str | None
     ref: str | None
+    evaluation_id: str | None = None
 
     @property
     def anchor(self) -> str:
-        """The id of the table row the flag points at, e.g. ``budget-item-8``."""
-        return f"{self.resource}-{self.ref}" if self.resource and self.ref else ""
+        """The id on the evaluation page the flag points at, e.g. ``budget-item-8``.
+
+        Rows of the budget and indicator tables have their own ids; an evaluation-level
+        flag (a total, a grade) points at the evaluation's facts, a stated score at the
+        list of stated scores; anything else at no fragment (the page itself).
+        """
+        if self.resource in ("budget", "indicators") and self.ref:
+            return f"{self.resource}-{self.ref}"
+        if self.resource == "evaluations" and self.evaluation_id:
+            return f"{self.evaluation_id}-facts"
+        if self.resource == "stated_scores" and self.evaluation_id:
+            return f"{self.evaluation_id}-stated"
+        return ""
 
 
 @dataclass(frozen=True)
@@ -331,7 +343,7 @@ def _evaluation(raw: RawPackage, row: Row, sources: dict[str, Source], findings:
         for r in mine("stated_scores")
     )
     flags = tuple(
-        Flag(f.code, CODES[f.code].title, f.message, f.file, f.line, f.field, f.resource, f.ref)
+        Flag(f.code, CODES[f.code].title, f.message, f.file, f.line, f.field, f.resource, f.ref, f.evaluation_id)
         for f in findings
         if not f.is_error and f.evaluation_id == evaluation_id
     )

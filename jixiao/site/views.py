@@ -151,6 +151,9 @@ class EvaluationView:
     flags: tuple[FlagView, ...]
     source: SourceView
     stated_scores: tuple = ()
+    facts_flagged: bool = False
+    """An evaluation-level flag (a total, the grade) points at the facts list."""
+    stated_flagged: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,6 +300,8 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
         flags=flag_views(package, evaluation.flags, path, evaluation),
         source=source_view(package, evaluation, data_title),
         stated_scores=evaluation.stated_scores,
+        facts_flagged=f"{evaluation.evaluation_id}-facts" in flagged,
+        stated_flagged=f"{evaluation.evaluation_id}-stated" in flagged,
     )
 
 

@@ -16,8 +16,9 @@ from jixiao.ingest.checks.common import (
     plain,
     rows_by_evaluation,
 )
+from jixiao.ingest.fields import FUNDING_KINDS
 from jixiao.ingest.findings import Finding, Severity
-from jixiao.ingest.load import RawPackage
+from jixiao.ingest.load import RawPackage, Row
 
 
 def check_budget_parents(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
@@ -30,31 +31,44 @@ def check_budget_parents(package: RawPackage, bands: GradeBands) -> Iterator[Fin
                 yield _finding(package, "budget", row, "E-PARENT", "parent_id", f"上级行 {parent} 不存在")
 
 
+def _breakdowns(children: list[Row]) -> list[list[Row]]:
+    """A line's children split into its breakdowns: by source of funds, and by use (基本/项目支出, items).
+
+    The national department form prints both under 年度资金总额; each adds up on its own.
+    """
+    funding = [row for row in children if row.get("kind") in FUNDING_KINDS]
+    uses = [row for row in children if row.get("kind") not in FUNDING_KINDS]
+    return [group for group in (uses, funding) if group]
+
+
 def check_budget_sums(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
-    """Children add up to their parent in every amount column, within 0.01 万元."""
+    """Each breakdown of a line adds up to it in every amount column, within 0.01 of the line's unit."""
     for rows in rows_by_evaluation(package, "budget").values():
         for parent in rows:
             children = [row for row in rows if row.get("parent_id") == parent.get("line_id")]
-            if not children:
-                continue
-            unit = parent.get("amount_unit") or "万元"
-            for column in AMOUNT_COLUMNS:
-                total = number(parent, column)
-                parts = [amount(child, column, unit) for child in children]
-                if total is None or any(part is None for part in parts):
-                    continue
-                summed = sum(parts, Decimal(0))
-                if abs(summed - total) > TOLERANCE:
-                    labels = "＋".join(child.get("label") for child in children)
-                    yield _finding(
-                        package,
-                        "budget",
-                        parent,
-                        "E-SUM",
-                        column,
-                        f"{COLUMN_TITLES[column]}：明细合计 {plain(summed)}（{labels}）"
-                        f"≠ {parent.get('label')} {plain(total)} {unit}",
-                    )
+            for group in _breakdowns(children):
+                yield from _sum_findings(package, parent, group)
+
+
+def _sum_findings(package: RawPackage, parent: Row, children: list[Row]) -> Iterator[Finding]:
+    unit = parent.get("amount_unit") or "万元"
+    for column in AMOUNT_COLUMNS:
+        total = number(parent, column)
+        parts = [amount(child, column, unit) for child in children]
+        if total is None or any(part is None for part in parts):
+            continue
+        summed = sum(parts, Decimal(0))
+        if abs(summed - total) > TOLERANCE:
+            labels = "＋".join(child.get("label") for child in children)
+            yield _finding(
+                package,
+                "budget",
+                parent,
+                "E-SUM",
+                column,
+                f"{COLUMN_TITLES[column]}：明细合计 {plain(summed)}（{labels}）"
+                f"≠ {parent.get('label')} {plain(total)} {unit}",
+            )
 
 
 def check_execution_rates(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
