@@ -118,6 +118,16 @@ def packages(data_dir: Path = DATA) -> list[PackageDir]:
     ]
 
 
+def wan(line: dict[str, str], column: str) -> str:
+    """A budget.csv amount in 万元, as text: 元 figures ÷ 10000 (exact), 万元 figures as published; "" if empty."""
+    from decimal import Decimal
+
+    text = line.get(column, "")
+    if not text or line.get("amount_unit") != "元":
+        return text
+    return format(Decimal(text) / 10000, "f")
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
 

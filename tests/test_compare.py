@@ -19,6 +19,7 @@ from site_fixtures import (
     read_csv,
     resolve,
     shared_site,
+    wan,
 )
 
 PATH = "compare/index.html"
@@ -42,8 +43,8 @@ def expected_rows() -> dict[str, dict]:
                 "unit_page": f"units/{package.unit_id}/index.html",
                 "year": str(package.year),
                 "title": evaluation["title"],
-                "budget": top["budget"] if top else "",
-                "actual": top["actual"] if top else "",
+                "budget": wan(top, "budget") if top else "",
+                "actual": wan(top, "actual") if top else "",
                 "score": evaluation["total_score"],
                 "grade": evaluation["grade"],
             }

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from jixiao.ingest.findings import CODES
+from jixiao.ingest.tables import AMOUNT_UNITS, BUDGET_KINDS, INDICATOR_STATUSES, WEIGHT_TERMS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,6 +29,15 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def test_every_code_is_documented_in_contributing() -> None:
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     missing = [code for code in CODES if f"`{code}`" not in text]
+    assert missing == []
+
+
+def test_every_status_and_line_kind_is_documented_in_contributing() -> None:
+    """A contributor meets these values in the enum columns; CONTRIBUTING must say what each is for."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    values = [*INDICATOR_STATUSES, *BUDGET_KINDS, *AMOUNT_UNITS, *WEIGHT_TERMS, "goals_actual"]
+    values.append("python build.py upgrade")
+    missing = [value for value in values if f"`{value}`" not in text]
     assert missing == []
 
 

@@ -100,6 +100,16 @@ def cells(row: Node) -> list[str]:
     return [node.text() for node in row.children if isinstance(node, Node) and node.tag in ("td", "th")]
 
 
+def spanned_cells(row: Node) -> list[str]:
+    """A row's cell texts with a colspan=n cell repeated n times, so indexes follow the header."""
+    return [
+        node.text()
+        for node in row.children
+        if isinstance(node, Node) and node.tag in ("td", "th")
+        for _ in range(int(node.attrs.get("colspan", "1")))
+    ]
+
+
 # --------------------------------------------------------------------------- pages and figures
 
 
@@ -164,16 +174,27 @@ def test_budget_table_prints_published_figures_exactly(pages, package, evaluatio
         assert table is None
         return
     header = [th.text() for th in table.find("thead").find_all("th")]
-    budget_col, actual_col = header.index("全年预算数"), header.index("实际支出数")
+    columns = {
+        "年初预算数": "budget_initial",
+        "全年预算数": "budget",
+        "到位数": "funds_received",
+        "实际支出数": "actual",
+    }
+    assert {"全年预算数", "实际支出数"} <= set(header)
     for line in lines:
         row = doc.by_id(f"budget-{line['line_id']}")
         assert row is not None, f"no row for budget line {line['line_id']}"
-        shown = cells(row)
+        shown = spanned_cells(row)
         assert shown[0] == line["label"]
-        assert shown[budget_col].removesuffix("推算") == (line["budget"] or "—")
-        assert shown[actual_col] == (line["actual"] or "—")
-        if "年初预算数" in header:
-            assert shown[header.index("年初预算数")] == (line["budget_initial"] or "—")
+        for heading, column in columns.items():
+            if heading not in header:
+                assert not line[column], f"{line['line_id']} {column} is not shown"
+                continue
+            cell = shown[header.index(heading)]
+            if column in line["ambiguous_columns"].split():
+                assert "所属列不明" in cell and all(f in cell for f in line["ambiguous_amounts"].split()), cell
+            else:
+                assert cell.removesuffix("推算") == (line[column] or "—"), (line["line_id"], column)
 
 
 @pytest.mark.parametrize(
@@ -186,13 +207,17 @@ def test_indicator_table_prints_every_row(pages, package, evaluation, path):
     rows = [r for r in read_csv(package.path / "indicators.csv") if r["evaluation_id"] == evaluation["evaluation_id"]]
     table = doc.by_id(f"{evaluation['evaluation_id']}-indicator-table")
     assert (table is not None) == bool(rows)
+    if not rows:
+        return
+    header = [th.text() for th in table.find("thead").find_all("th")]
     for indicator in rows:
         row = doc.by_id(f"indicators-{indicator['row']}")
         assert row is not None, f"no row for indicator {indicator['row']}"
         shown = cells(row)
-        assert shown[1] == (indicator["level3"] or "（空白）")
-        assert shown[4] == (indicator["weight"] or "—")
-        assert shown[5] == (indicator["score"] or "—")
+        assert shown[header.index("三级指标")] == (indicator["level3"] or "（空白）")
+        assert shown[header.index(evaluation["weight_term"] or "分值")] == (indicator["weight"] or "—")
+        blank = "（空白）" if indicator["status"] == "weight_only" else "—"
+        assert shown[header.index("得分")] == (indicator["score"] or blank)
 
 
 def test_rugao_sif_2024_project_pages(pages):
