@@ -127,3 +127,20 @@ def test_an_acknowledged_evaluation_level_inconsistency_links_to_the_evaluation(
         anchored = page.by_id(fragment)
         assert anchored is not None, href
         assert "flagged" in anchored.classes()
+
+
+def test_full_marks_for_a_missed_target_read_from_the_nature_and_value_columns(data_copy: Path) -> None:
+    """rugao-pension row 1 given 指标性质 ≥, 指标值 98 and 实际完成值 97 (one 度量单位): full marks are flagged."""
+    package = data_copy / PENSION
+    set_cells(
+        package / "indicators.csv",
+        {"evaluation_id": "department", "row": "1"},
+        nature="≥",
+        target_value="98",
+        measure_unit="%",
+        actual_value="97",
+    )
+    shown = validate(data_copy, "--flags")
+    assert shown.returncode == 0, shown.stderr
+    flagged = [line for line in shown.stdout.splitlines() if line.endswith("(F-FULL-MARKS-MISSED)")]
+    assert any(line.startswith(f"data/{PENSION}/indicators.csv 第2行 score:") for line in flagged), flagged

@@ -280,6 +280,10 @@ def check_full_marks_for_missed_target(package: RawPackage, bands: GradeBands) -
         if weight is None or score is None or score != weight:
             continue
         target, actual = _quantity(row.get("target")), _quantity(row.get("actual"))
+        nature, target_value, actual_value = row.get("nature"), number(row, "target_value"), number(row, "actual_value")
+        if nature in ("=", "≥", "≤", ">", "<") and target_value is not None and actual_value is not None:
+            # The form's own columns: 指标性质, 指标值 and 实际完成值 as numbers in one 度量单位.
+            target, actual = (nature, target_value, "·"), ("", actual_value, "·")
         if target is None or actual is None or target[2] != actual[2] or not target[2]:
             continue
         if not _met(target[0], actual[1], target[1]):
