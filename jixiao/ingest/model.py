@@ -117,21 +117,11 @@ class BudgetLine:
         """An amount converted to 万元 for combined tables and charts (exact: ÷ 10000 in Decimal)."""
         return to_wan(getattr(self, name), self.amount_unit)
 
-    @property
-    def budget_initial_wan(self) -> Decimal | None:
-        return self.in_wan("budget_initial")
-
-    @property
-    def budget_wan(self) -> Decimal | None:
-        return self.in_wan("budget")
-
-    @property
-    def funds_received_wan(self) -> Decimal | None:
-        return self.in_wan("funds_received")
-
-    @property
-    def actual_wan(self) -> Decimal | None:
-        return self.in_wan("actual")
+    # The amounts in 万元, by name, for the combined tables' *_wan columns.
+    budget_initial_wan = property(lambda self: self.in_wan("budget_initial"))
+    budget_wan = property(lambda self: self.in_wan("budget"))
+    funds_received_wan = property(lambda self: self.in_wan("funds_received"))
+    actual_wan = property(lambda self: self.in_wan("actual"))
 
     @property
     def rate_computed(self) -> Decimal | None:
