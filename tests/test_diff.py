@@ -54,8 +54,8 @@ def test_nothing_changed(repo: Path) -> None:
 def test_changed_figure(repo: Path) -> None:
     # Basic expenditure and the total move together, so the package still adds up.
     budget = repo / "data/rugao-pension/2024/budget.csv"
-    edit(budget, ",426.16,426.16,", ",426.26,426.16,")
-    edit(budget, ",989.34,989.33,", ",989.44,989.33,")
+    edit(budget, ",426.16,,426.16,", ",426.26,,426.16,")
+    edit(budget, ",989.34,,989.33,", ",989.44,,989.33,")
     assert report_lines(diff(repo)) == [
         "- rugao-pension/2024 department 基本支出 budget：426.16 → 426.26",
         "- rugao-pension/2024 department 资金总额 budget：989.34 → 989.44",
@@ -73,7 +73,7 @@ def test_deleted_package(repo: Path) -> None:
 
 
 def test_package_failing_now_is_reported_not_deleted(repo: Path) -> None:
-    edit(repo / "data/rugao-pension/2024/budget.csv", ",426.16,426.16,", ",426.26,426.16,")
+    edit(repo / "data/rugao-pension/2024/budget.csv", ",426.16,,426.16,", ",426.26,,426.16,")
     out = diff(repo)
     assert "删除数据包" not in out and "→" not in out, out
     lines = out.splitlines()
@@ -85,9 +85,9 @@ def test_package_failing_now_is_reported_not_deleted(repo: Path) -> None:
 
 def test_package_failing_at_ref_is_reported_without_figures(repo: Path) -> None:
     budget = repo / "data/rugao-pension/2024/budget.csv"
-    edit(budget, ",426.16,426.16,", ",426.26,426.16,")
+    edit(budget, ",426.16,,426.16,", ",426.26,,426.16,")
     git(repo, "commit", "-q", "-am", "break")
-    edit(budget, ",426.26,426.16,", ",426.16,426.16,")
+    edit(budget, ",426.26,,426.16,", ",426.16,,426.16,")
     out = diff(repo)
     assert "- rugao-pension/2024 验证未通过（在 HEAD 中）" in out, out
     assert "→" not in out and "新增数据包" not in out, out

@@ -95,3 +95,30 @@ def test_upgrade_keeps_columns_it_does_not_know(tmp_path: Path) -> None:
     assert [row["extra"] for row in records(unit)] == ["kept"]
     result = run("--data", str(data), "validate")
     assert result.returncode == 1 and "多出列 extra" in result.stderr
+
+
+def test_diff_against_a_schema_1_commit_shows_no_changed_figure(tmp_path: Path) -> None:
+    """A pull request that only upgrades the schema changes no published figure (diff upgrades REF's copy too)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(V1, repo / "data")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "schema 1"]):
+        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+    build = [sys.executable, str(REPO / "build.py")]
+    assert subprocess.run([*build, "upgrade"], cwd=repo, capture_output=True, timeout=300).returncode == 0
+    result = subprocess.run([*build, "diff", "HEAD"], cwd=repo, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "已发布的数字没有变化" in result.stdout, result.stdout
+
+
+def test_upgrade_refuses_a_symlinked_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(V1 / "rugao-pension", data / "rugao-pension")
+    outside = tmp_path / "outside.csv"
+    unit = data / "rugao-pension/2024/unit.csv"
+    outside.write_bytes(unit.read_bytes())
+    unit.unlink()
+    unit.symlink_to(outside)
+    result = run("--data", str(data), "upgrade")
+    assert result.returncode == 1 and "符号链接" in result.stderr
+    assert outside.read_bytes() == (V1 / "rugao-pension/2024/unit.csv").read_bytes()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from jixiao.commands.upgrade import upgrade_package
 from jixiao.config import GRADE_BANDS, GradeBands
 from jixiao.ingest.findings import Finding
+from jixiao.ingest.load import find_packages
 from jixiao.ingest.model import Package, build_package
 from jixiao.ingest.validate import validate_directory
 
@@ -52,12 +55,18 @@ def _failed(key: str, where: str, errors: list[Finding]) -> list[str]:
 def _figures(package: Package) -> dict[str, str]:
     figures: dict[str, str] = {}
     for e in package.evaluations:
+        figures[f"{e.evaluation_id} 总分值"] = str(e.total_weight)
         figures[f"{e.evaluation_id} 总得分"] = str(e.total_score)
         figures[f"{e.evaluation_id} 等级"] = e.grade
         for line in e.budget:
-            for column in ("budget_initial", "budget", "actual"):
+            figures[f"{e.evaluation_id} {line.label} 单位"] = line.amount_unit
+            for column in ("budget_initial", "budget", "funds_received", "actual"):
                 figures[f"{e.evaluation_id} {line.label} {column}"] = str(getattr(line, column))
+            if line.ambiguous_amounts:
+                shown = " ".join(map(str, line.ambiguous_amounts))
+                figures[f"{e.evaluation_id} {line.label} 列归属不明"] = f"{shown}（{' '.join(line.ambiguous_columns)}）"
         for i in e.indicators:
+            figures[f"{e.evaluation_id} 指标{i.row} {i.level3} 分值"] = str(i.weight)
             figures[f"{e.evaluation_id} 指标{i.row} {i.level3} 得分"] = str(i.score)
     return figures
 
@@ -73,6 +82,7 @@ def run_diff(data_dir: Path, ref: str, grade_bands: GradeBands = GRADE_BANDS) ->
             print(f"错误：无法读取 {ref} 的 {data_dir}：{archive.stderr.decode().strip()}", file=sys.stderr)
             return 2
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        _upgrade_quietly(Path(tmp) / data_dir)
         before = _side(Path(tmp) / data_dir, grade_bands)
     after = _side(data_dir, grade_bands)
     print(f"## 与 {ref} 相比的数字变化\n")
@@ -81,6 +91,15 @@ def run_diff(data_dir: Path, ref: str, grade_bands: GradeBands = GRADE_BANDS) ->
         lines += _compare(key, ref, before, after)
     print("\n".join(lines) if lines else "已发布的数字没有变化。")
     return 0
+
+
+def _upgrade_quietly(data_dir: Path) -> None:
+    """Bring REF's packages to the current schema first, so a schema upgrade alone changes no figure."""
+    for directory in find_packages(data_dir):
+        try:
+            upgrade_package(directory)
+        except (ValueError, OSError, json.JSONDecodeError, UnicodeDecodeError):
+            continue  # left as it is: validation then reports it as failing at REF
 
 
 def _compare(key: str, ref: str, before: Side, after: Side) -> list[str]:

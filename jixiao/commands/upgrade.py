@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 from jixiao.commands.scaffold import write_descriptor
@@ -30,6 +31,9 @@ def package_version(descriptor: dict) -> int:
 
 def upgrade_package(directory: Path) -> bool:
     """Bring one package to SCHEMA_VERSION; True when a file changed."""
+    for path in (directory / "datapackage.json", *(directory / f"{name}.csv" for name in TABLES)):
+        if path.is_symlink():
+            raise ValueError(f"{path.name} 是符号链接，拒绝改写（data/ 中只能有普通文件）")
     descriptor = json.loads((directory / "datapackage.json").read_text("utf-8"))
     version = package_version(descriptor)
     if version > SCHEMA_VERSION:
@@ -84,7 +88,7 @@ def run_upgrade(data_dir: Path) -> int:
                 changed += 1
                 print(f"已升级 {directory.as_posix()} 至第 {SCHEMA_VERSION} 版表结构")
         except (ValueError, json.JSONDecodeError, UnicodeDecodeError) as error:
-            print(f"错误：{directory.as_posix()}：{error}")
+            print(f"错误：{directory.as_posix()}：{error}", file=sys.stderr)
             return 1
     print(f"共 {changed} 个数据包有改动；全部为第 {SCHEMA_VERSION} 版。运行 python build.py validate 检查。")
     return 0
