@@ -23,7 +23,14 @@ from site_fixtures import REPO, build_site
 from test_site import Site, cells
 
 LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
-DATA_DRIVEN = ["tests/test_data.py", "tests/test_quality.py", "tests/test_datasets.py", "tests/test_metadata.py"]
+DATA_DRIVEN = [
+    "tests/test_data.py",
+    "tests/test_quality.py",
+    "tests/test_datasets.py",
+    "tests/test_metadata.py",
+    "tests/test_charts.py",
+    "tests/test_compare.py",
+]
 """The test modules that loop over every package (test_site.py runs too, see below)."""
 
 
