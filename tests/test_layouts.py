@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -108,9 +109,11 @@ def test_a_figure_of_unknown_column_is_shown_as_such(subpath_site: Site) -> None
 def test_blank_scores_are_not_called_unweighted(subpath_site: Site) -> None:
     """layout-sc-qingshen: weights printed, 得分 blank: the page says so, not 未赋分值."""
     doc = subpath_site.doc("units/layout-sc-qingshen/2023/wages/index.html")
-    for row in (doc.by_id("indicators-1"), doc.by_id("indicators-2")):
-        text = " ".join(cells(row))
-        assert "原表有分值而得分空白" in text and "未赋分值" not in text
+    table = doc.by_id("wages-indicator-table")
+    for row_id, name in (("indicators-1", "发放(缴纳)覆盖率"), ("indicators-2", "足额保障率(参保率)")):
+        assert "（空白）" in cells(doc.by_id(row_id))
+        assert re.search(rf"{re.escape(name)}：?原表有分值而得分空白", table.text()), name
+    assert "未赋分值" not in table.text()
     facts = {dt.text(): dt.parent.find("dd").text() for dt in doc.find_all("dt")}
     assert facts["项目编码"] == "51000021R000000019951" and facts["报表编号"] == "510000_0013zp"
     assert facts["总分值"].startswith("100")
