@@ -33,9 +33,16 @@ def _units(data):
     return sorted(path.name for path in data.iterdir() if path.is_dir())
 
 
-def _edit_narrative(data, unit_id):
-    narrative = next((data / unit_id).glob("*/narrative/*.md"))
+def _edit_narrative(data, unit_id) -> str:
+    """Add a sentence to one of the unit's narrative files; returns the year it belongs to."""
+    narrative = sorted((data / unit_id).glob("*/narrative/*.md"))[0]
     narrative.write_text(narrative.read_text("utf-8") + "\n补充说明：本段为测试所加。\n", "utf-8")
+    return narrative.parent.parent.name
+
+
+def _with_narrative(data) -> str:
+    """The first unit (by id) that has a narrative file: not every form has narrative sections."""
+    return next(unit for unit in _units(data) if any((data / unit).glob("*/narrative/*.md")))
 
 
 def _rename_unit(data, unit_id, suffix):
@@ -51,20 +58,18 @@ def test_incremental_build_equals_a_clean_build(tmp_path, data):
     site = tmp_path / "site"
     first = _build(site, data)
     assert first.rendered == len(_units(data))
-    edited, renamed = _units(data)[0], _units(data)[-1]
-    _edit_narrative(data, edited)
+    edited = _with_narrative(data)
+    renamed = next(unit for unit in reversed(_units(data)) if unit != edited)
+    year = _edit_narrative(data, edited)
     _rename_unit(data, renamed, "（测试改名）")
     again = _build(site, data)
     assert (again.rendered, again.units - again.rendered) == (2, len(_units(data)) - 2)
     clean = _build(tmp_path / "clean", data, incremental=False)
     assert clean.rendered == len(_units(data))
     assert tree_bytes(site) == tree_bytes(tmp_path / "clean")
-    assert "本段为测试所加" in (site / "units" / edited).joinpath(_first_year(data, edited), "index.html").read_text()
+    pages = (site / "units" / edited / year).rglob("index.html")
+    assert any("本段为测试所加" in page.read_text("utf-8") for page in pages), "the edited narrative is on its page"
     assert "（测试改名）" in (site / "index.html").read_text("utf-8"), "shared pages must follow the renamed unit"
-
-
-def _first_year(data, unit_id):
-    return sorted(path.name for path in (data / unit_id).iterdir())[0]
 
 
 def test_no_change_rebuild_does_not_touch_the_site(tmp_path, data):
@@ -148,10 +153,12 @@ def test_a_same_size_edit_is_noticed(tmp_path, data):
     """Package hashes are remembered by file stats; an edit that keeps the size still counts."""
     site = tmp_path / "site"
     _build(site, data)
-    unit_csv = next((data / _units(data)[0]).glob("*/unit.csv"))
-    text = unit_csv.read_text("utf-8")
-    first_digit = next(ch for ch in text.split("\n")[1] if ch.isdigit())
-    replacement = "7" if first_digit != "7" else "8"
-    unit_csv.write_text(text.replace(first_digit, replacement, 1), "utf-8")
+    unit_csv = sorted((data / _units(data)[0]).glob("*/unit.csv"))[0]
+    header, row, *rest = unit_csv.read_text("utf-8").split("\n")
+    name_column = header.split(",").index("name")
+    cells = row.split(",")
+    replacement = "测" if cells[name_column][-1] != "测" else "试"  # one CJK character for another: same size
+    cells[name_column] = cells[name_column][:-1] + replacement
+    unit_csv.write_text("\n".join([header, ",".join(cells), *rest]), "utf-8")
     again = _build(site, data)
     assert again.rendered == 1 and not again.unchanged
