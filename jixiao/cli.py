@@ -51,6 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--project", action="append", default=[], help="项目评价标识，可多次给出")
     new.add_argument("--department", action="store_true", help="给出 --project 时也生成部门整体评价行")
 
+    form = commands.add_parser(
+        "import", parents=[data_option], help="从政府公开的自评表（XLSX/DOCX/PDF/文本）生成待核对的草稿数据包"
+    )
+    form.add_argument("file", type=Path, help="原表文件：.xlsx、.docx、.pdf 或提取的文本 .txt")
+    form.add_argument("--unit", required=True, help="单位标识，如 yiyang-si")
+    form.add_argument("--year", required=True, type=int, help="年度，如 2022")
+    form.add_argument("--evaluation", help="评价标识（一个文件有多张表时加 -1、-2…）")
+    form.add_argument("--sources", type=Path, default=Path("sources"), help="原文文本目录（默认 sources/）")
+
     commands.add_parser("upgrade", parents=[data_option], help="把旧版表结构的数据包改写为当前版本（可重复运行）")
 
     diff = commands.add_parser("diff", parents=[data_option], help="与某个 git 版本相比，已发布数字的变化")
@@ -158,6 +167,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"错误：{error}", file=sys.stderr)
             return EXIT_USAGE
         print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 jixiao validate（或 python build.py validate）")
+        return EXIT_OK
+    if args.command == "import":
+        from jixiao.commands.importing.command import FormImportError, import_form
+
+        try:
+            found = import_form(args.file, args.data, args.sources, args.unit, args.year, args.evaluation)
+        except FormImportError as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return EXIT_USAGE
+        package, forms, rows = found
+        print(f"已写出草稿 {package}：{forms} 张表，review.csv 中 {rows} 项待核对。")
+        print("对照原表逐项核对 review.csv（python build.py validate 列出每一项及原文位置），")
+        print("核对或改正后把 status 改为 已核对；步骤见 CONTRIBUTING.md“从原表导入”。")
         return EXIT_OK
     if args.command == "upgrade":
         from jixiao.commands.upgrade import run_upgrade

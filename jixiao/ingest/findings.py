@@ -125,6 +125,13 @@ CODES: dict[str, Code] = {
             "列归属不明写法有误",
             "ambiguous_amounts 与 ambiguous_columns 须同时填写，列数多于金额个数；列名只能是金额列，且这些列本身留空。",
         ),
+        Code(
+            "E-DRAFT",
+            "导入草稿未核对",
+            "build.py import 写出的草稿：review.csv 中 status 仍为 待核对 的字段（附原表位置与原文）。"
+            "对照原表核对或改正后把 status 改为 已核对/已改正/已处理；"
+            "全部核对后可删除 review.csv 与 datapackage.json 的 draft。",
+        ),
         Code("E-QUALITY", "不一致说明无对应", "quality.csv 中的说明没有对应的验证结果（已修正或写错了行）。"),
         Code("F-ACKNOWLEDGED", "原文不一致（已核对）", "原文数字本身不一致，已核对并照录，见说明。"),
         Code("F-OVER-BUDGET", "支出超过预算", "实际支出数大于全年预算数。"),

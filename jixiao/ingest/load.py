@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao.ingest.draft import review_file
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.tables import ID_PATTERN, TABLES
 
@@ -67,6 +68,8 @@ class RawPackage:
     """Physical start line of every CSV record (header first), to locate frictionless errors."""
     texts: dict[str, str] = field(default_factory=dict)
     """Narrative Markdown by its path inside the package."""
+    review: list[Row] = field(default_factory=list)
+    """An imported draft's review list (jixiao/ingest/draft.py); empty for ordinary packages."""
     files: dict[str, bytes] = field(default_factory=dict)
     """Every file read, by its path inside the package: what validation saw is what gets published."""
     findings: list[Finding] = field(default_factory=list)
@@ -252,7 +255,12 @@ def read_package(directory: Path, data_dir: Path) -> RawPackage:
             text = None if data is None else _decode(data, package.file(relative), package.findings)
             if text is not None:
                 package.texts[relative] = text
-    _check_unlisted(package, {DESCRIPTOR, *_listed_resources(descriptor), *narrative_files})
+    review = review_file(descriptor)
+    if review and (data := _read(package, review)) is not None:
+        text = _decode(data, package.file(review), package.findings)
+        package.review = _parse_csv(text)[1] if text is not None else []
+    listed = {DESCRIPTOR, *_listed_resources(descriptor), *narrative_files, *([review] if review else [])}
+    _check_unlisted(package, listed)
     return package
 
 

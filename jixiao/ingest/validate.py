@@ -21,6 +21,7 @@ from pathlib import Path
 
 from jixiao.config import GradeBands
 from jixiao.ingest.checks import DESCRIPTOR_CHECKS, DOMAIN_CHECKS, FORMAT_CHECKS
+from jixiao.ingest.draft import check_draft
 from jixiao.ingest.findings import CODES, Finding, Severity
 from jixiao.ingest.load import RawPackage, read_package, scan_data, tree_digest
 from jixiao.ingest.tables import TABLES
@@ -55,7 +56,15 @@ class PackageResult:
 
 
 def validate_package(package: RawPackage, bands: GradeBands) -> list[Finding]:
-    """All findings for one package, errors and flags, in a stable order."""
+    """All findings for one package, errors and flags, in a stable order.
+
+    An imported draft's unreviewed fields (E-DRAFT) come last and never stop the other
+    checks: the arithmetic is what shows a misread figure before anyone looks.
+    """
+    return _validate(package, bands) + list(check_draft(package.display, package.descriptor, package.review))
+
+
+def _validate(package: RawPackage, bands: GradeBands) -> list[Finding]:
     findings = list(package.findings)
     if package.descriptor is None:
         return findings

@@ -1,0 +1,314 @@
+"""The two tables every template family has: the funds table and the indicator table (with its total).
+
+Columns are found by their header text, so a variant that adds 到位数 or 权重占比 needs no
+new code.  A row whose cells do not sit under the headers is not read at all: its cells
+go to the review list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.commands.importing.draft_model import HIGH, LOW, MEDIUM, FormDraft, Unplaced, Value
+from jixiao.commands.importing.grid import Cell, Grid, Unreadable, clean, figure, squeeze
+
+BUDGET_COLUMNS = (
+    ("年初预算", "budget_initial"),
+    ("调整后预算", "budget"),
+    ("全年预算", "budget"),
+    ("到位数", "funds_received"),
+    ("执行数", "actual"),
+    ("执行率", "rate_published"),
+    ("分值", "weight"),
+    ("权重", "weight"),
+    ("得分", "score"),
+)
+"""Header text fragment → budget.csv column, first match wins."""
+
+BUDGET_LINES = (
+    ("年度资金总额", "total", "total"),
+    ("资金总额", "total", "total"),
+    ("总额", "total", "total"),
+    ("当年财政拨款", "fiscal", "fiscal"),
+    ("财政拨款", "fiscal", "fiscal"),
+    ("财政资金", "fiscal", "fiscal"),
+    ("上年结转资金", "carryover", "carryover"),
+    ("财政专户管理资金", "special_account", "special-account"),
+    ("单位资金", "unit_funds", "unit-funds"),
+    ("其他资金", "other", "other"),
+    ("其它资金", "other", "other"),
+    ("基本支出", "basic", "basic"),
+    ("项目支出", "project", "project"),
+)
+"""Printed line label (without 其中：) → (kind, line_id)."""
+
+INDICATOR_COLUMNS = (
+    ("一级指标", "level1"),
+    ("二级指标", "level2"),
+    ("三级指标", "level3"),
+    ("指标性质", "nature"),
+    ("度量单位", "measure_unit"),
+    ("实际完成值", "actual"),
+    ("完成值", "actual"),
+    ("实际值", "actual"),
+    ("指标值", "target"),
+    ("年度指标", "target"),
+    ("权重占比", "weight_share"),
+    ("折算得分", "score_converted"),
+    ("分值", "weight"),
+    ("权重", "weight"),
+    ("得分", "score"),
+    ("评分依据", "basis"),
+    ("偏差", "deviation"),
+    ("原因", "deviation"),
+)
+NUMERIC_INDICATOR = ("weight", "weight_share", "score", "score_converted")
+TOTAL_LABELS = {"总分", "合计", "总计", "合计得分"}
+BLOCK_LABELS = {"", "绩效指标", "绩效目标", "项目绩效指标"}
+"""What the left-most column of an indicator table may print besides the header's own columns."""
+LEVEL1_WORDS = re.compile(r".*指标|决策|过程|产出|效益|满意度")
+UNIT_PATTERN = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
+WEIGHT_IN_NAME = re.compile(r"^(.+?)[(（]\s*([0-9]+(?:\.[0-9]+)?)\s*分?\s*[)）]$")
+PREFIX = re.compile(r"^其中\s*[:：]\s*")
+NATURES = {"=": "=", "＝": "=", "═": "=", "≥": "≥", "≧": "≥", ">=": "≥", "≤": "≤", "≦": "≤", "<=": "≤"}
+NATURES |= {">": ">", "<": "<", "定性": "定性"}
+BARE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def _columns(row: list[Cell], table: tuple[tuple[str, str], ...]) -> dict[int, str]:
+    """Position in the row → column name, for header cells that name one."""
+    found: dict[int, str] = {}
+    for position, cell in enumerate(row):
+        text = squeeze(cell.text)
+        for fragment, name in table:
+            if fragment in text and not (cell.merged and position and row[position - 1].text == cell.text):
+                found[position] = name
+                break
+    return found
+
+
+def read_budget(form: FormDraft, grid: Grid, rows: list[list[Cell]]) -> set[int]:
+    """The funds table: a header with 年初预算/全年预算 and 执行数, then lines named by BUDGET_LINES."""
+    for index, row in enumerate(rows):
+        columns = _columns(row, BUDGET_COLUMNS)
+        if "actual" in columns.values() and {"budget", "budget_initial"} & set(columns.values()):
+            return _budget_rows(form, rows, index, columns, grid.exact)
+    return set()
+
+
+def _amount_unit(rows: list[list[Cell]], index: int) -> tuple[str, Cell] | None:
+    for row in rows[max(0, index - 1) : index + 2]:
+        for cell in row:
+            match = UNIT_PATTERN.search(cell.text)
+            if match:
+                return match.group(1), cell
+    return None
+
+
+def _budget_rows(
+    form: FormDraft, rows: list[list[Cell]], header: int, columns: dict[int, str], exact: bool
+) -> set[int]:
+    used = {header}
+    order = list(columns.values())
+    header_cols = [rows[header][position].col for position in columns]
+    unit = _amount_unit(rows, header)
+    seen: dict[str, int] = {}
+    for index in range(header + 1, min(len(rows), header + 12)):
+        row = rows[index]
+        label_at = next((p for p, cell in enumerate(row) if _line_kind(cell.text) and not cell.merged), None)
+        if label_at is None:
+            if any(_line_kind(cell.text) for cell in row):
+                continue  # a merged copy of a label already read
+            break
+        label_cell = row[label_at]
+        kind, line_id = _line_kind(label_cell.text)
+        seen[line_id] = seen.get(line_id, 0) + 1
+        if seen[line_id] > 1:
+            line_id = f"{line_id}-{seen[line_id]}"
+        used.add(index)
+        values = [cell for cell in row[label_at + 1 :] if not (cell.merged and cell.text == label_cell.text)]
+        line = _budget_line(form, label_cell, kind, line_id, unit, len(form.budget) + 1)
+        for position, cell in enumerate(values):
+            if position >= len(order):
+                if cell.text:
+                    form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”表头以外的格", (cell,)))
+                continue
+            name = order[position]
+            try:
+                number = figure(cell.text, percent=name == "rate_published")
+            except Unreadable:
+                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”的{name}不是数字", (cell,)))
+                continue
+            if number is not None:
+                sure = HIGH if exact and cell.col == header_cols[position] else MEDIUM
+                line[name] = Value(number.value, cell, sure, number.note)
+        form.budget.append(line)
+    if any(line["kind"].value == "total" for line in form.budget):
+        for line in form.budget:
+            if line["kind"].value != "total":
+                line["parent_id"] = Value("total", line["kind"].cell, MEDIUM)
+    return used
+
+
+def _line_kind(text: str) -> tuple[str, str] | None:
+    key = PREFIX.sub("", squeeze(text)).rstrip(":：")
+    return next(((kind, line_id) for label, kind, line_id in BUDGET_LINES if key == label), None)
+
+
+def _budget_line(
+    form: FormDraft, cell: Cell, kind: str, line_id: str, unit: tuple[str, Cell] | None, order: int
+) -> dict[str, Value]:
+    label = PREFIX.sub("", clean(cell.text)).rstrip(":：")
+    note = f"原文作“{clean(cell.text)}”。" if label != clean(cell.text) else ""
+    line = {
+        "line_id": Value(line_id, cell, HIGH),
+        "order": Value(str(order), cell, HIGH),
+        "label": Value(label, cell, HIGH, note),
+        "kind": Value(kind, cell, HIGH),
+    }
+    if unit:
+        line["amount_unit"] = Value(unit[0], unit[1], HIGH)
+    return line
+
+
+def read_indicators(form: FormDraft, grid: Grid, rows: list[list[Cell]]) -> set[int]:
+    """The indicator table: a header naming 一级/三级指标 and 分值 or 权重, rows down to 总分/合计."""
+    for index, row in enumerate(rows):
+        columns = _columns(row, INDICATOR_COLUMNS)
+        if {"level1", "level3"} <= set(columns.values()) and "weight" in columns.values():
+            term = next(squeeze(row[p].text) for p, name in columns.items() if name == "weight")
+            form.fields["weight_term"] = Value("权重" if "权重" in term else "分值", row[0], HIGH)
+            return _indicator_rows(form, grid, rows, index, columns)
+    return set()
+
+
+def _indicator_rows(
+    form: FormDraft, grid: Grid, rows: list[list[Cell]], header: int, columns: dict[int, str]
+) -> set[int]:
+    used = {header}
+    width = len(rows[header])
+    previous: dict[str, Value] | None = None
+    for index in range(header + 1, len(rows)):
+        row = rows[index]
+        keys = [squeeze(cell.text) for cell in row]
+        if any(key in TOTAL_LABELS for key in keys):
+            used.add(index)
+            _total(form, grid, row, columns)
+            break
+        used.add(index)
+        line = _indicator(form, grid, row, columns, width, previous)
+        previous = line
+        if line is None:
+            form.unplaced.append(Unplaced("指标行的格与表头对不上", tuple(cell for cell in row if cell.text)))
+        else:
+            line["row"] = Value(str(len(form.indicators) + 1), row[0], HIGH)
+            form.indicators.append(line)
+    return used
+
+
+def _indicator(
+    form: FormDraft,
+    grid: Grid,
+    row: list[Cell],
+    columns: dict[int, str],
+    width: int,
+    previous: dict[str, Value] | None,
+) -> dict[str, Value] | None:
+    """One indicator row, or None when any cell is out of place (the whole row then goes to review)."""
+    if not grid.exact and len(row) != width:
+        return None
+    for position, cell in enumerate(row):
+        if position not in columns and cell.text and squeeze(cell.text) not in BLOCK_LABELS and not cell.merged:
+            return None
+    line: dict[str, Value] = {}
+    sure = HIGH if grid.exact else MEDIUM
+    for position, name in columns.items():
+        if position >= len(row):
+            continue
+        cell = row[position]
+        text = "" if cell.merged and name not in ("level1", "level2") else cell.text
+        if name in ("level1", "level2"):
+            if not text:
+                if previous is None or name not in previous:
+                    return None
+                carried = previous[name]
+                line[name] = Value(carried.value, cell, MEDIUM if grid.exact else LOW, "合并单元格，沿用上一行")
+                if f"{name}_weight" in previous:
+                    line[f"{name}_weight"] = previous[f"{name}_weight"]
+                continue
+            match = WEIGHT_IN_NAME.fullmatch(clean(text))
+            name_text = clean(match.group(1)) if match else clean(text)
+            if not grid.exact and name == "level1" and not LEVEL1_WORDS.fullmatch(squeeze(name_text)):
+                return None
+            line[name] = Value(name_text, cell, sure)
+            if match:
+                line[f"{name}_weight"] = Value(match.group(2), cell, sure)
+        elif name in NUMERIC_INDICATOR:
+            try:
+                number = figure(text, percent=name == "weight_share")
+            except Unreadable:
+                return None
+            if number is not None:
+                line[name] = Value(number.value, cell, sure, number.note)
+        elif name == "nature":
+            if text:
+                if squeeze(text) not in NATURES:
+                    return None
+                written = NATURES[squeeze(text)]
+                note = f"原文作“{text}”。" if written != text else ""
+                line[name] = Value(written, cell, sure, note)
+        elif text:
+            line[name] = Value(text, cell, sure)
+    if "level1" not in line:
+        return None
+    _values(line, columns)
+    line["status"] = Value(_status(line), row[0], sure)
+    return line
+
+
+def _values(line: dict[str, Value], columns: dict[int, str]) -> None:
+    """target_value / actual_value only where the form prints the unit in its own 度量单位 column."""
+    if "measure_unit" not in columns.values():
+        return
+    for text_name, number_name in (("target", "target_value"), ("actual", "actual_value")):
+        value = line.get(text_name)
+        if value and BARE.fullmatch(value.value):
+            line[number_name] = Value(value.value, value.cell, value.confidence)
+
+
+def _status(line: dict[str, Value]) -> str:
+    if "weight" in line and "score" in line:
+        return "scored"
+    if "weight" in line:
+        return "weight_only"
+    if "level3" in line or "score" in line:
+        return "not_scored"
+    return "empty"
+
+
+def _total(form: FormDraft, grid: Grid, row: list[Cell], columns: dict[int, str]) -> None:
+    """总分/合计: under the 分值 and 得分 headers in a real table; in text, exactly two numbers in order."""
+    label_at = next(p for p, cell in enumerate(row) if squeeze(cell.text) in TOTAL_LABELS)
+    found: dict[str, Cell] = {}
+    if grid.exact:
+        for position, name in columns.items():
+            if name in ("weight", "score") and position < len(row) and row[position].text:
+                found[name] = row[position]
+    else:
+        numbers = [cell for cell in row[label_at + 1 :] if cell.text and BARE.fullmatch(squeeze(cell.text))]
+        if len(numbers) == 2:
+            found = {"weight": numbers[0], "score": numbers[1]}
+        elif numbers:
+            form.unplaced.append(Unplaced("总分行的数字无法对应到分值、得分", tuple(numbers)))
+        grade = [cell for cell in row[label_at + 1 :] if squeeze(cell.text) in ("优", "良", "中", "差")]
+        if len(grade) == 1:
+            form.fields["grade"] = Value(squeeze(grade[0].text), grade[0], MEDIUM)
+    for name, cell in found.items():
+        try:
+            number = figure(cell.text)
+        except Unreadable:
+            form.unplaced.append(Unplaced("总分行的格不是数字", (cell,)))
+            continue
+        if number is not None:
+            sure = HIGH if grid.exact else MEDIUM
+            form.fields[f"total_{name}"] = Value(number.value, cell, sure, number.note)

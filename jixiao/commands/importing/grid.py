@@ -1,0 +1,105 @@
+"""The one cell grid every reader produces and every recogniser reads.
+
+A form arrives as XLSX, DOCX, PDF or extracted text; each reader turns it into rows of
+cells that remember where they were (sheet and cell, page and table, or text line and
+offset), so every figure in a draft can point back at the cell it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its text as printed and where it was found."""
+
+    row: int
+    col: int
+    text: str
+    where: str
+    """Human-readable location, e.g. ``Sheet1!C5``, ``第2页 表1 第3行第4列``, ``第120行第3格（字符 4567）``."""
+    merged: bool = False
+    """A copy of a merged cell's text (XLSX/DOCX): the value was printed once for several cells."""
+
+
+@dataclass
+class Grid:
+    """Rows of cells from one file, in reading order."""
+
+    kind: str
+    """xlsx, docx, pdf or text."""
+    rows: list[list[Cell]] = field(default_factory=list)
+    exact: bool = True
+    """Whether columns are real table columns (XLSX, DOCX, ruled PDF) or guessed from text separators."""
+
+    def add_row(self, cells: list[Cell]) -> None:
+        self.rows.append(cells)
+
+
+DASHES = {"", "-", "—", "--", "——", "－", "/", "／", "—-", "- -"}
+"""Cells printed to say "nothing here"."""
+
+NUMBER = re.compile(r"[-]?[0-9]+(?:\.[0-9]+)?")
+GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
+
+CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+WRAPPED = re.compile(f"(?<=[{CJK}])\\s+(?=[{CJK}])")
+
+
+def clean(text: str) -> str:
+    """Cell text as one line: a break or space between two Chinese characters is where PDF or Word wrapped
+    a long label, so it goes; other runs of spaces become one space."""
+    text = WRAPPED.sub("", text.replace("\u3000", " "))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def squeeze(text: str) -> str:
+    """Text without any spaces, for matching labels (PDF text puts spaces inside words)."""
+    return re.sub(r"\s+", "", text.replace("\u3000", ""))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number read from a cell, kept as printed; ``note`` says what was stripped."""
+
+    value: str
+    note: str = ""
+
+
+class Unreadable(ValueError):
+    """A cell that should hold a number but holds something else."""
+
+
+def figure(text: str, percent: bool = False) -> Figure | None:
+    """The number a cell prints, or None for a blank or dash; Unreadable for anything else.
+
+    Nothing is rounded or converted: ``100.00%`` gives ``100.00``; a thousands separator
+    (``215,457.6``) is dropped and said so, because a bare number is what the tables hold.
+    """
+    raw = squeeze(text)
+    if raw in DASHES:
+        return None
+    note = ""
+    if percent and raw.endswith(("%", "％")):
+        raw = raw[:-1]
+    if GROUPED.fullmatch(raw):
+        raw, note = raw.replace(",", ""), f"原文作 {text.strip()}（千分位）"
+    if not NUMBER.fullmatch(raw):
+        raise Unreadable(text)
+    try:
+        Decimal(raw)
+    except InvalidOperation:
+        raise Unreadable(text) from None
+    return Figure(raw, note)
+
+
+def same_number(left: str, right: str) -> bool:
+    """Two printed numbers with the same value (100 and 100.00 are the same figure)."""
+    try:
+        return Decimal(left) == Decimal(right)
+    except InvalidOperation:
+        return left == right
