@@ -66,12 +66,14 @@ NUMERIC_INDICATOR = ("weight", "weight_share", "score", "score_converted")
 TOTAL_LABELS = {"总分", "合计", "总计", "合计得分"}
 BLOCK_LABELS = {"", "绩效指标", "绩效目标", "项目绩效指标"}
 """What the left-most column of an indicator table may print besides the header's own columns."""
-LEVEL1_WORDS = re.compile(r".*指标|决策|过程|产出|效益|满意度")
+LEVEL1_WORDS = re.compile(r".*指标|决策|过程|履职|产出|效益|满意度")
+"""一级指标 names of the national templates; in text, a first-level cell that reads otherwise is out of place."""
 UNIT_PATTERN = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
 WEIGHT_IN_NAME = re.compile(r"^(.+?)[(（]\s*([0-9]+(?:\.[0-9]+)?)\s*分?\s*[)）]$")
 PREFIX = re.compile(r"^其中\s*[:：]\s*")
 NATURES = {"=": "=", "＝": "=", "═": "=", "≥": "≥", "≧": "≥", ">=": "≥", "≤": "≤", "≦": "≤", "<=": "≤"}
 NATURES |= {">": ">", "<": "<", "定性": "定性"}
+SPLIT = re.compile(r"(>=|<=|≥|≤|≧|≦|=|＝|═|>|<)?(-?[0-9]+(?:\.[0-9]+)?)([^0-9.\s]{0,6})")
 BARE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
@@ -188,17 +190,19 @@ def _indicator_rows(
     used = {header}
     width = len(rows[header])
     previous: dict[str, Value] | None = None
+    aligned = True
     for index in range(header + 1, len(rows)):
         row = rows[index]
         keys = [squeeze(cell.text) for cell in row]
         if any(key in TOTAL_LABELS for key in keys):
             used.add(index)
-            _total(form, grid, row, columns)
+            _total(form, row, columns, grid.exact or (aligned and len(row) == width))
             break
         used.add(index)
         line = _indicator(form, grid, row, columns, width, previous)
         previous = line
         if line is None:
+            aligned = False
             form.unplaced.append(Unplaced("指标行的格与表头对不上", tuple(cell for cell in row if cell.text)))
         else:
             line["row"] = Value(str(len(form.indicators) + 1), row[0], HIGH)
@@ -267,13 +271,27 @@ def _indicator(
 
 
 def _values(line: dict[str, Value], columns: dict[int, str]) -> None:
-    """target_value / actual_value only where the form prints the unit in its own 度量单位 column."""
-    if "measure_unit" not in columns.values():
+    """Split a target printed as symbol, number and unit (≥1000件) into nature, target_value and
+    measure_unit, and the actual (1050件) into actual_value, only when the text is exactly that shape
+    and the units agree; columns the form prints itself (指标性质, 度量单位) are never overridden."""
+    target = line.get("target")
+    parsed = SPLIT.fullmatch(squeeze(target.value)) if target else None
+    if target is None or parsed is None:
         return
-    for text_name, number_name in (("target", "target_value"), ("actual", "actual_value")):
-        value = line.get(text_name)
-        if value and BARE.fullmatch(value.value):
-            line[number_name] = Value(value.value, value.cell, value.confidence)
+    symbol, number, unit = parsed.groups()
+    printed_unit = line["measure_unit"].value if "measure_unit" in line else None
+    if printed_unit is not None and unit and unit != printed_unit:
+        return
+    note = f"由指标值“{target.value}”拆出"
+    line["target_value"] = Value(number, target.cell, MEDIUM, note)
+    if unit and printed_unit is None:
+        line["measure_unit"] = Value(unit, target.cell, MEDIUM, note)
+    if symbol and "nature" not in columns.values():
+        line["nature"] = Value(NATURES[symbol], target.cell, MEDIUM, note)
+    actual = line.get("actual")
+    done = SPLIT.fullmatch(squeeze(actual.value)) if actual else None
+    if actual and done and not done.group(1) and done.group(3) in ("", unit or "", printed_unit or ""):
+        line["actual_value"] = Value(done.group(2), actual.cell, MEDIUM, f"由实际完成值“{actual.value}”拆出")
 
 
 def _status(line: dict[str, Value]) -> str:
@@ -286,23 +304,23 @@ def _status(line: dict[str, Value]) -> str:
     return "empty"
 
 
-def _total(form: FormDraft, grid: Grid, row: list[Cell], columns: dict[int, str]) -> None:
-    """总分/合计: under the 分值 and 得分 headers in a real table; in text, exactly two numbers in order."""
+def _total(form: FormDraft, row: list[Cell], columns: dict[int, str], positional: bool) -> None:
+    """总分/合计: under the 分值 and 得分 headers when the table's rows sit under their headers;
+    otherwise exactly two numbers, in order; anything else goes to review."""
     label_at = next(p for p, cell in enumerate(row) if squeeze(cell.text) in TOTAL_LABELS)
+    numbers = [cell for cell in row[label_at + 1 :] if cell.text and BARE.fullmatch(squeeze(cell.text))]
     found: dict[str, Cell] = {}
-    if grid.exact:
+    if positional:
         for position, name in columns.items():
             if name in ("weight", "score") and position < len(row) and row[position].text:
                 found[name] = row[position]
-    else:
-        numbers = [cell for cell in row[label_at + 1 :] if cell.text and BARE.fullmatch(squeeze(cell.text))]
-        if len(numbers) == 2:
-            found = {"weight": numbers[0], "score": numbers[1]}
-        elif numbers:
-            form.unplaced.append(Unplaced("总分行的数字无法对应到分值、得分", tuple(numbers)))
-        grade = [cell for cell in row[label_at + 1 :] if squeeze(cell.text) in ("优", "良", "中", "差")]
-        if len(grade) == 1:
-            form.fields["grade"] = Value(squeeze(grade[0].text), grade[0], MEDIUM)
+    elif len(numbers) == 2:
+        found = {"weight": numbers[0], "score": numbers[1]}
+    if numbers and not found:
+        form.unplaced.append(Unplaced("总分行的数字无法对应到分值、得分", tuple(numbers)))
+    grade = [cell for cell in row[label_at + 1 :] if squeeze(cell.text) in ("优", "良", "中", "差")]
+    if len(grade) == 1:
+        form.fields["grade"] = Value(squeeze(grade[0].text), grade[0], MEDIUM)
     for name, cell in found.items():
         try:
             number = figure(cell.text)
@@ -310,5 +328,5 @@ def _total(form: FormDraft, grid: Grid, row: list[Cell], columns: dict[int, str]
             form.unplaced.append(Unplaced("总分行的格不是数字", (cell,)))
             continue
         if number is not None:
-            sure = HIGH if grid.exact else MEDIUM
+            sure = HIGH if positional else MEDIUM
             form.fields[f"total_{name}"] = Value(number.value, cell, sure, number.note)

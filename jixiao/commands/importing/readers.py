@@ -88,12 +88,12 @@ def read_docx(data: bytes) -> Grid:
                 grid.add_row([Cell(len(grid.rows) + 1, 1, clean(block.text), where)])
         elif isinstance(block, Table):
             tables += 1
-            seen: set[int] = set()
+            seen: set[object] = set()  # the cell elements themselves: holding them keeps lxml's proxies stable
             for r, row in enumerate(block.rows, start=1):
                 cells = []
                 for c, cell in enumerate(row.cells, start=1):
-                    merged = id(cell._tc) in seen
-                    seen.add(id(cell._tc))
+                    merged = cell._tc in seen
+                    seen.add(cell._tc)
                     where = f"表格{tables} 第{r}行第{c}列"
                     cells.append(Cell(len(grid.rows) + 1, c, clean(cell.text), where, merged=merged))
                 grid.add_row(cells)

@@ -1,0 +1,155 @@
+"""build.py import: fixture forms in every input format round-trip exactly; drafts cannot pass unreviewed."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from import_forms import is_printed, layout, printable, write_docx, write_pdf, write_text, write_xlsx
+
+from jixiao.cli import main
+from jixiao.commands.importing.compare import compare
+from jixiao.config import GRADE_BANDS
+from jixiao.ingest.draft import REVIEW_FILE, REVIEWED
+from jixiao.ingest.load import find_packages
+from jixiao.ingest.validate import validate_directory
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGES = [*find_packages(REPO / "data"), *find_packages(REPO / "tests" / "fixtures" / "layouts" / "data")]
+FORMS = [(package, evaluation) for package in PACKAGES for evaluation in printable(package)]
+WRITERS = {"xlsx": write_xlsx, "docx": write_docx, "pdf": write_pdf, "txt": write_text}
+
+
+def _import(tmp_path: Path, source: Path, *extra: str) -> Path:
+    data = tmp_path / "data"
+    code = main(
+        [
+            "import",
+            str(source),
+            "--unit",
+            "imported",
+            "--year",
+            "2024",
+            "--data",
+            str(data),
+            "--sources",
+            str(tmp_path / "sources"),
+            *extra,
+        ]
+    )
+    assert code == 0
+    return data / "imported" / "2024"
+
+
+def test_there_are_forms_to_print():
+    assert len(FORMS) >= 5, "the round trip needs the packages' project and department forms"
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+@pytest.mark.parametrize(("package", "evaluation"), FORMS, ids=[f"{p.parent.name}-{e}" for p, e in FORMS])
+def test_fixture_form_round_trips_exactly(tmp_path, package, evaluation, suffix):
+    source = tmp_path / f"form.{suffix}"
+    WRITERS[suffix](layout(package, evaluation), source)
+    draft = _import(tmp_path, source, "--evaluation", evaluation)
+    tally = compare(package, draft, [evaluation], skip_derived=False, printed=is_printed)
+    assert tally.wrong == []
+    assert tally.missing == []
+    assert tally.recovered == tally.total > 0
+
+
+def test_draft_records_where_each_figure_came_from_and_the_original(tmp_path):
+    package, evaluation = FORMS[0]
+    source = tmp_path / "form.xlsx"
+    write_xlsx(layout(package, evaluation), source)
+    draft = _import(tmp_path, source)
+    with (draft / REVIEW_FILE).open(encoding="utf-8") as handle:
+        review = list(csv.DictReader(handle))
+    figures = [row for row in review if row["resource"] == "indicators" and row["field"] == "score"]
+    assert figures and all(row["where"].startswith("工作表“自评表”") and row["source_text"] for row in figures)
+    assert all(row["value"] == row["source_text"] for row in figures)
+    sources = list(csv.DictReader((draft / "sources.csv").open(encoding="utf-8")))
+    import hashlib
+
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert digest in sources[0]["note"]
+    assert (tmp_path / "sources" / sources[0]["file"]).is_file()
+
+
+def test_a_draft_cannot_pass_validation_until_reviewed(tmp_path):
+    package, evaluation = FORMS[0]
+    source = tmp_path / "form.xlsx"
+    write_xlsx(layout(package, evaluation), source)
+    draft = _import(tmp_path, source)
+    codes = {f.code for r in validate_directory(tmp_path / "data", GRADE_BANDS) for f in r.errors}
+    assert "E-DRAFT" in codes
+    review = draft / REVIEW_FILE
+    rows = list(csv.DictReader(review.open(encoding="utf-8")))
+    for row in rows:
+        row["status"] = REVIEWED[0]
+    with review.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    codes = {f.code for r in validate_directory(tmp_path / "data", GRADE_BANDS) for f in r.errors}
+    assert "E-DRAFT" not in codes
+
+
+def test_misread_figure_shows_in_the_arithmetic_checks_at_once(tmp_path):
+    package, evaluation = next((p, e) for p, e in FORMS if p.parent.name == "yiyang-si")
+    form = layout(package, evaluation)
+    header = next(i for i, row in enumerate(form.rows) if "得分" in row and "一级指标" in row)
+    score_at = form.rows[header].index("得分")
+    row = form.rows[header + 1]
+    row[score_at] = str(int(float(row[score_at])) + 1)  # a misprint the importer must copy, not fix
+    source = tmp_path / "form.xlsx"
+    write_xlsx(form, source)
+    _import(tmp_path, source)
+    codes = {f.code for r in validate_directory(tmp_path / "data", GRADE_BANDS) for f in r.errors}
+    assert {"E-SCORE-TOTAL", "E-DRAFT"} <= codes
+
+
+def test_import_refuses_to_overwrite_and_unknown_files(tmp_path, capsys):
+    package, evaluation = FORMS[0]
+    source = tmp_path / "form.txt"
+    write_text(layout(package, evaluation), source)
+    _import(tmp_path, source)
+    args = ["import", str(source), "--unit", "imported", "--year", "2024", "--data", str(tmp_path / "data")]
+    assert main([*args, "--sources", str(tmp_path / "sources")]) == 2
+    assert "拒绝覆盖" in capsys.readouterr().err
+    other = tmp_path / "form.odt"
+    other.write_bytes(b"x")
+    assert main(["import", str(other), "--unit", "other", "--year", "2024", "--data", str(tmp_path / "data")]) == 2
+    assert "不支持的文件类型" in capsys.readouterr().err
+    assert not (tmp_path / "data" / "other").exists()
+
+
+def test_real_source_texts_import_without_a_wrong_figure(tmp_path):
+    """Every package's source text: whatever the importer writes must be what the package says."""
+    for package in find_packages(REPO / "data"):
+        sources = list(csv.DictReader((package / "sources.csv").open(encoding="utf-8")))
+        for source in sources:
+            text = REPO / "sources" / source["file"]
+            if not text.is_file():
+                continue
+            target = tmp_path / package.parent.name
+            shutil.rmtree(target, ignore_errors=True)
+            code = main(
+                [
+                    "import",
+                    str(text),
+                    "--unit",
+                    "imported",
+                    "--year",
+                    "2024",
+                    "--data",
+                    str(target / "data"),
+                    "--sources",
+                    str(target / "sources"),
+                ]
+            )
+            if code != 0:
+                continue  # no recognisable form in this text: nothing written, nothing wrong
+            tally = compare(package, target / "data" / "imported" / "2024")
+            assert tally.wrong == [], f"{source['file']}: {tally.wrong}"
