@@ -125,12 +125,18 @@ def test_import_refuses_to_overwrite_and_unknown_files(tmp_path, capsys):
     assert not (tmp_path / "data" / "other").exists()
 
 
+LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
+TEXTS = [(package, REPO / "sources") for package in find_packages(REPO / "data")]
+TEXTS += [(package, LAYOUTS / "sources") for package in find_packages(LAYOUTS / "data")]
+
+
 def test_real_source_texts_import_without_a_wrong_figure(tmp_path):
-    """Every package's source text: whatever the importer writes must be what the package says."""
-    for package in find_packages(REPO / "data"):
+    """Every package's source text (and the layout fixtures' texts): whatever the importer writes is what
+    the package says; a figure it cannot place is missing, never wrong."""
+    for package, folder in TEXTS:
         sources = list(csv.DictReader((package / "sources.csv").open(encoding="utf-8")))
         for source in sources:
-            text = REPO / "sources" / source["file"]
+            text = folder / source["file"]
             if not text.is_file():
                 continue
             target = tmp_path / package.parent.name

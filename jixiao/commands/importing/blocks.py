@@ -130,6 +130,9 @@ def _budget_rows(
         used.add(index)
         values = [cell for cell in row[label_at + 1 :] if not (cell.merged and cell.text == label_cell.text)]
         line = _budget_line(form, label_cell, kind, line_id, unit, len(form.budget) + 1)
+        if not exact and _ambiguous(line, values, order):
+            form.budget.append(line)
+            continue
         for position, cell in enumerate(values):
             if position >= len(order):
                 if cell.text:
@@ -150,6 +153,35 @@ def _budget_rows(
             if line["kind"].value != "total":
                 line["parent_id"] = Value("total", line["kind"].cell, MEDIUM)
     return used
+
+
+AMOUNT_COLUMNS = ("budget_initial", "budget", "funds_received", "actual")
+
+
+def _ambiguous(line: dict[str, Value], values: list[Cell], order: list[str]) -> bool:
+    """A text row shorter than its header whose numbers do not fill every amount column: which column
+    each number belongs to is unknown, so they go to ambiguous_amounts as printed (schema 2), never placed."""
+    filled = [cell for cell in values if cell.text]
+    if len(values) >= len(order):
+        return False
+    columns = [name for name in order if name in AMOUNT_COLUMNS]
+    numbers = []
+    for cell in filled:
+        try:
+            number = figure(cell.text)
+        except Unreadable:
+            return False
+        if number is not None:
+            numbers.append((number.value, cell))
+    if len(numbers) == len(columns) and all(cell.text == number for number, cell in numbers[: len(columns)]):
+        return False
+    if not numbers or len(numbers) >= len(columns):
+        return False
+    first = numbers[0][1]
+    note = f"原文在 {len(columns)} 列之下只印 {len(numbers)} 个数，无法判断各属哪一列"
+    line["ambiguous_amounts"] = Value(" ".join(number for number, _ in numbers), first, MEDIUM, note)
+    line["ambiguous_columns"] = Value(" ".join(columns), first, MEDIUM, note)
+    return True
 
 
 def _line_kind(text: str) -> tuple[str, str] | None:

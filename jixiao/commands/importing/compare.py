@@ -19,7 +19,17 @@ from jixiao.commands.importing.grid import squeeze
 
 SPLIT_FIELDS = ("nature", "target_value", "measure_unit", "actual_value")
 EVALUATION_FIELDS = ("title", "supervisor", "implementing_unit", "total_weight", "total_score")
-BUDGET_FIGURES = ("budget_initial", "budget", "funds_received", "actual", "rate_published", "weight", "score")
+BUDGET_FIGURES = (
+    "budget_initial",
+    "budget",
+    "funds_received",
+    "actual",
+    "rate_published",
+    "weight",
+    "score",
+    "ambiguous_amounts",
+    "ambiguous_columns",
+)
 INDICATOR_FIGURES = (
     "level1",
     "level1_weight",

@@ -45,6 +45,7 @@ FIELD_LABELS = {
     "实施单位(盖章)": "implementing_unit",
     "填报单位": "implementing_unit",
 }
+TITLE_END = re.compile(r"表([(（][^)）]*[)）])?$")
 YEAR_LINE = re.compile(r"[(（]\s*[0-9]{4}\s*年\s*度?\s*[)）]")
 FORM_NUMBER = re.compile(r"报表编号[:：]\s*(\S+)")
 PROJECT_CODE = re.compile(r"([0-9]{6,}[A-Z][0-9]{6,})-(.+)")
@@ -90,8 +91,8 @@ def _form_starts(grid: Grid) -> list[tuple[int, Family]]:
 
 def _family_of_title(text: str) -> Family | None:
     squeezed = squeeze(text)
-    if len(squeezed) > 40:
-        return None
+    if len(squeezed) > 40 or not TITLE_END.search(squeezed):
+        return None  # a sentence that mentions a form's name is not its title
     return next((family for family in FAMILIES if family.title.search(squeezed)), None)
 
 

@@ -1,0 +1,151 @@
+"""How much of each real package `build.py import` recovers from its source text; writes docs/import.md.
+
+    python bench/import_report.py [--data data] [--sources sources] [--out docs/import.md]
+
+For every package in data/ and every source text its sources.csv names, the text is
+imported into a scratch folder and the draft compared with the package (figures the
+transcriber derived are left out): recovered exactly, wrongly read (must be 0), missing,
+and what went to the review list.  Deterministic: same data and code, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
+sys.path.insert(0, str(ROOT))
+
+from jixiao.cli import main  # noqa: E402
+from jixiao.commands.importing.compare import Tally, compare  # noqa: E402
+from jixiao.ingest.draft import REVIEW_FILE  # noqa: E402
+from jixiao.ingest.load import find_packages  # noqa: E402
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def measure(package: Path, text: Path, scratch: Path) -> tuple[Tally | None, Counter, int]:
+    """(tally or None when no form was recognised, review reasons, forms found)."""
+    data = scratch / "data"
+    quiet = io.StringIO()
+    with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+        code = main(
+            [
+                "import",
+                str(text),
+                "--unit",
+                "imported",
+                "--year",
+                package.name,
+                "--data",
+                str(data),
+                "--sources",
+                str(scratch / "sources"),
+            ]
+        )
+    if code != 0:
+        return None, Counter(), 0
+    draft = data / "imported" / package.name
+    reasons = Counter(row["note"].split("；")[0] for row in _rows(draft / REVIEW_FILE) if not row["field"])
+    forms = len(_rows(draft / "evaluations.csv"))
+    return compare(package, draft), reasons, forms
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "—"
+
+
+def _table(data_dir: Path, sources_dir: Path, total: Tally) -> list[str]:
+    lines = [
+        "| 数据包 | 原文 | 识别出的表 | 数字 | 准确读出 | 读错 | 缺失 | 拆分补充 | 待核对的原文行 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for package in find_packages(data_dir):
+        for source in _rows(package / "sources.csv"):
+            text = sources_dir / source["file"]
+            if not text.is_file():
+                continue
+            with tempfile.TemporaryDirectory() as scratch:
+                tally, reasons, forms = measure(package, text, Path(scratch))
+            shown = f"{package.parent.name}/{package.name}"
+            if tally is None:
+                lines.append(f"| `{shown}` | `{source['file']}` | 0（未识别出自评表） | — | — | — | — | — | — |")
+                continue
+            total.add(tally)
+            why = "；".join(f"{reason} {count}" for reason, count in sorted(reasons.items())) or "无"
+            recovered = f"{tally.recovered}（{_share(tally.recovered, tally.total)}）"
+            wrong = f"{len(tally.wrong)}（{_share(len(tally.wrong), tally.total)}）"
+            counts = f"{tally.total} | {recovered} | {wrong} | {len(tally.missing)} | {len(tally.additional)}"
+            lines.append(f"| `{shown}` | `{source['file']}` | {forms} | {counts} | {why} |")
+    return lines
+
+
+def report(data_dir: Path, sources_dir: Path) -> str:
+    lines = [
+        "# 从原表导入：真实原文的识别结果",
+        "",
+        "由 `python bench/import_report.py` 生成，勿手改。对 data/ 中每个数据包的每个原文文本（sources/）运行",
+        "`build.py import`，把草稿与人工转录的数据包逐格比较（转录者推算的 `derived` 字段不计）：",
+        "",
+        "- **数字**：数据包中原表印出的格（金额、执行率、分值、得分、指标名称、指标值、实际完成值、"
+        "评价的名称与合计）；",
+        "- **准确读出**：草稿中与数据包相同（数字按数值比较）；**读错**：草稿有值而与数据包不同，"
+        "或数据包无此值（必须为 0）；",
+        "- **缺失**：草稿未填，原表的格进了待核对清单或未被识别；",
+        "- **拆分补充**：草稿从指标值文字拆出的 指标性质／指标值（数）／度量单位／实际完成值（数），"
+        "数据包未填（不算错）；",
+        "- **待核对清单**：未能放入任何表的原文行，按原因计数。",
+        "",
+    ]
+    total, layouts = Tally(), Tally()
+    lines += _table(data_dir, sources_dir, total)
+    lines += [
+        "",
+        f"合计（识别出表的原文）：{total.total} 个数字，"
+        f"准确读出 {total.recovered}（{_share(total.recovered, total.total)}），"
+        f"读错 {len(total.wrong)}，缺失 {len(total.missing)}。",
+        "",
+        "构造的版式样例（`tests/fixtures/layouts/`，非公开数据，以 `|` 分格的文本，各地区版式各一份）：",
+        "",
+        *_table(LAYOUTS / "data", LAYOUTS / "sources", layouts),
+        "",
+    ]
+    total.add(layouts)
+    if total.wrong:
+        lines += ["## 读错的数字", "", *(f"- {item}" for item in total.wrong), ""]
+    lines += [
+        "## 为什么缺失",
+        "",
+        "- 如皋的三个原文（`000_…`、`001_…`、`002_…`）是 PDF 提取的纯文本，单元格之间只有空格、行序错位，",
+        "  既无 `|` 也无制表符：读不出格，就不猜，整份进待核对清单（如皋的评分表版式 `jiangsu-rugao` 尚无识别器）。",
+        "- 弋阳（`003_…`）以制表符分格，但 PDF 提取使部分行整体左移或右移一格：这些行的格与表头对不上，",
+        "  整行进待核对清单而不按位置硬读；验证随即以 E-WEIGHT-TOTAL／E-SCORE-TOTAL 指出缺了哪些分值。",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main_report(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--sources", type=Path, default=ROOT / "sources")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "import.md")
+    args = parser.parse_args(argv)
+    text = report(args.data, args.sources)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main_report())
