@@ -159,3 +159,18 @@ def test_real_source_texts_import_without_a_wrong_figure(tmp_path):
                 continue  # no recognisable form in this text: nothing written, nothing wrong
             tally = compare(package, target / "data" / "imported" / "2024")
             assert tally.wrong == [], f"{source['file']}: {tally.wrong}"
+
+
+def test_review_page_shows_each_unreviewed_field_beside_its_source_cell(tmp_path):
+    from jixiao.commands.review_page import review_html
+
+    package, evaluation = FORMS[0]
+    source = tmp_path / "form.xlsx"
+    form = layout(package, evaluation)
+    form.rows[2][1] = "<b>名称</b>"  # text from data is escaped on the page
+    write_xlsx(form, source)
+    _import(tmp_path, source)
+    page = review_html(tmp_path / "data").decode("utf-8")
+    assert "<b>名称</b>" not in page and "&lt;b&gt;名称&lt;/b&gt;" in page
+    assert 'class="todo sure-高"' in page and "<mark>" in page
+    assert "工作表“自评表”" in page

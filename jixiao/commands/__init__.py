@@ -2,5 +2,7 @@
 
 ``serve`` (build, serve, rebuild on change), ``report`` (validate with messages and
 annotations), ``diff`` (published figures changed since a git ref), ``scaffold``
-(``build.py new``), ``init`` (``jixiao init``: a new portal repository).
+(``build.py new``), ``init`` (``jixiao init``: a new portal repository), ``importing``
+(``build.py import``: a draft package from a published form) and ``review_page`` (the
+draft review page ``serve`` shows).
 """

@@ -17,6 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from jixiao.build.pipeline import BuildError, build
+from jixiao.commands.review_page import PATH as REVIEW_PATH
+from jixiao.commands.review_page import drafts, review_html
 from jixiao.config import Config
 from jixiao.settings import SettingsError, load
 
@@ -51,6 +53,8 @@ def _rebuild(config: Config, state: State) -> None:
         summary = build(config)
     except BuildError as error:
         text = "\n".join(f.text() for f in error.findings) + f"\n构建失败：{error}"
+        if drafts(config.data_dir):
+            text += f"\n导入草稿待核对：每项与原表原文并列，见本站 {REVIEW_PATH}"
         print(text, file=sys.stderr, flush=True)
         with state.lock:
             state.error = text
@@ -62,9 +66,16 @@ def _rebuild(config: Config, state: State) -> None:
         state.version += 1
 
 
-def _handler(directory: Path, state: State) -> type[http.server.SimpleHTTPRequestHandler]:
+def _handler(directory: Path, state: State, data_dir: Path) -> type[http.server.SimpleHTTPRequestHandler]:
     class Handler(http.server.SimpleHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            if self.path.startswith(REVIEW_PATH):
+                body = review_html(data_dir).replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(body)
+                return
             if self.path.startswith("/__jixiao__/status"):
                 with state.lock:
                     body = json.dumps({"version": state.version, "error": state.error}).encode()
@@ -130,16 +141,20 @@ def run_serve(config: Config, port: int, watch: bool = True) -> int:
     """``build.py serve``: serve the site at http://127.0.0.1:PORT/ until interrupted."""
     config = replace(config, base_url="/")
     state = State()
-    server = _listen(port, _handler(config.out_dir.resolve(), state))
+    server = _listen(port, _handler(config.out_dir.resolve(), state, config.data_dir))
     if server is None:
         return 2
     _rebuild(config, state)
-    if not config.out_dir.is_dir():
+    if not config.out_dir.is_dir() and not drafts(config.data_dir):
         server.server_close()
         return 1
+    config.out_dir.mkdir(parents=True, exist_ok=True)  # a first build that stopped at a draft: serve the review page
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"预览：http://127.0.0.1:{server.server_address[1]}/ （Ctrl-C 退出）", file=sys.stderr, flush=True)
+    if drafts(config.data_dir):
+        address = f"http://127.0.0.1:{server.server_address[1]}{REVIEW_PATH}"
+        print(f"导入草稿核对：{address}", file=sys.stderr, flush=True)
     overrides = [d for d in config.override_dirs() if d is not None]
     watched = [config.data_dir, config.templates_dir, config.assets_dir, *overrides]
     watched += [config.config_file] if config.config_file is not None else []
