@@ -86,7 +86,7 @@ td.value{font-weight:bold}mark{background:#ffd54a}
 {% for row in draft.rows %}
 <tr class="{{ row.css }}"><td>{{ row.status }}</td><td>{{ row.resource }}</td>
 <td>{{ row.ref }}</td><td>{{ row.field }}</td><td class="value">{{ row.value }}</td><td>{{ row.where }}</td>
-<td>{{ row.before }}<mark>{{ row.marked }}</mark>{{ row.after }}</td>
+<td>{{ row.before }}{% if row.marked %}<mark>{{ row.marked }}</mark>{% endif %}{{ row.after }}</td>
 <td>{{ row.confidence }}</td><td>{{ row.note }}</td></tr>
 {% endfor %}
 </tbody></table></section>
