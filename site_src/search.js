@@ -1,4 +1,4 @@
-/* The search page: Pagefind UI over the index the build wrote into this site (no network
+/* The search page: Pagefind UI over the indexes the build wrote into this site (no network
    beyond the site).  Result links are rooted at the site's own address, so search works
    under any subpath; the query comes from ?q= (the search box in every page's header). */
 (function () {
@@ -7,10 +7,16 @@
     var el = document.getElementById("search");
     if (!el || typeof window.PagefindUI !== "function") { return; }
     var here = window.location.href;
+    var base = new URL(el.getAttribute("data-root"), here).pathname;
+    /* One index per slice of the units, merged into the main one (shared pages, UI, WebAssembly). */
+    var merge = (el.getAttribute("data-merge") || "").split(" ").filter(Boolean).map(function (href) {
+      return { bundlePath: new URL(href, here).pathname, baseUrl: base };
+    });
     var ui = new window.PagefindUI({
       element: "#search",
       bundlePath: new URL(el.getAttribute("data-bundle"), here).pathname,
-      baseUrl: new URL(el.getAttribute("data-root"), here).pathname,
+      baseUrl: base,
+      mergeIndex: merge,
       showImages: false,
       showSubResults: true,
       pageSize: 20,

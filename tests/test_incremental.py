@@ -162,3 +162,33 @@ def test_a_same_size_edit_is_noticed(tmp_path, data):
     unit_csv.write_text("\n".join([header, ",".join(cells), *rest]), "utf-8")
     again = _build(site, data)
     assert again.rendered == 1 and not again.unchanged
+
+
+def test_an_edit_reindexes_only_the_search_slice_of_its_unit(tmp_path, data, monkeypatch):
+    """Each slice of the units has its own pagefind index; an unchanged slice is linked from the cache."""
+    import os
+
+    from jixiao.structure import routes
+
+    monkeypatch.setattr(routes, "SLICE_UNITS", 1)  # a slice per unit or so, even with four units
+    units = _units(data)
+    count = routes.search_slice_count(len(units))
+    slice_of = {unit: routes.search_slice(unit, count) for unit in units}
+    site = tmp_path / "site"
+    _build(site, data)
+    slices = site / "pagefind" / "slices"
+    assert sorted(p.name for p in slices.iterdir()) == sorted(set(slice_of.values()))
+    before = {p: os.stat(p).st_ino for p in slices.rglob("*") if p.is_file()}
+    edited = units[0]
+    _edit_narrative(data, edited)
+    _build(site, data)
+    after = {p: os.stat(p).st_ino for p in slices.rglob("*") if p.is_file()}
+    for path, inode in after.items():
+        name = path.relative_to(slices).parts[0]
+        if name != slice_of[edited]:
+            assert before.get(path) == inode, f"{path} was indexed again although its units did not change"
+    edited_entry = slices / slice_of[edited] / "pagefind-entry.json"
+    assert before[edited_entry] != after[edited_entry]
+    clean = tmp_path / "clean"
+    _build(clean, data, incremental=False)
+    assert tree_bytes(site) == tree_bytes(clean)

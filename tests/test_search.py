@@ -208,3 +208,44 @@ def test_search_box_finds_the_right_pages(context, server, guard, subpath_built)
     page.wait_for_url(f"**{target}")
     assert "养老" in page.locator("main").inner_text()
     guard.check()
+
+
+def test_every_slice_of_the_units_is_indexed_and_merged(site):
+    """Unit pages go into pagefind/slices/NNN/ (merged by the search page), shared pages into pagefind/."""
+    from jixiao.structure import routes
+
+    count = routes.search_slice_count(len({p.unit_id for p in PACKAGES}))
+    expected = sorted({routes.search_slice(p.unit_id, count) for p in PACKAGES})
+    slices = site / "pagefind" / "slices"
+    assert sorted(p.name for p in slices.iterdir()) == expected
+    indexed = {path for path, text in html_pages(site).items() if "data-pagefind-body" in text}
+    in_units = {path for path in indexed if path.startswith("units/")}
+    pages = 0
+    for name in expected:
+        entry = json.loads((slices / name / "pagefind-entry.json").read_text("utf-8"))
+        language = entry["languages"]["zh-cn"]
+        assert (slices / name / f"pagefind.{language['hash']}.pf_meta").is_file()
+        assert not list((slices / name).glob("*.js")), "a merged index uses the main bundle's scripts"
+        pages += language["page_count"]
+    assert pages == len(in_units)
+    main = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert main["languages"]["zh-cn"]["page_count"] == len(indexed - in_units)
+    box = parse_html((site / "search/index.html").read_text("utf-8")).by_id("search")
+    assert box.attrs["data-merge"].split() == [f"../pagefind/slices/{name}/" for name in expected]
+
+
+def test_pagefind_reads_the_words_not_the_figures():
+    """The feed keeps names, indicators and narrative, drops charts, figure cells and download lists."""
+    html = (
+        '<html lang="zh-CN"><head><title>t</title></head><body><header>站点</header>'
+        '<main id="main" data-pagefind-body><h1>养老服务</h1><figure class="chart"><script>{"v": 1}</script></figure>'
+        '<table><tr><th>指标</th><th class="num">分值</th></tr><tr><td>体检人数</td><td class="num">12.5</td></tr>'
+        '<tr><td>体检人数</td><td class="num">7</td></tr></table><ul class="downloads"><li>budget.csv</li></ul>'
+        "<p>叙述</p></main></body></html>"
+    )
+    feed = search.search_feed(html)
+    assert feed.startswith('<!DOCTYPE html><html lang="zh-CN">') and "<h1>养老服务</h1>" in feed
+    assert feed.count("体检人数") == 1 and "叙述" in feed and "指标" in feed
+    for gone in ("12.5", ">7<", "budget.csv", '"v"', "站点"):
+        assert gone not in feed, gone
+    assert search.search_feed(html.replace(" data-pagefind-body", "")) is None

@@ -323,7 +323,7 @@ def _write_shared(
             return
         progress.stage("搜索索引")
         try:
-            search.index_site(staging.root, config)
+            search.index_site(staging.root, config, {r.unit_id: r.key for r in records} if config.incremental else None)
         except search.SearchIndexError as error:
             raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
 

@@ -265,9 +265,14 @@ def compare_page(config: Config, index: SiteIndex) -> PageSpec:
     return PageSpec(path, "compare.html", {"page": page, **context}, charts.page_files(path, [context["chart"]]))
 
 
-def search_page(config: Config) -> PageSpec:
-    """Pagefind UI over the index jixiao/site/search.py writes into the site after every page."""
+def search_page(config: Config, index: SiteIndex) -> PageSpec:
+    """Pagefind UI over the indexes jixiao/site/search.py writes into the site after every page.
+
+    The main bundle holds the shared pages; each slice of the units is merged in (``data-merge``).
+    """
     path = routes.SEARCH
+    count = routes.search_slice_count(len(index.by_unit))
+    slices = sorted({routes.search_slice(unit_id, count) for unit_id in index.by_unit})
     page = page_header(
         config,
         path,
@@ -283,6 +288,7 @@ def search_page(config: Config) -> PageSpec:
             "page": page,
             "pagefind_css": routes.href(path, routes.PAGEFIND_UI_CSS),
             "bundle_href": routes.href(path, routes.PAGEFIND_DIR + "/"),
+            "merge_hrefs": [routes.href(path, f"{routes.PAGEFIND_SLICES}/{name}/") for name in slices],
             "compare_href": routes.href(path, routes.COMPARE),
         },
     )
@@ -364,7 +370,7 @@ def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
     yield quality_page(config, index)
     yield compare_page(config, index)
     if config.site.search:
-        yield search_page(config)
+        yield search_page(config, index)
     yield about_page(config)
     yield not_found_page(config)
 

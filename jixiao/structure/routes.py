@@ -9,6 +9,7 @@ origin and base URL for sitemaps, feeds and metadata.
 from __future__ import annotations
 
 import posixpath
+import zlib
 
 from pypinyin import lazy_pinyin
 
@@ -33,10 +34,27 @@ PAGEFIND_DIR = "pagefind"
 """Written by pagefind into the finished site (jixiao/site/search.py), beside the pages it indexes."""
 PAGEFIND_UI_JS = f"{PAGEFIND_DIR}/pagefind-ui.js"
 PAGEFIND_UI_CSS = f"{PAGEFIND_DIR}/pagefind-ui.css"
+PAGEFIND_SLICES = f"{PAGEFIND_DIR}/slices"
+"""One pagefind index per slice of the units, merged in the browser (Pagefind's ``mergeIndex``)."""
+SLICE_UNITS = 32
+"""Units per search slice, about: small enough that one edit re-indexes a few hundred pages."""
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 FEED = "feed.xml"
 CATALOG = "catalog.jsonld"
+
+
+def search_slice_count(units: int) -> int:
+    """Slices for this many units: a power of two, so the count (and every unit's slice) rarely changes."""
+    count = 1
+    while count * SLICE_UNITS < units:
+        count *= 2
+    return count
+
+
+def search_slice(unit_id: str, count: int) -> str:
+    """The folder of the index holding a unit's pages, under ``PAGEFIND_SLICES``: a stable hash of its id."""
+    return f"{zlib.crc32(unit_id.encode('utf-8')) % count:03d}"
 
 
 def slug(text: str) -> str:
