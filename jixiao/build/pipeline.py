@@ -281,8 +281,13 @@ def _write_shard_records(
 
     store = plan.shard_records_dir(staging.root)
     store.mkdir(parents=True)
+    from jixiao.opendata import fragments
+
     for record in records:
         shutil.copyfile(units.record_path(config.cache_dir / "units", record.key), units.record_path(store, record.key))
+        fragment = fragments.fragment_path(config.cache_dir / "units", record.key)
+        if fragment.is_file():
+            shutil.copyfile(fragment, fragments.fragment_path(store, record.key))
     plan.shard_manifest_path(staging.root).write_text(manifest.to_json(), "utf-8")
 
 
@@ -306,7 +311,8 @@ def _write_shared(
     with stage("datasets"):
         progress.stage("合并数据集")
         index.full_packages = lambda: _full_packages(records)
-        files, size2 = staging.write(datasets.combined_files(config, index, staging.scratch))
+        parts = _fragments(config, records)
+        files, size2 = staging.write(datasets.combined_files(config, index, staging.scratch, parts))
     with stage("shared pages"):
         progress.stage("共享页面", f"{len(index.packages)} 个数据包")
         rendered = list(shared_pages(config, index))
@@ -326,6 +332,16 @@ def _write_shared(
             search.index_site(staging.root, config, {r.unit_id: r.key for r in records} if config.incremental else None)
         except search.SearchIndexError as error:
             raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
+
+
+def _fragments(config: Config, records: list[units.UnitRecord]) -> Iterator:
+    """Each unit's rows of the combined tables, as its worker stored them (made again if missing)."""
+    from jixiao.opendata import fragments
+
+    store = config.cache_dir.resolve() / "units"
+    for record in records:
+        fragment = fragments.read_fragment(fragments.fragment_path(store, record.key))
+        yield fragment if fragment is not None else fragments.fragment_of(record.full_packages())
 
 
 def _full_packages(records: list[units.UnitRecord]) -> Iterator:

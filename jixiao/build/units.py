@@ -9,6 +9,7 @@ and an outline of each package for the pages that span units.
 from __future__ import annotations
 
 import pickle
+import shutil
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import read_package
 from jixiao.ingest.model import Package, build_package, outline
 from jixiao.ingest.validate import validate_cached
-from jixiao.opendata import datasets, downloads
+from jixiao.opendata import datasets, downloads, fragments
 from jixiao.site import charts, unit_pages
 from jixiao.site.render import environment
 
@@ -113,6 +114,7 @@ def _build(task: UnitTask) -> UnitResult:
                 (_Worker.staging / path).unlink(missing_ok=True)
             result = UnitResult(task.plan.unit_id)
         else:
+            _keep_fragment(task.reuse.record, task.plan.key)
             result.record, result.reused = record, True
             result.pages = sum(1 for path in record.files if path.endswith(".html"))
             result.seconds["reuse"] += time.perf_counter() - started
@@ -167,6 +169,9 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     other += datasets.unit_api_files(config, plan.unit_id, packages)
     seconds["api"] += time.perf_counter() - started
     started = time.perf_counter()
+    fragments.write_fragment(fragments.fragment_path(_Worker.records, plan.key), fragments.fragment_of(packages))
+    seconds["fragment"] += time.perf_counter() - started
+    started = time.perf_counter()
     more, more_size = write_files(_Worker.staging, other, written)
     seconds["write"] += time.perf_counter() - started
     record = UnitRecord(
@@ -184,6 +189,20 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     temporary.replace(path)
     result.record, result.files, result.bytes, result.pages = record, count + more, size + more_size, len(pages)
     return result
+
+
+def _keep_fragment(record: Path, key: str) -> None:
+    """A unit reused from a shard brings its dataset fragment into this build's cache (best effort)."""
+    source = fragments.fragment_path(record.parent, key)
+    target = fragments.fragment_path(_Worker.records, key)
+    if source != target and source.is_file() and not target.is_file():
+        temporary = target.with_suffix(f".{time.monotonic_ns()}.tmp")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, temporary)
+            temporary.replace(target)
+        except OSError:
+            temporary.unlink(missing_ok=True)
 
 
 def package_dir(config: Config, package: Package) -> Path:

@@ -1,9 +1,10 @@
 """Datasets: the combined tables as CSV, JSON, one XLSX workbook and one SQLite database; the JSON API files.
 
-``combined_files`` reads the packages once, in one pass: every row goes to all four
-writers at once, each writing into a temporary folder, so no table is ever held in
-memory and a national portal (millions of indicator rows) is read a single time.  The
-files are read back and yielded one by one.
+``combined_files`` reads the units' fragments (jixiao/opendata/fragments.py) once, one
+unit at a time: the CSV and JSON parts are appended as encoded by the unit workers, the
+rows go to the XLSX and SQLite writers, each writing into a temporary folder, so no table
+is ever held in memory and a national portal (millions of indicator rows) is read a
+single time.  The files are read back and yielded one by one.
 
 Formats keep the published numbers: CSV and JSON carry the published digits as text
 (``combined.NUMBERS_NOTE``); XLSX and SQLite store numbers as numbers (binary floating
@@ -19,7 +20,7 @@ import csv
 import json
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from jixiao.ingest.model import Package
 from jixiao.ingest.tables import package_descriptor
 from jixiao.opendata import api, combined, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
+from jixiao.opendata.fragments import Fragment, fragment_of
 from jixiao.structure import labels, routes
 from jixiao.structure.index import SiteIndex
 
@@ -36,28 +38,38 @@ XLSX_MAX_ROWS = 1_048_575
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "REAL"}
 
 
-def combined_files(config: Config, index: SiteIndex, scratch: Path | None = None) -> Iterator[tuple[str, bytes]]:
+def combined_files(
+    config: Config, index: SiteIndex, scratch: Path | None = None, fragments: Iterable[Fragment] | None = None
+) -> Iterator[tuple[str, bytes]]:
     """Site path → bytes for the combined datasets, their README and datapackage.json, and the API index.
 
-    Reads ``index.each_full_package()`` once (the index itself may hold outlines) and
-    leaves the rows of each table in ``index.row_counts`` for the data page, which is
-    therefore rendered after these files.  Their parts are written under ``scratch`` (the
-    build's scratch folder, removed with it on every way out; the system's by default).
+    Reads ``fragments`` (each unit's, in unit order; by default made from
+    ``index.each_full_package()``) once and leaves the rows of each table in
+    ``index.row_counts`` for the data page, which is therefore rendered after these
+    files.  Their parts are written under ``scratch`` (the build's scratch folder, removed
+    with it on every way out; the system's by default).
     """
+    if fragments is None:
+        fragments = (fragment_of([package]) for package in index.each_full_package())
     with tempfile.TemporaryDirectory(prefix="jixiao-datasets-", dir=scratch) as folder:
         root = Path(folder)
-        writers = [_Csv(root), _Json(root), _Xlsx(root / "jixiao.xlsx", config), _Sqlite(root / "jixiao.db")]
+        text_writers = [_Csv(root), _Json(root)]
+        writers = [_Xlsx(root / "jixiao.xlsx", config), _Sqlite(root / "jixiao.db")]
         counts = dict.fromkeys(COMBINED, 0)
         try:
-            for table, row in combined.rows(index.each_full_package()):
-                counts[table] += 1
-                for writer in writers:
-                    writer.add(table, row)
+            for fragment in fragments:
+                for table, part in fragment.items():
+                    counts[table] += len(part.rows)
+                    for text_writer in text_writers:
+                        text_writer.add_part(table, part.csv, part.json)
+                    for writer in writers:
+                        for row in part.rows:
+                            writer.add(table, row)
         except BaseException:
-            for writer in writers:
+            for writer in [*text_writers, *writers]:
                 writer.abort()
             raise
-        for writer in writers:
+        for writer in [*text_writers, *writers]:
             writer.close()
         index.row_counts = counts
         for table in COMBINED:
@@ -94,20 +106,17 @@ class _Csv:
     """One CSV per table: UTF-8 with BOM (Excel opens the Chinese), field names as header, published digits."""
 
     def __init__(self, root: Path) -> None:
-        self.handles = []
-        self.writerow = {}
+        self.handles = {}
         for table in COMBINED.values():
             handle = open(root / f"{table.name}.csv", "w", encoding="utf-8-sig", newline="")
-            self.handles.append(handle)
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow([column.name for column in table.columns])
-            self.writerow[table.name] = writer.writerow
+            csv.writer(handle, lineterminator="\n").writerow([column.name for column in table.columns])
+            self.handles[table.name] = handle
 
-    def add(self, table: str, row: tuple[Cell, ...]) -> None:
-        self.writerow[table](row)
+    def add_part(self, table: str, lines: str, _json: str) -> None:
+        self.handles[table].write(lines)
 
     def close(self) -> None:
-        for handle in self.handles:
+        for handle in self.handles.values():
             handle.close()
 
     abort = close
@@ -121,7 +130,6 @@ class _Json:
     """
 
     def __init__(self, root: Path) -> None:
-        self.encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         self.handles = {}
         self.first = {}
         for table in COMBINED.values():
@@ -131,14 +139,13 @@ class _Json:
             self.handles[table.name] = handle
             self.first[table.name] = True
 
-    def add(self, table: str, row: tuple[Cell, ...]) -> None:
+    def add_part(self, table: str, _csv: str, lines: str) -> None:
+        if not lines:
+            return
         handle = self.handles[table]
-        if self.first[table]:
-            self.first[table] = False
-            handle.write("\n")
-        else:
-            handle.write(",\n")
-        handle.write(self.encode(row))
+        handle.write("\n" if self.first[table] else ",\n")
+        self.first[table] = False
+        handle.write(lines)
 
     def close(self) -> None:
         for handle in self.handles.values():

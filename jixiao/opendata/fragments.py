@@ -1,0 +1,73 @@
+"""Fragments: one unit's rows of every combined table, encoded once, in the worker that built the unit.
+
+The combined datasets (jixiao/opendata/datasets.py) are assembled from fragments, one
+unit at a time: the CSV and JSON parts are copied as they are (the main process encodes
+nothing), and the rows go to the XLSX and SQLite writers.  A fragment is stored beside
+the unit's record in the cache (``<key>.rows``), so a unit reused from the previous
+build or a shard is not read, validated or modelled again for the datasets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jixiao.ingest.model import Package
+from jixiao.opendata import combined
+from jixiao.opendata.combined import COMBINED, Cell
+
+FRAGMENT_SUFFIX = ".rows"
+
+
+@dataclass
+class Part:
+    """One table's share of a fragment: its rows, as CSV lines and as JSON array lines."""
+
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    csv: str = ""
+    json: str = ""
+    """Rows encoded like the combined JSON file: one array a line, joined by ``,\\n``."""
+
+
+Fragment = dict[str, Part]
+
+
+def fragment_of(packages: Iterable[Package]) -> Fragment:
+    """The rows of these packages (a unit's, in year order), table by table, encoded for CSV and JSON."""
+    parts: Fragment = {name: Part() for name in COMBINED}
+    for table, row in combined.rows(packages):
+        parts[table].rows.append(row)
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for part in parts.values():
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(part.rows)
+        part.csv = buffer.getvalue()
+        part.json = ",\n".join(map(encode, part.rows))
+    return parts
+
+
+def fragment_path(records: Path, key: str) -> Path:
+    return records / f"{key}{FRAGMENT_SUFFIX}"
+
+
+def write_fragment(path: Path, fragment: Fragment) -> None:
+    """Written under a temporary name and renamed, so a reader never sees half a fragment."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.{id(fragment)}.tmp")
+    temporary.write_bytes(pickle.dumps(fragment, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)
+
+
+def read_fragment(path: Path) -> Fragment | None:
+    """The stored fragment, or None when it is missing or unreadable (the caller rebuilds it)."""
+    try:
+        fragment = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+    return fragment if isinstance(fragment, dict) and set(fragment) == set(COMBINED) else None
