@@ -192,3 +192,33 @@ def test_an_edit_reindexes_only_the_search_slice_of_its_unit(tmp_path, data, mon
     clean = tmp_path / "clean"
     _build(clean, data, incremental=False)
     assert tree_bytes(site) == tree_bytes(clean)
+
+
+def test_the_sharded_workflow_builds_every_shard_and_merges_them():
+    """.github/workflows/shards.yml: a matrix of --shard i/n jobs (n an input), one --merge job over all of them."""
+    import yaml
+
+    spec = yaml.safe_load((REPO / ".github/workflows/shards.yml").read_text("utf-8"))
+    on = spec.get("on", spec.get(True))
+    assert "shards" in on["workflow_dispatch"]["inputs"]
+    jobs = spec["jobs"]
+    assert jobs["shard"]["strategy"]["matrix"]["index"] == "${{ fromJSON(needs.plan.outputs.matrix) }}"
+    shard_run = " ".join(step.get("run", "") for step in jobs["shard"]["steps"])
+    assert '--shard "${{ matrix.index }}/${{ needs.plan.outputs.count }}"' in shard_run
+    merge_run = " ".join(step.get("run", "") for step in jobs["merge"]["steps"])
+    assert "--merge shard-*" in merge_run and jobs["merge"]["needs"] == ["plan", "shard"]
+    for name in ("shard", "merge"):
+        cached = [s for s in jobs[name]["steps"] if s.get("uses", "").startswith("actions/cache@")]
+        assert cached and cached[0]["with"]["path"] == ".jixiao-cache", f"{name} must restore .jixiao-cache"
+    # The plan step's script turns the input into the matrix: run it.
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    script = jobs["plan"]["steps"][0]["run"].split("<<'EOF'\n", 1)[1].rsplit("EOF", 1)[0]
+    with tempfile.NamedTemporaryFile("r", suffix=".out") as output:
+        subprocess.run(
+            [sys.executable, "-c", script], env={**os.environ, "SHARDS": "3", "GITHUB_OUTPUT": output.name}, check=True
+        )
+        assert output.read() == "matrix=[1, 2, 3]\ncount=3\n"
