@@ -359,6 +359,16 @@ class Result:
     validate: Run | None = None
     load: tuple[float, float] = (0.0, 0.0)
     """1-minute load average before and after the clean build: other work on the machine skews figures."""
+    hugo_pages: int = 0
+    hugo_wall: float = 0.0
+    """Hugo on an equivalent page set (``hugo_build``), same run, same machine; 0 when hugo is not installed."""
+
+    @property
+    def hugo_ratio(self) -> float | None:
+        """jixiao's pages/s ÷ Hugo's (≥ 1 means jixiao is as fast)."""
+        if not (self.hugo_wall and self.pages_per_second):
+            return None
+        return self.pages_per_second / (self.hugo_pages / self.hugo_wall)
 
     @property
     def pages(self) -> int:
@@ -400,6 +410,9 @@ def bench_set(label: str, data: Path, generation: float | None, jobs: int, valid
         result.floor_one = write_floor(files, 1)
         result.floor_jobs = write_floor(files, jobs) if jobs > 1 else result.floor_one
         del files
+        if shutil.which("hugo"):
+            print(f"[{label}] Hugo：{result.pages:,} 个同类页面 …", flush=True)
+            result.hugo_pages, result.hugo_wall = result.pages, hugo_build(result.pages)
         print(f"[{label}] 无变化重建 …", flush=True)
         result.unchanged = build(data, site, jobs, stats)
         print(f"[{label}] 改动一个数据包后重建 …", flush=True)
@@ -417,6 +430,49 @@ def bench_set(label: str, data: Path, generation: float | None, jobs: int, valid
     for leftover in OUT.glob(f".site-{label}.*"):  # staging of a build run.py stopped (it cannot clean up)
         shutil.rmtree(leftover, ignore_errors=True)
     return result
+
+
+HUGO_LAYOUT = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title>
+<link rel="stylesheet" href="{{ "style.css" | relURL }}"></head><body><header><nav><a href="{{ "/" | relURL }}">首页</a>
+</nav></header><main><h1>{{ .Title }}</h1>{{ .Content }}</main><footer>jixiao</footer></body></html>"""
+
+
+def hugo_build(pages: int, target: Path = OUT / "hugo") -> float:
+    """Wall seconds for Hugo (Debian's package) to render ``pages`` pages like an evaluation page.
+
+    Each page has a title, facts, a 40-row table of Chinese indicator text and figures and
+    three narrative paragraphs, from Markdown through one template: what a user would build
+    with Hugo instead.  Content is written first and not timed; Hugo uses every core.
+    """
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "layouts" / "_default").mkdir(parents=True)
+    (target / "layouts" / "_default" / "single.html").write_text(HUGO_LAYOUT, "utf-8")
+    (target / "layouts" / "_default" / "list.html").write_text(HUGO_LAYOUT, "utf-8")
+    (target / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+        "utf-8",
+    )
+    content = target / "content" / "p"
+    content.mkdir(parents=True)
+    rows = "\n".join(
+        f"| 产出指标 | 数量指标 | 覆盖人数{i} | ≥{90 + i % 10}% | {95 + i % 5}% "
+        f"| {i % 7 + 1}.5 | {i % 7 + 1}.2 | 按期完成 |"
+        for i in range(40)
+    )
+    for n in range(pages):
+        (content / f"{n:06d}.md").write_text(
+            f'---\ntitle: "项目 {n} 绩效自评"\n---\n\n- 年度：2023\n- 单位：单位 {n}\n- 总得分：{n % 100}\n\n'
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 | 说明 |\n"
+            f"| --- | --- | --- | --- | --- | ---: | ---: | --- |\n{rows}\n\n"
+            + "项目资金严格按照有关规定使用，专款专用，年度目标基本完成。\n\n"
+            * 3,
+            "utf-8",
+        )
+    started = time.perf_counter()
+    subprocess.run(["hugo", "--quiet", "--source", str(target), "--destination", str(target / "public")], check=True)
+    wall = time.perf_counter() - started
+    shutil.rmtree(target, ignore_errors=True)
+    return wall
 
 
 # --------------------------------------------------------------------------- report
@@ -438,56 +494,58 @@ class Target:
     detail: str
 
 
+TARGETS = (
+    "1,000 units, clean build, cold cache: ≤ 60 s, peak memory ≤ 2 GB",
+    "5,000 units, clean build: finishes, ≤ 5 min, peak ≤ 2 GB",
+    "one package edited, 1,000 units: ≤ 10 s end to end",
+    "no change: ≤ 1 s including Python start",
+    "output size at 1,000 units: ≤ 1 GB (GitHub Pages)",
+    "pages/s against Hugo on an equivalent page set: ≥ 1×",
+)
+
+
 def targets(results: dict[str, Result]) -> list[Target]:
+    """The targets of issue 14, each met, not met or not measured (a target never measured is said so)."""
+
     def verdict(ok: bool) -> str:
         return "met" if ok else "not met"
 
+    def peak(run: Run) -> str:
+        return f"peak {run.peak / 1e9:.2f} GB"
+
     synthetic = [r for label, r in results.items() if label != "real"]
-    largest = max((r for r in synthetic if r.clean.ok), key=lambda r: r.units, default=None)
-    biggest = max(synthetic, key=lambda r: r.units, default=None)
-    unfinished = f"; the {biggest.units:,}-unit build did not finish" if biggest and not biggest.clean.ok else ""
-    real, big, mid = results.get("real"), results.get("5000"), results.get("1000")
-    found = []
-    name = "real data builds in < 3 s end to end"
-    found.append(Target(name, verdict(real.clean.ok and real.clean.wall < 3), seconds(real.clean)) if real else None)
-    name = "5,000 units (≈ 95,000 pages) in < 120 s, peak memory < 2 GB"
+    mid, big = results.get("1000"), results.get("5000")
+    found: dict[str, Target] = {}
+    name = TARGETS[0]
+    if mid:
+        ok = mid.clean.ok and mid.clean.wall <= 60 and mid.clean.peak <= 2e9
+        found[name] = Target(name, verdict(ok), f"{seconds(mid.clean)}, {peak(mid.clean)}")
+    name = TARGETS[1]
     if big:
-        ok = big.clean.ok and big.clean.wall < 120 and big.clean.peak < 2e9
-        pages = f"{big.pages:,} pages" if big.clean.ok else "unfinished"
-        detail = f"{seconds(big.clean)}, {pages}, peak {big.clean.peak / 1e9:.2f} GB"
-        found.append(Target(name, verdict(ok), detail))
-    name = "≥ 1,000 pages/s on 2 cores"
-    if largest:
-        detail = f"{largest.pages_per_second:,.0f} pages/s at {largest.units:,} units{unfinished}"
-        found.append(Target(name, verdict(largest.pages_per_second >= 1000), detail))
-    name = "rebuild after one change < 5 s at 1,000 units"
+        ok = big.clean.ok and big.clean.wall <= 300 and big.clean.peak <= 2e9
+        found[name] = Target(name, verdict(ok), f"{seconds(big.clean)}, {peak(big.clean)}")
+    name = TARGETS[2]
     if mid and mid.changed:
-        found.append(Target(name, verdict(mid.changed.ok and mid.changed.wall < 5), seconds(mid.changed)))
+        found[name] = Target(name, verdict(mid.changed.ok and mid.changed.wall <= 10), seconds(mid.changed))
     measured = [r for r in synthetic if r.unchanged]
-    name = "no-change rebuild does next to nothing (< 1 s, Python start included)"
+    name = TARGETS[3]
     if measured:
         top = max(measured, key=lambda r: r.units)
-        ok = top.unchanged.ok and top.unchanged.wall < 1
-        found.append(Target(name, verdict(ok), f"{seconds(top.unchanged)} at {top.units:,} units"))
-    name = "clean build within 2× of the write floor"
-    if largest:
+        ok = top.unchanged.ok and top.unchanged.wall <= 1
+        found[name] = Target(name, verdict(ok), f"{seconds(top.unchanged)} at {top.units:,} units")
+    name = TARGETS[4]
+    if mid and mid.files:
+        found[name] = Target(name, verdict(mid.bytes <= 1e9), f"{mid.bytes / 1e9:.2f} GB in {mid.files:,} files")
+    name = TARGETS[5]
+    compared = [r for r in synthetic if r.hugo_ratio is not None]
+    if compared:
+        top = max(compared, key=lambda r: r.units)
         detail = (
-            f"{largest.ratio:.1f}× ({largest.clean.wall:.1f} s vs floor {largest.floor:.1f} s "
-            f"at {largest.units:,} units{unfinished})"
-            if largest.ratio
-            else f"no complete build at {largest.units:,} units"
+            f"{top.hugo_ratio:.2f}× at {top.units:,} units: jixiao {top.pages_per_second:,.0f} pages/s, "
+            f"Hugo {top.hugo_pages / top.hugo_wall:,.0f} pages/s ({top.hugo_pages:,} pages in {top.hugo_wall:.1f} s)"
         )
-        found.append(Target(name, verdict(largest.ratio is not None and largest.ratio <= 2), detail))
-    names = [
-        "real data builds in < 3 s end to end",
-        "5,000 units (≈ 95,000 pages) in < 120 s, peak memory < 2 GB",
-        "≥ 1,000 pages/s on 2 cores",
-        "rebuild after one change < 5 s at 1,000 units",
-        "no-change rebuild does next to nothing (< 1 s, Python start included)",
-        "clean build within 2× of the write floor",
-    ]
-    done = {t.name: t for t in found if t}
-    return [done.get(n) or Target(n, "not measured", "") for n in names]
+        found[name] = Target(name, verdict(top.hugo_ratio >= 1), detail)
+    return [found.get(n) or Target(n, "not measured", "") for n in TARGETS]
 
 
 def stage_lines(result: Result) -> list[str]:
@@ -567,16 +625,18 @@ def markdown(results: dict[str, Result], command: str, commit: str) -> str:
     info = machine()
     rows = [
         "| set | units | packages | pages | files | output | clean build | pages/s | peak memory | write floor "
-        "(1 / --jobs procs) | build ÷ floor | one-change rebuild | no-change rebuild | load avg |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "(1 / --jobs procs) | build ÷ floor | one-change rebuild | no-change rebuild | Hugo pages/s (jixiao ÷ Hugo) "
+        "| load avg |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results.values():
         floor = f"{r.floor_one:.2f} / {r.floor_jobs:.2f} s" if r.files else "—"
         ratio = f"{r.ratio:.1f}×" if r.ratio else "—"
+        hugo = f"{r.hugo_pages / r.hugo_wall:,.0f} ({r.hugo_ratio:.2f}×)" if r.hugo_ratio else "—"
         rows.append(
             f"| {r.label} | {r.units:,} | {r.packages:,} | {r.pages:,} | {r.files:,} | {r.bytes / MIB:,.0f} MiB "
             f"| {seconds(r.clean)} | {r.pages_per_second:,.0f} | {r.clean.peak / MIB:,.0f} MiB | {floor} | {ratio} "
-            f"| {seconds(r.changed)} | {seconds(r.unchanged)} | {r.load[0]:.1f} → {r.load[1]:.1f} |"
+            f"| {seconds(r.changed)} | {seconds(r.unchanged)} | {hugo} | {r.load[0]:.1f} → {r.load[1]:.1f} |"
         )
     stages = ["", "### Stages of the clean builds (seconds, from `--stats`)", ""]
     for r in results.values():

@@ -159,3 +159,21 @@ def test_write_floor_and_memory_sampling(tmp_path: Path) -> None:
     assert bench_run.write_floor(files, 2, target=tmp_path / "floor") >= 0
     assert not (tmp_path / "floor").exists()
     assert bench_run.tree_rss(os.getpid()) > 10 * 1024 * 1024
+
+
+def test_targets_of_issue_14_are_judged_from_the_figures() -> None:
+    """Each target is met, not met (with the figure) or not measured; Hugo's ratio is pages/s over pages/s."""
+    run = bench_run.Run
+    fast = bench_run.Result("1000", 1000, 3000, None, run(50.0, 0, int(1.5e9), {"pages": 20000}, ""))
+    fast.files, fast.bytes = 100, int(0.9e9)
+    fast.changed, fast.unchanged = run(12.0, 0, 0, None, ""), run(0.5, 0, 0, None, "")
+    fast.hugo_pages, fast.hugo_wall = 20000, 100.0  # Hugo 200 pages/s, jixiao 400 pages/s
+    verdicts = {t.name: t for t in bench_run.targets({"1000": fast})}
+    names = bench_run.TARGETS
+    assert verdicts[names[0]].verdict == "met"
+    assert verdicts[names[1]].verdict == "not measured"
+    assert verdicts[names[2]].verdict == "not met" and "12.00 s" in verdicts[names[2]].detail
+    assert verdicts[names[3]].verdict == "met" and verdicts[names[4]].verdict == "met"
+    assert fast.hugo_ratio == pytest.approx(2.0) and verdicts[names[5]].verdict == "met"
+    fast.bytes = int(1.2e9)
+    assert {t.name: t.verdict for t in bench_run.targets({"1000": fast})}[names[4]] == "not met"
