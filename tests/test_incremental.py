@@ -222,3 +222,26 @@ def test_the_sharded_workflow_builds_every_shard_and_merges_them():
             [sys.executable, "-c", script], env={**os.environ, "SHARDS": "3", "GITHUB_OUTPUT": output.name}, check=True
         )
         assert output.read() == "matrix=[1, 2, 3]\ncount=3\n"
+
+
+def test_a_damaged_search_cache_is_indexed_again(tmp_path, data, monkeypatch):
+    """A cached slice missing a file (another build pruning it meanwhile) is never taken in part."""
+    from jixiao.structure import routes
+
+    monkeypatch.setattr(routes, "SLICE_UNITS", 1)
+    cache = tmp_path / "cache"
+    site = tmp_path / "site"
+    _build(site, data, cache_dir=cache)
+    entries = [p for p in (cache / "search").iterdir() if (p / "done").is_file()]
+    assert entries
+    for entry in entries:
+        next(p for p in (entry / "fragment").iterdir()).unlink()
+    _edit_narrative(data, _units(data)[0])
+    _build(site, data, cache_dir=cache)
+    clean = tmp_path / "clean"
+    _build(clean, data, incremental=False)
+    assert tree_bytes(site) == tree_bytes(clean)
+    for entry in (cache / "search").iterdir():
+        assert len((entry / "done").read_text("utf-8").split("\n")) == sum(
+            1 for p in entry.rglob("*") if p.is_file() and p.name != "done"
+        ), f"{entry.name}: a damaged slice must be replaced in the cache"

@@ -155,10 +155,11 @@ def index_site(site_dir: Path, config: Config, unit_keys: Mapping[str, str] | No
         target, paths, key = job
         if key is not None and cache is not None and (cache / key / "done").is_file():
             try:
-                _link_tree(cache / key, target)
+                _link_cached(cache / key, target)
                 return key
-            except OSError:  # removed meanwhile by another build's pruning: index it here
+            except OSError:  # damaged, or removed meanwhile by another build's pruning: index it here
                 shutil.rmtree(target, ignore_errors=True)
+                shutil.rmtree(cache / key, ignore_errors=True)
         files = _index(binary, site_dir, paths)
         if target == bundle:
             _write_bundle(target, files, REQUIRED)
@@ -212,16 +213,25 @@ def _index(binary: Path, site_dir: Path, paths: list[str]) -> list[dict]:
             service.close()
 
 
-def _link_tree(source: Path, target: Path) -> None:
-    for folder, _, names in os.walk(source):
-        relative = Path(folder).relative_to(source)
-        (target / relative).mkdir(parents=True, exist_ok=True)
-        for name in names:
-            if name != "done":
-                try:
-                    os.link(Path(folder) / name, target / relative / name)
-                except OSError:
-                    shutil.copyfile(Path(folder) / name, target / relative / name)
+def _tree(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def _link_files(source: Path, target: Path, names: list[str]) -> None:
+    """Hard-link (or copy) each named file; a missing one raises, so a slice is never taken in part."""
+    for name in names:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source / name, target / name)
+        except FileNotFoundError:
+            raise
+        except OSError:
+            shutil.copyfile(source / name, target / name)
+
+
+def _link_cached(entry: Path, target: Path) -> None:
+    """A cached slice: its ``done`` file lists every file stored, written last."""
+    _link_files(entry, target, (entry / "done").read_text("utf-8").split("\n"))
 
 
 def _store(target: Path, cache: Path, key: str) -> None:
@@ -229,8 +239,9 @@ def _store(target: Path, cache: Path, key: str) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=cache))
     try:
-        _link_tree(target, temporary)
-        (temporary / "done").write_bytes(b"")
+        names = _tree(target)
+        _link_files(target, temporary, names)
+        (temporary / "done").write_text("\n".join(names), "utf-8")
         os.replace(temporary, cache / key)
     except OSError:
         shutil.rmtree(temporary, ignore_errors=True)  # another build stored it first
