@@ -29,7 +29,7 @@ from jixiao.ingest.model import Package
 from jixiao.ingest.tables import package_descriptor
 from jixiao.opendata import api, combined, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
-from jixiao.opendata.fragments import Fragment, fragment_of
+from jixiao.opendata.fragments import Fragment, fragment_of, sheet_columns
 from jixiao.structure import labels, routes
 from jixiao.structure.index import SiteIndex
 
@@ -54,7 +54,8 @@ def combined_files(
     with tempfile.TemporaryDirectory(prefix="jixiao-datasets-", dir=scratch) as folder:
         root = Path(folder)
         text_writers = [_Csv(root), _Json(root)]
-        writers = [_Xlsx(root / "jixiao.xlsx", config), _Sqlite(root / "jixiao.db")]
+        book, database = _Xlsx(root / "jixiao.xlsx", config), _Sqlite(root / "jixiao.db")
+        writers = [book, database]
         counts = dict.fromkeys(COMBINED, 0)
         try:
             for fragment in fragments:
@@ -62,9 +63,9 @@ def combined_files(
                     counts[table] += len(part.rows)
                     for text_writer in text_writers:
                         text_writer.add_part(table, part.csv, part.json)
-                    for writer in writers:
-                        for row in part.rows:
-                            writer.add(table, row)
+                    for row, template in zip(part.rows, part.xlsx, strict=True):
+                        book.add(table, template)
+                        database.add(table, row)
         except BaseException:
             for writer in [*text_writers, *writers]:
                 writer.abort()
@@ -178,16 +179,17 @@ class _Xlsx:
         self.sheets[table.name] = self.book.add_sheet(
             table.title if part == 1 else f"{table.title}（{part}）",
             [column.title for column in table.columns],
-            "".join("n" if column.type == "number" else "s" for column in table.columns),
+            sheet_columns(table)[1],
             after=self.sheets.get(table.name),
         )
         self.parts[table.name], self.rows[table.name] = part, 0
 
-    def add(self, table: str, row: tuple[Cell, ...]) -> None:
+    def add(self, table: str, template: str) -> None:
+        """A row made by ``xlsx.row_template``."""
         if self.rows[table] == XLSX_MAX_ROWS:
             self._start_sheet(COMBINED[table])
         self.rows[table] += 1
-        self.sheets[table].append(row)
+        self.sheets[table].append_template(template)
 
     def close(self) -> None:
         notes = self.book.add_sheet("说明", ["说明"], "s")

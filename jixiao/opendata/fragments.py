@@ -2,7 +2,8 @@
 
 The combined datasets (jixiao/opendata/datasets.py) are assembled from fragments, one
 unit at a time: the CSV and JSON parts are copied as they are (the main process encodes
-nothing), and the rows go to the XLSX and SQLite writers.  A fragment is stored beside
+nothing), each row's worksheet XML is written with its row number filled in, and the
+rows go to the SQLite writer.  A fragment is stored beside
 the unit's record in the cache (``<key>.rows``), so a unit reused from the previous
 build or a shard is not read, validated or modelled again for the datasets.
 """
@@ -19,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.ingest.model import Package
-from jixiao.opendata import combined
-from jixiao.opendata.combined import COMBINED, Cell
+from jixiao.opendata import combined, xlsx
+from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
 
 FRAGMENT_SUFFIX = ".rows"
 
@@ -30,6 +31,8 @@ class Part:
     """One table's share of a fragment: its rows, as CSV lines and as JSON array lines."""
 
     rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    xlsx: list[str] = field(default_factory=list)
+    """Each row as worksheet XML with its number left open (``xlsx.row_template``)."""
     csv: str = ""
     json: str = ""
     """Rows encoded like the combined JSON file: one array a line, joined by ``,\\n``."""
@@ -44,12 +47,20 @@ def fragment_of(packages: Iterable[Package]) -> Fragment:
     for table, row in combined.rows(packages):
         parts[table].rows.append(row)
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for part in parts.values():
+    for name, part in parts.items():
+        refs, kinds = sheet_columns(COMBINED[name])
+        part.xlsx = [xlsx.row_template(refs, kinds, row) for row in part.rows]
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(part.rows)
         part.csv = buffer.getvalue()
         part.json = ",\n".join(map(encode, part.rows))
     return parts
+
+
+def sheet_columns(table: CombinedTable) -> tuple[list[str], str]:
+    """The column letters and kinds ("n" number, "s" text) of a table's worksheet."""
+    kinds = "".join("n" if column.type == "number" else "s" for column in table.columns)
+    return [xlsx.column_letters(i) for i in range(len(table.columns))], kinds
 
 
 def fragment_path(records: Path, key: str) -> Path:

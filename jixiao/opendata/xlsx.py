@@ -47,6 +47,25 @@ def column_letters(index: int) -> str:
     return letters
 
 
+ROW = "\x00"
+"""Stands for the row number in a row template (escape() never lets U+0000 through from the data)."""
+
+
+def row_template(refs: list[str], kinds: str, row: tuple[str | int | None, ...]) -> str:
+    """A data row's XML with ``ROW`` for its number: encoded once, wherever the rows are made."""
+    parts = [f'<row r="{ROW}">']
+    for ref, kind, value in zip(refs, kinds, row, strict=True):
+        if value is None:
+            continue
+        if kind == "n" or value.__class__ is int:
+            parts.append(f'<c r="{ref}{ROW}"><v>{value}</v></c>')
+        else:
+            text = escape(value)  # type: ignore[arg-type]
+            parts.append(f'<c r="{ref}{ROW}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+    parts.append("</row>")
+    return "".join(parts)
+
+
 class Sheet:
     """One worksheet, streamed to a temporary file; ``kinds`` per column: "s" text, "n" number (digits)."""
 
@@ -72,19 +91,12 @@ class Sheet:
 
     def append(self, row: tuple[str | int | None, ...]) -> None:
         """A data row; None leaves the cell empty, numbers ("n" columns, or ints) are written as numbers."""
+        self.append_template(row_template(self.refs, self.kinds, row))
+
+    def append_template(self, template: str) -> None:
+        """A data row made by ``row_template`` (perhaps in another process): its row number goes in here."""
         self.rows += 1
-        number = self.rows
-        parts = [f'<row r="{number}">']
-        for ref, kind, value in zip(self.refs, self.kinds, row, strict=True):
-            if value is None:
-                continue
-            if kind == "n" or value.__class__ is int:
-                parts.append(f'<c r="{ref}{number}"><v>{value}</v></c>')
-            else:
-                text = escape(value)  # type: ignore[arg-type]
-                parts.append(f'<c r="{ref}{number}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
-        parts.append("</row>")
-        self.handle.write("".join(parts))
+        self.handle.write(template.replace(ROW, str(self.rows)))
 
     def close(self) -> None:
         if not self.handle.closed:
