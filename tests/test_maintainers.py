@@ -418,3 +418,16 @@ def test_lock_pins_every_dependency() -> None:
 
     for name in sorted(wanted):
         assert version(name) == pinned[name], f"{name} {version(name)} installed, {pinned[name]} locked"
+
+
+def test_serve_sees_a_rewrite_within_one_clock_tick(tmp_path: Path) -> None:
+    """A save that truncates and writes within one file-system tick still counts as a change."""
+    from jixiao.commands.serve import _snapshot
+
+    path = tmp_path / "unit.csv"
+    path.write_text("", encoding="utf-8")
+    before = _snapshot([tmp_path])
+    stamp = path.stat().st_mtime_ns
+    path.write_text("unit_id,name\n", encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))  # same mtime as the empty file
+    assert _snapshot([tmp_path]) != before

@@ -22,6 +22,8 @@ from jixiao.commands.review_page import drafts, review_html
 from jixiao.config import Config
 from jixiao.settings import SettingsError, load
 
+SETTLE_SECONDS = 0.3
+"""After a change is seen, how long the files must stay unchanged before the rebuild starts."""
 RELOAD_SNIPPET = (
     b"<script>(function(){var v=null;setInterval(function(){fetch('/__jixiao__/status').then(function(r)"
     b"{return r.json()}).then(function(s){if(v!==null&&s.version!==v){location.reload()}v=s.version;"
@@ -39,13 +41,28 @@ class State:
         self.lock = threading.Lock()
 
 
-def _snapshot(paths: list[Path]) -> dict[str, float]:
-    stamps: dict[str, float] = {}
+def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
+    """Every watched file's (mtime, size, inode), without following links.
+
+    The size matters: an editor that truncates and then writes can do both within one
+    tick of the file-system clock, and the build must not stop at the empty file.
+    """
+    stamps: dict[str, tuple[int, int, int]] = {}
     for root in paths:
         for path in [root] if root.is_file() else root.rglob("*"):
-            if path.is_file():
-                stamps[str(path)] = path.stat().st_mtime_ns
+            info = path.lstat()
+            stamps[str(path)] = (info.st_mtime_ns, info.st_size, info.st_ino)
     return stamps
+
+
+def _settled(watched: list[Path], seen: dict[str, tuple[int, int, int]]) -> dict[str, tuple[int, int, int]]:
+    """Wait until the watched files stop changing (a save in several writes), then return their stamps."""
+    while True:
+        time.sleep(SETTLE_SECONDS)
+        current = _snapshot(watched)
+        if current == seen:
+            return current
+        seen = current
 
 
 def _rebuild(config: Config, state: State) -> None:
@@ -166,7 +183,7 @@ def run_serve(config: Config, port: int, watch: bool = True) -> int:
                 continue
             current = _snapshot(watched)
             if current != stamps:
-                stamps = current
+                stamps = _settled(watched, current)
                 print("检测到文件变化，重新构建…", file=sys.stderr, flush=True)
                 config = _reload(config)
                 _rebuild(config, state)
