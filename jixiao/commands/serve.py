@@ -161,6 +161,10 @@ def run_serve(config: Config, port: int, watch: bool = True) -> int:
     server = _listen(port, _handler(config.out_dir.resolve(), state, config.data_dir))
     if server is None:
         return 2
+    overrides = [d for d in config.override_dirs() if d is not None]
+    watched = [config.data_dir, config.templates_dir, config.assets_dir, *overrides]
+    watched += [config.config_file] if config.config_file is not None else []
+    stamps = _snapshot(watched)  # before the first build: an edit made while it runs (or just after) is seen
     _rebuild(config, state)
     if not config.out_dir.is_dir() and not drafts(config.data_dir):
         server.server_close()
@@ -172,10 +176,6 @@ def run_serve(config: Config, port: int, watch: bool = True) -> int:
     if drafts(config.data_dir):
         address = f"http://127.0.0.1:{server.server_address[1]}{REVIEW_PATH}"
         print(f"导入草稿核对：{address}", file=sys.stderr, flush=True)
-    overrides = [d for d in config.override_dirs() if d is not None]
-    watched = [config.data_dir, config.templates_dir, config.assets_dir, *overrides]
-    watched += [config.config_file] if config.config_file is not None else []
-    stamps = _snapshot(watched)
     try:
         while True:
             time.sleep(0.5)
