@@ -215,7 +215,6 @@ def _listed_resources(descriptor: dict) -> set[str]:
 def read_package(directory: Path, data_dir: Path) -> RawPackage:
     """Read one package; unreadable parts become findings instead of exceptions."""
     package = RawPackage(directory=directory, display=display_path(directory, data_dir))
-    package.digest = tree_digest(directory)
     descriptor_file = package.file(DESCRIPTOR)
     data = _read(package, DESCRIPTOR)
     if data is None:
@@ -261,7 +260,20 @@ def read_package(directory: Path, data_dir: Path) -> RawPackage:
         package.review = _parse_csv(text)[1] if text is not None else []
     listed = {DESCRIPTOR, *_listed_resources(descriptor), *narrative_files, *([review] if review else [])}
     _check_unlisted(package, listed)
+    package.digest = _digest(package.files)
     return package
+
+
+def _digest(files: dict[str, bytes]) -> str:
+    """A content hash of the files read, from the bytes already in memory (no file is read twice).
+
+    Anything else in the folder is a finding, and a package with findings from loading is
+    never served from the validation cache, so the files read are the whole package.
+    """
+    hasher = hashlib.sha256()
+    for relative in sorted(files):
+        hasher.update(relative.encode() + b"\0" + hashlib.sha256(files[relative]).digest() + b"\0")
+    return hasher.hexdigest()
 
 
 def _narrative_path(relative: str) -> bool:
