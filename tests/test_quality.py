@@ -100,11 +100,21 @@ def quality_rows(site):
     return [row for row in table.find("tbody").find_all("tr")]
 
 
+def expected_fragment(flag) -> str:
+    """Where a flag should point: its budget or indicator row; an evaluation-level one (a total,
+    a grade) at the evaluation's facts; a stated score at the stated-scores list."""
+    if flag.resource == "evaluations":
+        return f"{flag.evaluation_id}-facts"
+    if flag.resource == "stated_scores":
+        return f"{flag.evaluation_id}-stated"
+    return f"{flag.resource}-{flag.ref}"
+
+
 def test_quality_page_lists_every_flag_with_its_page_and_row(site, flags):
     rows = quality_rows(site)
     assert len(rows) == len(flags)
     pages = pages_of_evaluations()
-    remaining = Counter((pages[(package_of(f), f.evaluation_id)], f"{f.resource}-{f.ref}", f.code) for f in flags)
+    remaining = Counter((pages[(package_of(f), f.evaluation_id)], expected_fragment(f), f.code) for f in flags)
     for row in rows:
         cells = row.find_all("td")
         code = re.search(r"（([A-Z-]+)）", cells[1].text()).group(1)
