@@ -76,6 +76,29 @@ def test_blank_scores_keep_their_weights_and_the_weight_total_is_checked(data_co
     assert "状态为 weight_only 的行不应有此值 (E-INDICATOR)" in validate(data_copy).stderr
 
 
+def test_scores_printed_without_row_weights(data_copy: Path) -> None:
+    """rugao-pension's 决策 rows (一级 6分) as a 保山-style form prints them: 得分 only (score_only).
+
+    The row weights are then not summed; the scores still make the total, may not have a
+    weight, and may not add up to more than the group's printed weight.
+    """
+    package = data_copy / PENSION
+    rows = read_csv(package / "indicators.csv")
+    for row in rows:
+        if row["level1"] == "决策":
+            row.update(status="score_only", weight="")
+    write_csv(package / "indicators.csv", rows)
+    result = validate(data_copy)
+    assert result.returncode == 0, result.stderr
+    first = {"evaluation_id": "department", "row": "1"}
+    set_cells(package / "indicators.csv", first, weight="1")
+    assert "状态为 score_only 的行不应有此值 (E-INDICATOR)" in validate(data_copy).stderr
+    set_cells(package / "indicators.csv", first, weight="", score="2")
+    result = validate(data_copy)
+    assert "一级指标“决策”所辖三级指标得分之和 7 高于其分值 6 (E-SCORE-ABOVE-WEIGHT)" in result.stderr
+    assert "(E-SCORE-TOTAL)" in result.stderr and "(E-WEIGHT-TOTAL)" not in result.stderr
+
+
 def test_figures_of_unknown_column_must_leave_their_columns_empty(data_copy: Path) -> None:
     package = data_copy / PENSION
     match = {"evaluation_id": "department", "line_id": "item-1"}

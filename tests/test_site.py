@@ -215,7 +215,8 @@ def test_indicator_table_prints_every_row(pages, package, evaluation, path):
         assert row is not None, f"no row for indicator {indicator['row']}"
         shown = cells(row)
         assert shown[header.index("三级指标")] == (indicator["level3"] or "（空白）")
-        assert shown[header.index(evaluation["weight_term"] or "分值")] == (indicator["weight"] or "—")
+        unprinted = "（未印）" if indicator["status"] == "score_only" else "—"
+        assert shown[header.index(evaluation["weight_term"] or "分值")] == (indicator["weight"] or unprinted)
         blank = "（空白）" if indicator["status"] == "weight_only" else "—"
         assert shown[header.index("得分")] == (indicator["score"] or blank)
 

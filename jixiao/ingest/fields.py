@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of these schemas, stored as ``schema_version`` in every datapackage.json.
 
 Raise it whenever a column, a kind or a status changes, and teach
 ``jixiao/commands/upgrade.py`` to rewrite packages of the previous version.
 Version 1 (no ``schema_version`` key) had no units, no 到位数, no 指标性质 and no
-line kinds beyond fiscal/other.
+line kinds beyond fiscal/other.  Version 2 had no ``score_only`` status (a form that
+prints each row's 得分 but no per-row 分值, such as the 保山/湖北 自评表).
 """
 
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -38,8 +39,9 @@ fiscal＝当年财政拨款, carryover＝上年结转资金, special_account＝�
 unit_funds＝单位资金, other＝其他资金 (社会投入、银行贷款…)."""
 FUNDING_KINDS = ["fiscal", "carryover", "special_account", "unit_funds", "other"]
 AMOUNT_UNITS = ["万元", "元"]
-INDICATOR_STATUSES = ["scored", "weight_only", "not_scored", "empty"]
+INDICATOR_STATUSES = ["scored", "weight_only", "score_only", "not_scored", "empty"]
 """scored: weight and score; weight_only: weighted but the form leaves 得分 blank;
+score_only: scored, but the form prints no 分值 for the row (only for its 一级/二级 group);
 not_scored: listed without weight; empty: a blank template row."""
 INDICATOR_NATURES = ["=", "≥", "≤", ">", "<", "定性"]
 WEIGHT_TERMS = ["分值", "权重"]

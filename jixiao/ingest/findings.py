@@ -117,7 +117,8 @@ CODES: dict[str, Code] = {
         Code(
             "E-INDICATOR",
             "指标行不完整",
-            "计分行须有分值和得分；weight_only 行须有分值、不得有得分；未计分行和空白模板行都不得有。",
+            "计分行须有分值和得分；weight_only 行须有分值、不得有得分；score_only 行须有得分、不得有分值；"
+            "未计分行和空白模板行都不得有。",
         ),
         Code("E-DERIVED", "推算字段名无效", "derived 列只能列出 budget.csv 的金额或比率字段名。"),
         Code(

@@ -247,14 +247,19 @@ INDICATORS = {
             "description": "实际完成值中的数（原文载明时），单位同度量单位。",
             "bareNumber": True,
         },
-        _number("weight", "分值", "本行的分值或权重（原表称谓见 evaluations.weight_term）。"),
+        _number(
+            "weight",
+            "分值",
+            "本行的分值或权重（原表称谓见 evaluations.weight_term）；原表未印本行分值时留空（status 为 score_only）。",
+        ),
         _number("weight_share", "权重占比（%）", "原表所载的权重占比，百分数（河北等表样）。"),
         _number("score", "得分", "本行的得分；原表得分空白时留空（status 为 weight_only）。"),
         _number("score_converted", "单项指标折算得分", "原表所载的单项指标折算得分（河北等表样）。"),
         _enum(
             "status",
             "计分状态",
-            "scored＝计分，weight_only＝有分值但原表得分空白，not_scored＝原表列出但未赋分值，"
+            "scored＝计分，weight_only＝有分值但原表得分空白，score_only＝原表只印本行得分、未印本行分值，"
+            "not_scored＝原表列出但未赋分值，"
             "empty＝原表的空白模板行。",
             INDICATOR_STATUSES,
             required=True,

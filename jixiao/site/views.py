@@ -30,6 +30,7 @@ from jixiao.structure.labels import KIND_LABELS, citation
 STATUS_LABELS = {
     "scored": "",
     "weight_only": "原表有分值而得分空白",
+    "score_only": "原表只印本行得分，未印本行分值",
     "not_scored": "原表未赋分值",
     "empty": "原表空白行",
 }

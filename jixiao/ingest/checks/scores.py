@@ -15,7 +15,13 @@ EPSILON = Decimal("0.000001")
 
 
 def _scored(rows: list[Row]) -> list[Row]:
-    return [row for row in rows if row.get("status") == "scored"]
+    """Rows whose score counts: scored ones and those scored without a printed row weight."""
+    return [row for row in rows if row.get("status") in ("scored", "score_only")]
+
+
+def _weights_unprinted(rows: list[Row]) -> bool:
+    """Some row's 分值 is not printed (score_only), so a sum of row weights proves nothing."""
+    return any(row.get("status") == "score_only" for row in rows)
 
 
 def _weighted(rows: list[Row]) -> list[Row]:
@@ -26,6 +32,7 @@ def _weighted(rows: list[Row]) -> list[Row]:
 EXPECTED_CELLS = {
     "scored": {"weight": True, "score": True},
     "weight_only": {"weight": True, "score": False},
+    "score_only": {"weight": False, "score": True},
     "not_scored": {"weight": False, "score": False},
     "empty": {"weight": False, "score": False},
 }
@@ -33,7 +40,7 @@ EXPECTED_CELLS = {
 
 
 def check_indicator_cells(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
-    """Scored rows carry weight and score; weight-only rows a weight and no score; the others neither."""
+    """Scored rows carry weight and score; weight-only rows a weight, score-only rows a score; the others neither."""
     for row in package.tables.get("indicators", []):
         status = row.get("status")
         for column, wanted in EXPECTED_CELLS.get(status, {}).items():
@@ -76,12 +83,29 @@ def _runs(rows: list[Row], level: str) -> list[list[Row]]:
 
 
 def check_level_weights(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
-    """三级 weights add up to their 二级 and 一级 weights where those are printed."""
+    """三级 weights add up to their 二级 and 一级 weights where those are printed.
+
+    Where the rows print no weight of their own (score_only), their scores may at most
+    reach the group's printed weight.
+    """
     for rows in rows_by_evaluation(package, "indicators").values():
         for level, title in (("level1", "一级指标"), ("level2", "二级指标")):
             for run in _runs(rows, level):
                 stated = number(run[0], f"{level}_weight")
                 if stated is None:
+                    continue
+                if _weights_unprinted(run):
+                    scored = sum((number(row, "score") or Decimal(0) for row in _scored(run)), Decimal(0))
+                    if scored > stated:
+                        yield _finding(
+                            package,
+                            "indicators",
+                            run[0],
+                            "E-SCORE-ABOVE-WEIGHT",
+                            f"{level}_weight",
+                            f"{title}“{run[0].get(level)}”所辖三级指标得分之和 {plain(scored)} "
+                            f"高于其分值 {plain(stated)}",
+                        )
                     continue
                 summed = sum((number(row, "weight") or Decimal(0) for row in _weighted(run)), Decimal(0))
                 if abs(summed - stated) > EPSILON:
@@ -141,8 +165,10 @@ def check_totals(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     indicators = rows_by_evaluation(package, "indicators")
     for evaluation in package.tables.get("evaluations", []):
         evaluation_id = evaluation.get("evaluation_id")
-        weighted = _weighted(indicators.get(evaluation_id, []))
-        scored = _scored(weighted)
+        rows_of = indicators.get(evaluation_id, [])
+        # Row weights that are not all printed (score_only rows) cannot be summed to a total.
+        weighted = [] if _weights_unprinted(rows_of) else _weighted(rows_of)
+        scored = _scored(rows_of)
         funds = _funds_line(package, evaluation_id)
         stated = {c: number(evaluation, f"total_{c}") for c in ("weight", "score")}
         sums = {"weight": _sum(weighted, "weight"), "score": _sum(scored, "score")}
@@ -177,7 +203,7 @@ def check_totals(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
                 "F-FUNDS-EXCLUDED",
                 "score",
                 f"资金执行率分值 {funds.get('weight')}、得分 {funds.get('score') or '—'} 未计入总分"
-                f"（总分 {plain(stated['weight'])} 只合计了 {len(weighted)} 个指标行）",
+                f"（总分 {plain(stated['weight'])} 只合计了 {len(weighted or scored)} 个指标行）",
                 severity=Severity.FLAG,
             )
         if stated["weight"] is not None and stated["score"] is not None and stated["score"] > stated["weight"]:
@@ -235,6 +261,8 @@ def check_stated_scores(package: RawPackage, bands: GradeBands) -> Iterator[Find
                 )
                 continue
             table = {c: sum((number(r, c) or Decimal(0) for r in rows), Decimal(0)) for c in ("weight", "score")}
+            if _weights_unprinted(rows):
+                table["weight"] = None
         for column, title in (("weight", "分值"), ("score", "得分")):
             value = number(stated, column)
             if value is not None and table[column] is not None and abs(value - table[column]) > EPSILON:
