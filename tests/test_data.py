@@ -225,13 +225,21 @@ def cells_as_text(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("|", " "))
 
 
+def _whole(number: str) -> str:
+    return rf"(?<![\d.]){re.escape(number)}(?![\d]|\.\d)"
+
+
 def total_row_count(text: str, weight: str, score: str) -> int:
     """How often a 合计/总分/总计 row prints these figures: after the label, or (as PDF extraction
-    often leaves them) before it, within the same stretch of text."""
-    figures = r"\s+".join(rf"(?<![\d.]){re.escape(n)}(?![\d]|\.\d)" for n in (weight, score) if n)
+    often leaves them) before it, within the same stretch of text; or with the weight in the
+    label's brackets and the score after it (“总分(100分) 100”)."""
+    figures = r"\s+".join(_whole(n) for n in (weight, score) if n)
     after = re.findall(rf"{TOTAL_LABEL}\s*{figures}", text)
     before = re.findall(rf"{figures}.{{0,300}}?{TOTAL_LABEL}", text)
-    return max(len(after), len(before))
+    bracketed = []
+    if weight and score:
+        bracketed = re.findall(rf"{TOTAL_LABEL}\s*[(（]\s*{_whole(weight)}\s*分?\s*[)）]\s*{_whole(score)}", text)
+    return max(len(after), len(before), len(bracketed))
 
 
 @pytest.mark.parametrize("package", PACKAGES, ids=PACKAGE_IDS)
