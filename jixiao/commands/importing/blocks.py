@@ -27,9 +27,11 @@ BUDGET_COLUMNS = (
 
 BUDGET_LINES = (
     ("年度资金总额", "total", "total"),
+    ("年度财政资金总额", "total", "total"),
     ("资金总额", "total", "total"),
     ("总额", "total", "total"),
     ("当年财政拨款", "fiscal", "fiscal"),
+    ("本年财政拨款", "fiscal", "fiscal"),
     ("财政拨款", "fiscal", "fiscal"),
     ("财政资金", "fiscal", "fiscal"),
     ("上年结转资金", "carryover", "carryover"),
@@ -331,7 +333,9 @@ def _status(line: dict[str, Value]) -> str:
         return "scored"
     if "weight" in line:
         return "weight_only"
-    if "level3" in line or "score" in line:
+    if "score" in line:
+        return "score_only"
+    if "level3" in line:
         return "not_scored"
     return "empty"
 

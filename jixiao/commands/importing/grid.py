@@ -48,12 +48,15 @@ GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 WRAPPED = re.compile(f"(?<=[{CJK}])\\s+(?=[{CJK}])")
+BROKEN = re.compile(f"(?<=[{CJK}])[ \\t]*\\n\\s*|\\s*\\n[ \\t]*(?=[{CJK}])")
 
 
 def clean(text: str) -> str:
     """Cell text as one line: a break or space between two Chinese characters is where PDF or Word wrapped
-    a long label, so it goes; other runs of spaces become one space."""
-    text = WRAPPED.sub("", text.replace("\u3000", " "))
+    a long label, so it goes, and so does a line break next to one Chinese character (“完成率⏎100%”,
+    “家庭6⏎户”); other runs of spaces become one space."""
+    text = text.replace("\u3000", " ")
+    text = BROKEN.sub("", WRAPPED.sub("", text))
     return re.sub(r"\s+", " ", text).strip()
 
 
