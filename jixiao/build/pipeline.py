@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from jixiao.build import plan
 from jixiao.build.progress import Progress
-from jixiao.build.write import OutputError, Staging, check_output, output_lock
+from jixiao.build.write import OutputError, Staging, check_output, output_lock, owned_roots, remove_tree
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import scan_data
@@ -99,9 +99,14 @@ def build(config: Config) -> BuildSummary:
         check_output(config.out_dir, _protected(config), owned_elsewhere=_built_here_before(config))
         with output_lock(config.out_dir, on_wait=lambda message: print(message, file=sys.stderr)):
             check_output(config.out_dir, _protected(config), owned_elsewhere=_built_here_before(config))
-            return _build(config)
+            summary, old = _build(config)
     except OutputError as error:
         raise BuildError(str(error)) from None
+    started = time.perf_counter()
+    remove_tree(old)  # what is left of the previous site: only what changed (unchanged units were moved)
+    summary.stages["cleanup"] = time.perf_counter() - started
+    summary.seconds += summary.stages["cleanup"]
+    return summary
 
 
 def _protected(config: Config) -> list[Path]:
@@ -116,7 +121,8 @@ def _built_here_before(config: Config) -> bool:
     ).is_file()
 
 
-def _build(config: Config) -> BuildSummary:
+def _build(config: Config) -> tuple[BuildSummary, Path | None]:
+    """Build into staging and swap it in; returns the previous site renamed aside (to remove after the lock)."""
     started = time.perf_counter()
     progress = Progress(config.quiet)
     summary = BuildSummary()
@@ -135,15 +141,14 @@ def _build(config: Config) -> BuildSummary:
     if previous and previous.build_key == build_key and config.out_dir.is_dir() and not config.merge:
         summary.unchanged = True
         summary.seconds = time.perf_counter() - started
-        return summary
-    from jixiao.build import units
+        return summary, None
     from jixiao.structure.index import SiteIndex
 
     sources = _reuse_sources(config, previous)
-    tasks = [units.UnitTask(u, _reuse(u, sources)) for u in selected]
+    tasks, kept = _plan_reuse(config, selected, sources, previous)
     staging = Staging(config.out_dir)
     try:
-        results = _build_units(config, tasks, staging.root, progress, stage)
+        results = _build_units(config, tasks, staging.root, progress, stage) + kept
         errors = sorted((f for r in results for f in r.errors), key=lambda f: (f.file, f.line or 0))
         if errors:
             raise BuildError(f"{len(errors)} 个错误，站点未生成（原有站点保持不变）", errors)
@@ -160,21 +165,94 @@ def _build(config: Config) -> BuildSummary:
         outlines = [package for record in records for package in record.outlines]
         summary.flags = sum(len(p.flags) for p in outlines)
         summary.downloads = sum(1 for r in records for path in r.files if path.startswith("downloads/"))
-        manifest = plan.Manifest(build_key, {r.unit_id: {"key": r.key, "files": list(r.files)} for r in records})
+        sizes = {r.unit_id: r.bytes for r in results}
+        manifest = plan.Manifest(
+            build_key,
+            {r.unit_id: {"key": r.key, "files": list(r.files), "bytes": sizes[r.unit_id]} for r in records},
+        )
+        moved = {r.unit_id for r in kept}
         if shard is not None:
             _write_shard_records(config, staging, records, manifest)
         else:
-            _write_shared(config, staging, SiteIndex.of(outlines), records, progress, stage, summary)
+            site = _SiteFiles(staging.root, config.out_dir.resolve(), moved)
+            _write_shared(config, staging, SiteIndex.of(outlines), records, progress, stage, summary, site)
         with stage("swap"):
             progress.stage("替换", str(config.out_dir))
-            staging.commit()
+            adopt = _moved_paths(previous, manifest, moved)
+            if shard is None:
+                manifest_path.unlink(missing_ok=True)  # never a manifest that describes another site
+            try:
+                old = staging.commit(adopt)
+            except BaseException:
+                if shard is None and previous is not None:
+                    _write_manifest(manifest_path, previous)
+                raise
     except BaseException:
         staging.abort()
         raise
     if shard is None:  # a shard's manifest went into its staging folder, swapped in with it
         _write_manifest(manifest_path, manifest)
     summary.seconds = time.perf_counter() - started
-    return summary
+    return summary, old
+
+
+def _plan_reuse(
+    config: Config, selected: list[plan.UnitPlan], sources: list, previous: plan.Manifest | None
+) -> tuple[list[units.UnitTask], list[units.UnitResult]]:
+    """Units to render or link (tasks), and units kept where they are in the current site.
+
+    A unit unchanged since the last build is neither rendered nor linked file by file:
+    its folders are moved from the current site into the new one at the swap
+    (``Staging.commit``).  Its record is read here; an unreadable one renders the unit.
+    """
+    import pickle
+
+    from jixiao.build import units
+
+    current = config.out_dir.resolve() if previous is not None and config.out_dir.is_dir() else None
+    tasks, kept = [], []
+    for unit in selected:
+        reuse = _reuse(unit, sources)
+        if reuse is not None and reuse.root == current:
+            try:
+                record = pickle.loads(reuse.record.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+                record = None
+            if isinstance(record, units.UnitRecord) and record.files == reuse.files:
+                entry = previous.units[unit.unit_id]
+                result = units.UnitResult(unit.unit_id, record, files=len(record.files), reused=True)
+                result.bytes = entry.get("bytes", 0) or sum((current / p).stat().st_size for p in record.files)
+                result.pages = sum(1 for path in record.files if path.endswith(".html"))
+                kept.append(result)
+                continue
+            reuse = None
+        tasks.append(units.UnitTask(unit, reuse))
+    return tasks, kept
+
+
+def _moved_paths(previous: plan.Manifest | None, manifest: plan.Manifest, moved: set[str]) -> list[str]:
+    """The folders (or files) of the kept units, owned by no other unit in the previous site or the new one."""
+    if not moved or previous is None:
+        return []
+    files: dict[str, list[str]] = {}
+    for entries in (previous.units, manifest.units):
+        for unit_id, entry in entries.items():
+            files.setdefault(unit_id, []).extend(entry["files"])
+    roots = owned_roots(files)
+    return [path for unit_id in sorted(moved) for path in roots[unit_id]]
+
+
+@dataclass(frozen=True)
+class _SiteFiles:
+    """Where the new site's pages are before the swap: in staging, or still in the current site (kept units)."""
+
+    staging: Path
+    current: Path
+    kept: set[str]
+
+    def root_of(self, path: str) -> Path:
+        parts = path.split("/", 2)
+        return self.current if parts[0] == "units" and len(parts) > 2 and parts[1] in self.kept else self.staging
 
 
 def _scan(config: Config) -> list[Path]:
@@ -299,6 +377,7 @@ def _write_shared(
     progress: Progress,
     stage: _Stages,
     summary: BuildSummary,
+    site: _SiteFiles,
 ) -> None:
     """The pages and files that span units, then the search index over everything written.
 
@@ -329,7 +408,9 @@ def _write_shared(
             return
         progress.stage("搜索索引")
         try:
-            search.index_site(staging.root, config, {r.unit_id: r.key for r in records} if config.incremental else None)
+            pages = sorted(path for path in staging.written if path.endswith(".html"))
+            keys = {r.unit_id: r.key for r in records} if config.incremental else None
+            search.index_site(staging.root, config, keys, pages, site.root_of)
         except search.SearchIndexError as error:
             raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
 

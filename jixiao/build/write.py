@@ -15,7 +15,9 @@ it at once, and whoever holds the lock removes what a killed build left behind.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
+import posixpath
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -86,6 +88,7 @@ def output_lock(out_dir: Path, on_wait: Callable[[str], None] | None = None) -> 
     except OSError as error:
         raise OutputError(f"无法在 {out_dir.parent} 中写入：{error.strerror}") from None
     try:
+        recover_moves(out_dir)
         remove_leftovers(out_dir)
         yield
     finally:
@@ -119,12 +122,48 @@ def remove_leftovers(out_dir: Path) -> list[str]:
     """Staging, old and scratch folders of builds that were killed (call only while holding the lock)."""
     removed = []
     prefixes = tuple(_sibling(out_dir, kind) for kind in ("new-", "old-", "tmp-"))
+    journal = _journal_path(out_dir).name + "."
     with os.scandir(out_dir.parent) as scan:
         for entry in scan:
             if entry.name.startswith(prefixes) and entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
                 removed.append(entry.name)
+            elif entry.name.startswith(journal) and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)  # a journal half written by a killed build: no move had started
+                removed.append(entry.name)
     return sorted(removed)
+
+
+def owned_roots(files_by_unit: dict[str, Iterable[str]]) -> dict[str, list[str]]:
+    """Each unit's files as the fewest paths that hold only its files: its own folders, else single files.
+
+    ``units/a/…`` and ``downloads/a-2024/…`` become two folders; a file in a folder shared
+    with other units (``api/units/a.json``) stays a file.  Moving these paths moves the unit.
+    """
+    owner: dict[str, str | None] = {}
+    for unit, files in files_by_unit.items():
+        folders: set[str] = set()
+        for path in files:
+            folder = posixpath.dirname(path)
+            while folder and folder not in folders:
+                folders.add(folder)
+                folder = posixpath.dirname(folder)
+        for folder in folders:
+            owner[folder] = unit if owner.get(folder, unit) == unit else None
+    roots: dict[str, list[str]] = {}
+    top: dict[str, str | None] = {}
+    for unit, files in files_by_unit.items():
+        found = set()
+        for path in files:
+            folder = posixpath.dirname(path)
+            if folder not in top:
+                highest, walk = None, folder
+                while walk and owner.get(walk) == unit:
+                    highest, walk = walk, posixpath.dirname(walk)
+                top[folder] = highest
+            found.add(top[folder] or path)
+        roots[unit] = sorted(found)
+    return roots
 
 
 def write_files(root: Path, files: Iterable[tuple[str, bytes]], written: set[str] | None = None) -> tuple[int, int]:
@@ -192,14 +231,102 @@ class Staging:
                 raise DuplicatePathError(f"两个输出文件使用了同一路径：{path}")
             self.written.add(path)
 
-    def commit(self) -> None:
+    def commit(self, adopt: Iterable[str] = ()) -> Path | None:
+        """Move ``adopt`` (site paths: unchanged units' folders) from the current site into this one, then swap.
+
+        The moves are journaled beside the site before the first one: a failure puts them
+        back here, a killed build's are put back by the next build (``recover_moves``), so
+        the previous site stays whole.  Returns the previous site's folder, renamed aside,
+        for the caller to remove once the lock is released (``remove_tree``); None if there
+        was none.
+        """
         shutil.rmtree(self.scratch, ignore_errors=True)
         os.chmod(self.root, 0o755)
-        _swap(self.root, self.out_dir)
+        adopt = sorted(adopt)
+        if not self.out_dir.exists():
+            if adopt:
+                raise FileNotFoundError(f"{self.out_dir} 不存在，无法沿用其中的 {adopt[0]}")
+            self.root.rename(self.out_dir)
+            return None
+        old = Path(tempfile.mkdtemp(prefix=_sibling(self.out_dir, "old-"), dir=self.out_dir.parent))
+        old.rmdir()
+        journal = _journal_path(self.out_dir)
+        _write_journal(journal, {"staging": str(self.root), "old": str(old), "moves": adopt})
+        try:
+            _move_all(self.out_dir, self.root, adopt)
+            _swap(self.root, self.out_dir, old)
+        except BaseException:
+            _undo(self.out_dir, self.root, old, adopt)
+            journal.unlink(missing_ok=True)
+            raise
+        journal.unlink(missing_ok=True)
+        return old
 
     def abort(self) -> None:
         shutil.rmtree(self.scratch, ignore_errors=True)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def remove_tree(path: Path | None) -> None:
+    """The previous site, renamed aside by ``Staging.commit``: by then it holds only what changed."""
+    if path is not None:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _journal_path(out_dir: Path) -> Path:
+    return out_dir.parent / _sibling(out_dir, "moves.json")
+
+
+def _write_journal(path: Path, entry: dict) -> None:
+    temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(entry, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def _move_all(source_root: Path, target_root: Path, paths: list[str]) -> None:
+    """Rename each path from one tree into the other; a path already in the target is an error, never overwritten."""
+    made: set[Path] = set()
+    for path in paths:
+        target = target_root / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if os.path.lexists(target):
+            raise DuplicatePathError(f"两个输出文件使用了同一路径：{path}")
+        os.rename(source_root / path, target)
+
+
+def _undo(out_dir: Path, staging: Path, old: Path, moves: list[str]) -> None:
+    """Put the previous site back as it was: its folder in place, every moved path back in it."""
+    if staging.exists():
+        if not out_dir.exists() and old.exists():
+            old.rename(out_dir)
+        for path in reversed(moves):
+            source, target = staging / path, out_dir / path
+            if os.path.lexists(source) and not os.path.lexists(target):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(source, target)
+
+
+def recover_moves(out_dir: Path) -> bool:
+    """Undo the moves of a build killed before its swap (call only while holding the lock); True if there were any."""
+    journal = _journal_path(out_dir)
+    try:
+        entry = json.loads(journal.read_text("utf-8"))
+        staging, old, moves = Path(entry["staging"]), Path(entry["old"]), list(entry["moves"])
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink(missing_ok=True)
+        return False
+    prefix = _sibling(out_dir, "")
+    if staging.parent == out_dir.parent and old.parent == out_dir.parent and staging.name.startswith(prefix):
+        _undo(out_dir, staging, old, moves)
+    journal.unlink(missing_ok=True)
+    return True
 
 
 def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None) -> int:
@@ -209,24 +336,19 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callab
         staging.write(files)
         if finish is not None:
             finish(staging.root)
-        staging.commit()
+        old = staging.commit()
     except BaseException:
         staging.abort()
         raise
+    remove_tree(old)
     return len(staging.written)
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
-    """Rename the new folder into place; the old one is renamed aside, then removed."""
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=_sibling(out_dir, "old-"), dir=out_dir.parent))
-        old.rmdir()
-        out_dir.rename(old)
-        try:
-            staging.rename(out_dir)
-        except BaseException:
-            old.rename(out_dir)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    else:
+def _swap(staging: Path, out_dir: Path, old: Path) -> None:
+    """Rename the current site aside to ``old`` and the new folder into place."""
+    out_dir.rename(old)
+    try:
         staging.rename(out_dir)
+    except BaseException:
+        old.rename(out_dir)
+        raise

@@ -48,7 +48,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -131,14 +131,24 @@ def slices(pages: Iterable[str], units: int) -> tuple[list[str], dict[str, dict[
     return shared, dict(sorted(by_slice.items()))
 
 
-def index_site(site_dir: Path, config: Config, unit_keys: Mapping[str, str] | None = None) -> None:
+def index_site(
+    site_dir: Path,
+    config: Config,
+    unit_keys: Mapping[str, str] | None = None,
+    pages: list[str] | None = None,
+    root_of: Callable[[str], Path] | None = None,
+) -> None:
     """Index the HTML pages under site_dir into site_dir/pagefind/ (shared pages) and its slices.
 
     With ``unit_keys`` (unit id → the key of its output), a slice whose units all have
     keys is taken from the cache when indexed before, and stored there when not.
+    ``pages`` (every page of the site, sorted) and ``root_of`` (the folder a page is read
+    from) let a build index pages of unchanged units where they still are, in the current
+    site, before they are moved into the new one; by default every page under site_dir.
     """
     site_dir = site_dir.resolve()
-    pages = html_files(site_dir)
+    pages = html_files(site_dir) if pages is None else pages
+    where = root_of or (lambda path: site_dir)
     units = {p.split("/")[1] for p in pages if p.startswith("units/") and p.count("/") > 1}
     shared, by_slice = slices(pages, len(units))
     bundle = site_dir / routes.PAGEFIND_DIR
@@ -160,7 +170,7 @@ def index_site(site_dir: Path, config: Config, unit_keys: Mapping[str, str] | No
             except OSError:  # damaged, or removed meanwhile by another build's pruning: index it here
                 shutil.rmtree(target, ignore_errors=True)
                 shutil.rmtree(cache / key, ignore_errors=True)
-        files = _index(binary, site_dir, paths)
+        files = _index(binary, site_dir, [(where(path), path) for path in paths])
         if target == bundle:
             _write_bundle(target, files, REQUIRED)
             return None
@@ -191,8 +201,8 @@ def _slice_file(path: str) -> bool:
     return path == "pagefind-entry.json" or path.endswith(".pf_meta") or path.startswith(("index/", "fragment/"))
 
 
-def _index(binary: Path, site_dir: Path, paths: list[str]) -> list[dict]:
-    """One pagefind process over these pages, fed in this order; the files of its index."""
+def _index(binary: Path, site_dir: Path, paths: list[tuple[Path, str]]) -> list[dict]:
+    """One pagefind process over these pages ((folder, site path)), fed in this order; the files of its index."""
     with tempfile.TemporaryFile() as errors:
         service = _Service(binary, site_dir, errors)
         try:
@@ -205,8 +215,8 @@ def _index(binary: Path, site_dir: Path, paths: list[str]) -> list[dict]:
                     "file_path": None,
                     "file_contents": feed,
                 }
-                for path in paths
-                if (feed := search_feed((site_dir / path).read_text("utf-8"))) is not None
+                for root, path in paths
+                if (feed := search_feed((root / path).read_text("utf-8"))) is not None
             )
             return service.stream(adds, {"type": "GetFiles", "index_id": index_id})["files"]
         finally:
