@@ -584,10 +584,10 @@ def test_failure_while_writing_files_keeps_the_old_site(existing_site, monkeypat
 
 
 def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkeypatch):
-    from jixiao.build import pipeline
+    from jixiao.build import shared
 
     out, before = existing_site
-    real = pipeline.shared_pages
+    real = shared.shared_pages
 
     def exploding(*args, **kwargs):
         for count, item in enumerate(real(*args, **kwargs)):
@@ -595,7 +595,7 @@ def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkey
                 raise RuntimeError("template exploded")
             yield item
 
-    monkeypatch.setattr(pipeline, "shared_pages", exploding)
+    monkeypatch.setattr(shared, "shared_pages", exploding)
     with pytest.raises(RuntimeError, match="template exploded"):
         build_site(out, full=True)
     assert tree_bytes(out) == before

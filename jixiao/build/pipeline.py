@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING
 
 from jixiao.build import plan
 from jixiao.build.progress import Progress
-from jixiao.build.write import OutputError, Staging, check_output, output_lock, owned_roots, remove_tree
+from jixiao.build.write import OutputError, Staging, check_output, output_lock, remove_tree
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import scan_data
 
 if TYPE_CHECKING:
     from jixiao.build import units
+    from jixiao.build.reuse import SiteFiles
     from jixiao.structure.index import SiteIndex
 
 # Rendering modules (Altair, Jinja, frictionless) are imported when a build needs them,
@@ -142,10 +143,11 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
         summary.unchanged = True
         summary.seconds = time.perf_counter() - started
         return summary, None
+    from jixiao.build import reuse
     from jixiao.structure.index import SiteIndex
 
-    sources = _reuse_sources(config, previous)
-    tasks, kept = _plan_reuse(config, selected, sources, previous)
+    sources = reuse.reuse_sources(config, previous)
+    tasks, kept = reuse.plan_reuse(config, selected, sources, previous)
     staging = Staging(config.out_dir)
     try:
         results = _build_units(config, tasks, staging.root, progress, stage) + kept
@@ -174,11 +176,11 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
         if shard is not None:
             _write_shard_records(config, staging, records, manifest)
         else:
-            site = _SiteFiles(staging.root, config.out_dir.resolve(), moved)
+            site = reuse.SiteFiles(staging.root, config.out_dir.resolve(), moved, fingerprint)
             _write_shared(config, staging, SiteIndex.of(outlines), records, progress, stage, summary, site)
         with stage("swap"):
             progress.stage("替换", str(config.out_dir))
-            adopt = _moved_paths(previous, manifest, moved)
+            adopt = reuse.moved_paths(previous, manifest, moved)
             if shard is None:
                 manifest_path.unlink(missing_ok=True)  # never a manifest that describes another site
             try:
@@ -194,65 +196,6 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
         _write_manifest(manifest_path, manifest)
     summary.seconds = time.perf_counter() - started
     return summary, old
-
-
-def _plan_reuse(
-    config: Config, selected: list[plan.UnitPlan], sources: list, previous: plan.Manifest | None
-) -> tuple[list[units.UnitTask], list[units.UnitResult]]:
-    """Units to render or link (tasks), and units kept where they are in the current site.
-
-    A unit unchanged since the last build is neither rendered nor linked file by file:
-    its folders are moved from the current site into the new one at the swap
-    (``Staging.commit``).  Its record is read here; an unreadable one renders the unit.
-    """
-    import pickle
-
-    from jixiao.build import units
-
-    current = config.out_dir.resolve() if previous is not None and config.out_dir.is_dir() else None
-    tasks, kept = [], []
-    for unit in selected:
-        reuse = _reuse(unit, sources)
-        if reuse is not None and reuse.root == current:
-            try:
-                record = pickle.loads(reuse.record.read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                record = None
-            if isinstance(record, units.UnitRecord) and record.files == reuse.files:
-                entry = previous.units[unit.unit_id]
-                result = units.UnitResult(unit.unit_id, record, files=len(record.files), reused=True)
-                result.bytes = entry.get("bytes", 0) or sum((current / p).stat().st_size for p in record.files)
-                result.pages = sum(1 for path in record.files if path.endswith(".html"))
-                kept.append(result)
-                continue
-            reuse = None
-        tasks.append(units.UnitTask(unit, reuse))
-    return tasks, kept
-
-
-def _moved_paths(previous: plan.Manifest | None, manifest: plan.Manifest, moved: set[str]) -> list[str]:
-    """The folders (or files) of the kept units, owned by no other unit in the previous site or the new one."""
-    if not moved or previous is None:
-        return []
-    files: dict[str, list[str]] = {}
-    for entries in (previous.units, manifest.units):
-        for unit_id, entry in entries.items():
-            files.setdefault(unit_id, []).extend(entry["files"])
-    roots = owned_roots(files)
-    return [path for unit_id in sorted(moved) for path in roots[unit_id]]
-
-
-@dataclass(frozen=True)
-class _SiteFiles:
-    """Where the new site's pages are before the swap: in staging, or still in the current site (kept units)."""
-
-    staging: Path
-    current: Path
-    kept: set[str]
-
-    def root_of(self, path: str) -> Path:
-        parts = path.split("/", 2)
-        return self.current if parts[0] == "units" and len(parts) > 2 and parts[1] in self.kept else self.staging
 
 
 def _scan(config: Config) -> list[Path]:
@@ -294,29 +237,6 @@ def _write_manifest(path: Path, manifest: plan.Manifest) -> None:
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_text(manifest.to_json(), "utf-8")
     temporary.replace(path)
-
-
-def _reuse_sources(config: Config, previous: plan.Manifest | None) -> list[tuple[Path, plan.Manifest, Path]]:
-    """Outputs that may hold units unchanged, read once: the shards being merged, then the last build."""
-    sources = []
-    for shard_dir in config.merge:
-        manifest = plan.Manifest.read(plan.shard_manifest_path(shard_dir))
-        if manifest is not None:
-            sources.append((shard_dir.resolve(), manifest, plan.shard_records_dir(shard_dir)))
-    if previous is not None and config.out_dir.is_dir():
-        sources.append((config.out_dir.resolve(), previous, config.cache_dir.resolve() / "units"))
-    return sources
-
-
-def _reuse(unit: plan.UnitPlan, sources: list[tuple[Path, plan.Manifest, Path]]) -> units.Reuse | None:
-    """The first source that holds this unit with the same key: link its files, load its record."""
-    from jixiao.build import units
-
-    for root, manifest, records in sources:
-        entry = manifest.units.get(unit.unit_id)
-        if entry and entry["key"] == unit.key:
-            return units.Reuse(root, tuple(entry["files"]), units.record_path(records, unit.key))
-    return None
 
 
 def _batches(tasks: list[units.UnitTask], jobs: int) -> list[list[units.UnitTask]]:
@@ -377,32 +297,29 @@ def _write_shared(
     progress: Progress,
     stage: _Stages,
     summary: BuildSummary,
-    site: _SiteFiles,
+    site: SiteFiles,
 ) -> None:
     """The pages and files that span units, then the search index over everything written.
 
-    The combined datasets come first: reading every full package, they count the rows
-    (``index.row_counts``) that the data page prints.
+    The combined datasets come first: they count the rows (``index.row_counts``) that the
+    data page prints.  Each is reused when its inputs did not change (jixiao/build/shared.py).
     """
-    from jixiao.opendata import datasets, metadata
+    from jixiao.build import shared
     from jixiao.site import search
 
     with stage("datasets"):
         progress.stage("合并数据集")
         index.full_packages = lambda: _full_packages(records)
-        parts = _fragments(config, records)
-        files, size2 = staging.write(datasets.combined_files(config, index, staging.scratch, parts))
+        files, size = shared.combined_datasets(config, index, records, site.fingerprint, staging)
     with stage("shared pages"):
         progress.stage("共享页面", f"{len(index.packages)} 个数据包")
-        rendered = list(shared_pages(config, index))
-        pages, size = staging.write(rendered)
-        summary.pages += sum(1 for path, _ in rendered if path.endswith(".html"))  # not the charts' CSVs
-    with stage("metadata"):
-        files3, size3 = staging.write(metadata.metadata_files(config, index))
+        for path, count, written in shared.shared_pages(config, index, records, site.fingerprint, staging):
+            files, size = files + count, size + written
+            summary.pages += path.endswith(".html")  # not the charts' CSVs
     with stage("assets"):
-        files4, size4 = staging.write(static_files(config))
-    summary.files += pages + files + files3 + files4
-    summary.bytes += size + size2 + size3 + size4
+        count, written = staging.write(shared.static_files(config))
+    summary.files += files + count
+    summary.bytes += size + written
     with stage("search"):
         if not config.site.search:
             return
@@ -415,38 +332,10 @@ def _write_shared(
             raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
 
 
-def _fragments(config: Config, records: list[units.UnitRecord]) -> Iterator:
-    """Each unit's rows of the combined tables, as its worker stored them (made again if missing)."""
-    from jixiao.opendata import fragments
-
-    store = config.cache_dir.resolve() / "units"
-    for record in records:
-        fragment = fragments.read_fragment(fragments.fragment_path(store, record.key))
-        yield fragment if fragment is not None else fragments.fragment_of(record.full_packages())
-
-
 def _full_packages(records: list[units.UnitRecord]) -> Iterator:
     """Every package whole, one unit at a time, so memory does not grow with the portal."""
     for record in records:
         yield from record.full_packages()
-
-
-def shared_pages(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
-    """Pages that draw on every package (home, listings, data, quality, …) as (path, bytes)."""
-    from jixiao.site import shared_pages
-    from jixiao.site.render import environment
-
-    env = environment(config)
-    for spec in shared_pages.global_pages(config, index):
-        yield spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8")
-        yield from spec.files  # each chart's CSV beside its page
-
-
-def static_files(config: Config) -> Iterator[tuple[str, bytes]]:
-    from jixiao.site import assets
-
-    yield from sorted(assets.asset_files(config.assets_dir, config.cache_dir, config.override_dirs()[1]).items())
-    yield ".nojekyll", b""
 
 
 def run_build(config: Config, stats: Path | None = None) -> int:

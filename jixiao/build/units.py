@@ -8,6 +8,7 @@ and an outline of each package for the pages that span units.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import shutil
 import time
@@ -26,7 +27,7 @@ from jixiao.opendata import datasets, downloads, fragments
 from jixiao.site import charts, unit_pages
 from jixiao.site.render import environment
 
-RECORD_VERSION = "1"
+RECORD_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class UnitRecord:
     package_dirs: tuple[Path, ...]
     findings: tuple[tuple[Finding, ...], ...]
     """The flags of each package, so full packages can be reloaded without validating again."""
+    rows_digest: str = ""
+    """A digest of the unit's rows of the combined tables: the combined datasets change only when it does."""
+    outline_digest: str = ""
+    """A digest of ``outlines``: the pages across units (home, listings, …) change only when it does."""
 
     def full_packages(self) -> list[Package]:
         """Read this unit's packages again, whole (for the combined datasets)."""
@@ -169,18 +174,22 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     other += datasets.unit_api_files(config, plan.unit_id, packages)
     seconds["api"] += time.perf_counter() - started
     started = time.perf_counter()
-    fragments.write_fragment(fragments.fragment_path(_Worker.records, plan.key), fragments.fragment_of(packages))
+    fragment = fragments.fragment_of(packages)
+    fragments.write_fragment(fragments.fragment_path(_Worker.records, plan.key), fragment)
     seconds["fragment"] += time.perf_counter() - started
     started = time.perf_counter()
     more, more_size = write_files(_Worker.staging, other, written)
     seconds["write"] += time.perf_counter() - started
+    outlines = tuple(outline(p) for p in packages)
     record = UnitRecord(
         plan.unit_id,
         plan.key,
         tuple(sorted(written)),
-        tuple(outline(p) for p in packages),
+        outlines,
         tuple(package_dir(config, p) for p in packages),
         tuple(findings),
+        fragments.rows_digest(fragment),
+        hashlib.sha256(pickle.dumps(outlines, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest(),
     )
     path = record_path(_Worker.records, plan.key)
     path.parent.mkdir(parents=True, exist_ok=True)

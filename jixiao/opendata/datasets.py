@@ -52,34 +52,47 @@ def combined_files(
     if fragments is None:
         fragments = (fragment_of([package]) for package in index.each_full_package())
     with tempfile.TemporaryDirectory(prefix="jixiao-datasets-", dir=scratch) as folder:
-        root = Path(folder)
-        text_writers = [_Csv(root), _Json(root)]
-        book, database = _Xlsx(root / "jixiao.xlsx", config), _Sqlite(root / "jixiao.db")
-        writers = [book, database]
-        counts = dict.fromkeys(COMBINED, 0)
-        try:
-            for fragment in fragments:
-                for table, part in fragment.items():
-                    counts[table] += len(part.rows)
-                    for text_writer in text_writers:
-                        text_writer.add_part(table, part.csv, part.json)
-                    for row, template in zip(part.rows, part.xlsx, strict=True):
-                        book.add(table, template)
-                        database.add(table, row)
-        except BaseException:
-            for writer in [*text_writers, *writers]:
-                writer.abort()
-            raise
-        for writer in [*text_writers, *writers]:
-            writer.close()
+        files, counts = write_tables(config, Path(folder), fragments)
         index.row_counts = counts
-        for table in COMBINED:
-            for extension in ("csv", "json"):
-                yield routes.dataset_file(table, extension), (root / f"{table}.{extension}").read_bytes()
-        yield routes.DATASETS_XLSX, (root / "jixiao.xlsx").read_bytes()
-        yield routes.DATASETS_DB, (root / "jixiao.db").read_bytes()
+        for path, file in files.items():
+            yield path, file.read_bytes()
+    yield from documents(config, index)
+
+
+def write_tables(config: Config, root: Path, fragments: Iterable[Fragment]) -> tuple[dict[str, Path], dict[str, int]]:
+    """Write the combined tables into ``root``, reading each fragment once: site path → file, and rows per table."""
+    text_writers = [_Csv(root), _Json(root)]
+    book, database = _Xlsx(root / "jixiao.xlsx", config), _Sqlite(root / "jixiao.db")
+    writers = [book, database]
+    counts = dict.fromkeys(COMBINED, 0)
+    try:
+        for fragment in fragments:
+            for table, part in fragment.items():
+                counts[table] += len(part.rows)
+                for text_writer in text_writers:
+                    text_writer.add_part(table, part.csv, part.json)
+                for row, template in zip(part.rows, part.xlsx, strict=True):
+                    book.add(table, template)
+                    database.add(table, row)
+    except BaseException:
+        for writer in [*text_writers, *writers]:
+            writer.abort()
+        raise
+    for writer in [*text_writers, *writers]:
+        writer.close()
+    files = {}
+    for table in COMBINED:
+        for extension in ("csv", "json"):
+            files[routes.dataset_file(table, extension)] = root / f"{table}.{extension}"
+    files[routes.DATASETS_XLSX] = root / "jixiao.xlsx"
+    files[routes.DATASETS_DB] = root / "jixiao.db"
+    return files, counts
+
+
+def documents(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
+    """The combined datasets' descriptor and README and the API index (README's counts: ``index.row_counts``)."""
     yield routes.DATASETS_PACKAGE, downloads.json_bytes(descriptor(config.site))
-    yield routes.DATASETS_README, readme(index, counts, config.site).encode("utf-8")
+    yield routes.DATASETS_README, readme(index, index.row_counts, config.site).encode("utf-8")
     yield routes.API_INDEX, _json(api.index_document(index, config.site.data_title))
 
 

@@ -11,6 +11,7 @@ build or a shard is not read, validated or modelled again for the datasets.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -55,6 +56,17 @@ def fragment_of(packages: Iterable[Package]) -> Fragment:
         part.csv = buffer.getvalue()
         part.json = ",\n".join(map(encode, part.rows))
     return parts
+
+
+def rows_digest(fragment: Fragment) -> str:
+    """What the combined files take from a unit: its rows (cells are str, int or None, so repr is exact)."""
+    hasher = hashlib.sha256()
+    for name in COMBINED:
+        for row in fragment[name].rows:
+            hasher.update(repr(row).encode("utf-8"))
+            hasher.update(b"\n")
+        hasher.update(b"\0")
+    return hasher.hexdigest()
 
 
 def sheet_columns(table: CombinedTable) -> tuple[list[str], str]:

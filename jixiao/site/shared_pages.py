@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +11,6 @@ from jixiao.ingest.model import Package
 from jixiao.ingest.tables import TABLE_TITLES, TABLES
 from jixiao.opendata import api, combined
 from jixiao.site import charts, compare, figures, views
-from jixiao.site.unit_pages import unit_pages
 from jixiao.site.views import Link, PageSpec, page_header
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
@@ -351,31 +349,3 @@ def not_found_page(config: Config) -> PageSpec:
         }
     )
     return PageSpec(routes.NOT_FOUND, "404.html", {"page": page})
-
-
-def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
-    """Pages that draw on every package: home, listings, data, quality, about, 404."""
-    yield home(config, index)
-    for region, packages in index.by_region.items():
-        yield listing(
-            config,
-            routes.region_page(region),
-            "".join(region),
-            f"{''.join(region)}各单位的绩效自评。",
-            packages,
-        )
-    for year, packages in index.by_year.items():
-        yield listing(config, routes.year_page(year), f"{year} 年度", f"{year} 年度的全部绩效自评。", packages)
-    yield data_page(config, index)
-    yield quality_page(config, index)
-    yield compare_page(config, index)
-    if config.site.search:
-        yield search_page(config, index)
-    yield about_page(config)
-    yield not_found_page(config)
-
-
-def all_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
-    yield from global_pages(config, index)
-    for unit_id, packages in index.by_unit.items():
-        yield from unit_pages(config, unit_id, packages)

@@ -1,0 +1,233 @@
+"""Shared: the files across units (combined datasets, pages, metadata), made again only when their inputs change.
+
+A one-package edit should cost what it changes.  Each unit's record carries a digest of
+its rows of the combined tables and one of its outlines (jixiao/build/units.py), so:
+
+* the combined tables are keyed by the build fingerprint and every unit's rows digest
+  (a narrative edit changes no row, so they are linked, not assembled again);
+* each page across units (jixiao/site/shared_plan.py) is keyed by the outlines of the
+  units it shows (a region page by its region's units; home, compare, data and quality
+  by every unit), and the metadata files by every unit's outline.
+
+An entry is a folder ``.jixiao-cache/<kind>/<key>/`` holding the files under their site
+paths and ``done`` (their list, written last, so a half-written entry is never used).
+Files are hard-linked into the staging folder; an entry that cannot be linked whole is
+made again.  Entries not used by a build are removed, so the cache does not grow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jixiao.build.write import Staging, link_files
+from jixiao.config import Config
+
+if TYPE_CHECKING:
+    from jixiao.build.units import UnitRecord
+    from jixiao.structure.index import SiteIndex
+
+CACHE_VERSION = "1"
+DONE = "done"
+COUNTS = "counts.json"
+"""Beside the combined tables in their entry (not published): rows per table, for the README and data page."""
+
+
+class FileCache:
+    """Folders of site files by key, written whole or not at all."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.used: set[str] = set()
+
+    def names(self, key: str) -> list[str] | None:
+        try:
+            text = (self.root / key / DONE).read_text("utf-8")
+        except OSError:
+            return None
+        self.used.add(key)
+        return [name for name in text.split("\n") if name]
+
+    def link(self, key: str, names: list[str], staging: Staging) -> tuple[int, int] | None:
+        """Link an entry's files into staging; None (nothing left behind) if any is missing."""
+        try:
+            count, size = link_files(self.root / key, staging.root, names)
+        except OSError:
+            for name in names:
+                (staging.root / name).unlink(missing_ok=True)
+            self.used.discard(key)
+            shutil.rmtree(self.root / key, ignore_errors=True)
+            return None
+        staging.claim(names)
+        return count, size
+
+    def store(self, key: str, folder: Path, names: list[str]) -> None:
+        """Make ``folder`` (holding ``names``) the entry for ``key``; it is moved, so it must be on this file system."""
+        (folder / DONE).write_text("\n".join(names), "utf-8")
+        try:
+            os.replace(folder, self.root / key)
+        except OSError:  # another build stored the same entry first
+            shutil.rmtree(folder, ignore_errors=True)
+        self.used.add(key)
+
+    def scratch(self) -> Path:
+        self.root.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".new-", dir=self.root))
+
+    def prune(self) -> None:
+        """Entries this build did not use, and scratch folders of builds that were killed."""
+        if not self.root.is_dir():
+            return
+        for entry in self.root.iterdir():
+            if entry.name not in self.used:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _key(*parts: object) -> str:
+    hasher = hashlib.sha256(CACHE_VERSION.encode())
+    for part in parts:
+        hasher.update(b"\0" + str(part).encode("utf-8"))
+    return hasher.hexdigest()
+
+
+def _digest(records: Iterable[UnitRecord], field: str) -> str | None:
+    """One digest over every unit's digest of ``field``; None if a record has none (then nothing is reused)."""
+    hasher = hashlib.sha256()
+    for record in records:
+        value = getattr(record, field, "")
+        if not value:
+            return None
+        hasher.update(f"{record.unit_id}\0{value}\n".encode())
+    return hasher.hexdigest()
+
+
+# --------------------------------------------------------------------------- combined datasets
+
+
+def combined_datasets(
+    config: Config, index: SiteIndex, records: list[UnitRecord], fingerprint: str, staging: Staging
+) -> tuple[int, int]:
+    """The combined tables (linked when no unit's rows changed), then their README, descriptor and the API index."""
+    from jixiao.opendata import datasets
+
+    cache = FileCache(config.cache_dir.resolve() / "datasets")
+    rows = _digest(records, "rows_digest")
+    key = _key("datasets", fingerprint, rows) if rows is not None and config.incremental else None
+    done = None
+    names = cache.names(key) if key else None
+    if names is not None:
+        done = cache.link(key, [n for n in names if n != COUNTS], staging)
+        if done is not None:
+            index.row_counts = json.loads((cache.root / key / COUNTS).read_text("utf-8"))
+    if done is None:
+        folder = cache.scratch() if key else staging.scratch
+        try:
+            files, counts = datasets.write_tables(config, folder, _fragments(config, records))
+            placed = []
+            for path, file in files.items():
+                (folder / path).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(file, folder / path)
+                placed.append(path)
+            index.row_counts = counts
+            if key:
+                (folder / COUNTS).write_text(json.dumps(counts, sort_keys=True), "utf-8")
+                cache.store(key, folder, [*placed, COUNTS])
+                done = cache.link(key, placed, staging)
+            if done is None:
+                done = link_files(folder, staging.root, placed)
+                staging.claim(placed)
+        finally:
+            if folder != staging.scratch:
+                shutil.rmtree(folder, ignore_errors=True)
+    if key:
+        cache.prune()
+    count, size = staging.write(datasets.documents(config, index))
+    return done[0] + count, done[1] + size
+
+
+def _fragments(config: Config, records: list[UnitRecord]) -> Iterator:
+    """Each unit's rows of the combined tables, as its worker stored them (made again if missing)."""
+    from jixiao.opendata import fragments
+
+    store = config.cache_dir.resolve() / "units"
+    for record in records:
+        fragment = fragments.read_fragment(fragments.fragment_path(store, record.key))
+        yield fragment if fragment is not None else fragments.fragment_of(record.full_packages())
+
+
+# --------------------------------------------------------------------------- pages and metadata
+
+
+def shared_pages(
+    config: Config, index: SiteIndex, records: list[UnitRecord], fingerprint: str, staging: Staging
+) -> Iterator[tuple[str, int, int]]:
+    """Each page across units (and the metadata files) into staging: (page path, files, bytes) as each is done.
+
+    A page whose inputs are unchanged is linked from the cache; the others are rendered.
+    """
+    from jixiao.opendata import metadata
+    from jixiao.site import shared_plan
+    from jixiao.site.render import environment
+
+    cache = FileCache(config.cache_dir.resolve() / "pages")
+    every = _digest(records, "outline_digest") if config.incremental else None
+    outlines = {r.unit_id: r.outline_digest for r in records}
+    counts = json.dumps(index.row_counts, sort_keys=True)
+    env = None
+    plan = list(shared_plan.shared_page_plan(config, index))
+    for page in [*plan, None]:
+        if page is None:  # the metadata files: sitemap, feed, catalog (every unit's outline)
+            path, inputs = "metadata", every
+        else:
+            path = page.path
+            inputs = every if page.units is None else _key(*(f"{u}\0{outlines[u]}" for u in page.units))
+            if page.counts and inputs is not None:
+                inputs = _key(inputs, counts)
+            if page.inputs and inputs is not None:
+                inputs = _key(inputs, *page.inputs)
+        key = _key("page", fingerprint, path, inputs) if inputs is not None else None
+        names = cache.names(key) if key else None
+        done = cache.link(key, names, staging) if names is not None else None
+        if done is None:
+            if page is None:
+                files = list(metadata.metadata_files(config, index))
+            else:
+                if env is None:
+                    env = environment(config)
+                spec = page.make()
+                files = [(spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8"))]
+                files += spec.files  # each chart's CSV beside its page
+            done = _place(cache, key, files, staging)
+        yield path, done[0], done[1]
+    if every is not None:
+        cache.prune()
+
+
+def _place(cache: FileCache, key: str | None, files: list[tuple[str, bytes]], staging: Staging) -> tuple[int, int]:
+    """Write files into staging; with a key, into a cache entry first, then linked."""
+    if key is None:
+        return staging.write(files)
+    folder = cache.scratch()
+    try:
+        for path, data in files:
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_bytes(data)
+        names = [path for path, _ in files]
+        cache.store(key, folder, names)
+        done = cache.link(key, names, staging)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return done if done is not None else staging.write(files)
+
+
+def static_files(config: Config) -> Iterator[tuple[str, bytes]]:
+    from jixiao.site import assets
+
+    yield from sorted(assets.asset_files(config.assets_dir, config.cache_dir, config.override_dirs()[1]).items())
+    yield ".nojekyll", b""

@@ -1,0 +1,81 @@
+"""The plan of the pages across units: each page with what it draws on, made only when asked.
+
+A build renders a page across units again only when the packages it draws on changed
+(jixiao/build/shared.py keys each by the outlines of its units); the pages themselves
+are in jixiao/site/shared_pages.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from jixiao.config import Config
+from jixiao.ingest.model import Package
+from jixiao.site.shared_pages import (
+    about_page,
+    compare_page,
+    data_page,
+    home,
+    listing,
+    not_found_page,
+    quality_page,
+    search_page,
+)
+from jixiao.site.unit_pages import unit_pages
+from jixiao.site.views import PageSpec
+from jixiao.structure import routes
+from jixiao.structure.index import SiteIndex
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    """A page across units, not yet made: what it draws on, so a build can reuse it when that is unchanged."""
+
+    path: str
+    units: tuple[str, ...] | None
+    """The units whose packages it shows (None: every unit; () none)."""
+    make: Callable[[], PageSpec]
+    counts: bool = False
+    """It also prints the combined tables' row counts (``index.row_counts``)."""
+    inputs: tuple[str, ...] = ()
+    """Anything else it depends on (the search page: the slices it merges)."""
+
+
+def shared_page_plan(config: Config, index: SiteIndex) -> Iterator[SharedPage]:
+    """Pages that draw on every package: home, listings, data, quality, compare, search, about, 404."""
+
+    def units_of(packages: list[Package]) -> tuple[str, ...]:
+        return tuple(sorted({p.unit.unit_id for p in packages}))
+
+    yield SharedPage(routes.HOME, None, lambda: home(config, index))
+    for region, packages in index.by_region.items():
+        path, title = routes.region_page(region), "".join(region)
+        make = partial(listing, config, path, title, f"{title}各单位的绩效自评。", packages)
+        yield SharedPage(path, units_of(packages), make)
+    for year, packages in index.by_year.items():
+        path = routes.year_page(year)
+        make = partial(listing, config, path, f"{year} 年度", f"{year} 年度的全部绩效自评。", packages)
+        yield SharedPage(path, units_of(packages), make)
+    yield SharedPage(routes.DATA, None, lambda: data_page(config, index), counts=True)
+    yield SharedPage(routes.QUALITY, None, lambda: quality_page(config, index))
+    yield SharedPage(routes.COMPARE, None, lambda: compare_page(config, index))
+    if config.site.search:
+        count = routes.search_slice_count(len(index.by_unit))
+        slices = tuple(sorted({routes.search_slice(unit_id, count) for unit_id in index.by_unit}))
+        yield SharedPage(routes.SEARCH, None, lambda: search_page(config, index), inputs=slices)
+    yield SharedPage(routes.ABOUT, (), lambda: about_page(config))
+    yield SharedPage(routes.NOT_FOUND, (), lambda: not_found_page(config))
+
+
+def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
+    """Pages that draw on every package: home, listings, data, quality, about, 404."""
+    for page in shared_page_plan(config, index):
+        yield page.make()
+
+
+def all_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
+    yield from global_pages(config, index)
+    for unit_id, packages in index.by_unit.items():
+        yield from unit_pages(config, unit_id, packages)
