@@ -7,6 +7,7 @@ not from jixiao's model: CSV (pandas, with the BOM), XLSX (openpyxl), SQLite
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import posixpath
@@ -127,12 +128,19 @@ def site(tmp_path_factory) -> Path:
     return shared_site(tmp_path_factory)
 
 
+YEARS = sorted({package.year for package in PACKAGES})
+
+
+def read_frame(source) -> pd.DataFrame:
+    return pd.read_csv(source, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
 @pytest.fixture(scope="module")
 def frames(site) -> dict[str, pd.DataFrame]:
-    """Each combined CSV read by pandas, every cell as text ("" when empty)."""
+    """Each combined table: its years' CSVs read by pandas, in year order, every cell as text ("" when empty)."""
     return {
-        table: pd.read_csv(
-            site / routes.dataset_file(table, "csv"), encoding="utf-8-sig", dtype=str, keep_default_na=False
+        table: pd.concat(
+            [read_frame(site / routes.dataset_year_file(year, table, "csv")) for year in YEARS], ignore_index=True
         )
         for table in COMBINED
     }
@@ -167,8 +175,10 @@ def integer_columns(table: str) -> set[str]:
 
 @pytest.mark.parametrize("table", list(COMBINED))
 def test_csv_has_a_bom_and_every_row_of_data_exactly(site, frames, table):
-    raw = (site / routes.dataset_file(table, "csv")).read_bytes()
-    assert raw.startswith(BOM) and not raw.startswith(BOM + BOM)
+    for year in YEARS:
+        raw = (site / routes.dataset_year_file(year, table, "csv")).read_bytes()
+        assert raw.startswith(BOM) and not raw.startswith(BOM + BOM)
+        assert set(read_frame(io.BytesIO(raw))["year"]) <= {str(year)}, "a year's file holds that year only"
     frame = frames[table]
     expected = expected_rows(table)
     assert len(frame) == len(expected) > 0
@@ -182,6 +192,17 @@ def test_csv_has_a_bom_and_every_row_of_data_exactly(site, frames, table):
     for want in expected:
         row = got[key_of(table, want)]
         assert {k: row[k] for k in want} == want, key_of(table, want)
+
+
+@pytest.mark.parametrize("table", list(COMBINED))
+def test_the_all_years_csv_is_every_year_in_one_compressed_file(site, table):
+    """Decompressed (every gzip member joined), it is the header once and each year's rows in year order."""
+    whole = gzip.decompress((site / routes.dataset_file(table, "csv.gz")).read_bytes())
+    years = [(site / routes.dataset_year_file(year, table, "csv")).read_bytes() for year in YEARS]
+    header = years[0].split(b"\n", 1)[0] + b"\n"
+    assert whole == header + b"".join(year.split(b"\n", 1)[1] for year in years)
+    with gzip.open(site / routes.dataset_file(table, "csv.gz")) as handle:  # what pandas or R would do
+        assert len(read_frame(handle)) == sum(len(read_frame(io.BytesIO(year))) for year in years)
 
 
 def test_known_figures_are_published_digits(frames):
@@ -208,8 +229,12 @@ def test_known_figures_are_published_digits(frames):
 
 
 @pytest.fixture(scope="module")
-def workbook(site):
-    return openpyxl.load_workbook(site / routes.DATASETS_XLSX)
+def workbooks(site):
+    return {year: openpyxl.load_workbook(site / routes.dataset_workbook(year)) for year in YEARS}
+
+
+def by_year(rows: list[dict[str, str]], year: int) -> list[dict[str, str]]:
+    return [row for row in rows if row["year"] == str(year)]
 
 
 def assert_sheet_matches(table: str, values: list[tuple], csv_rows: list[dict[str, str]]) -> None:
@@ -230,7 +255,9 @@ def assert_sheet_matches(table: str, values: list[tuple], csv_rows: list[dict[st
                 assert value == text, (table, name)
 
 
-def test_xlsx_sheets_headers_frozen_panes_and_numbers(workbook, csv_rows):
+@pytest.mark.parametrize("year", YEARS)
+def test_xlsx_sheets_headers_frozen_panes_and_numbers(workbooks, csv_rows, year):
+    workbook = workbooks[year]
     assert workbook.sheetnames == [*SHEETS, "说明"]
     for table, title in zip(COMBINED, SHEETS, strict=True):
         assert title == TABLE_TITLES[SCHEMA[table]]
@@ -244,11 +271,11 @@ def test_xlsx_sheets_headers_frozen_panes_and_numbers(workbook, csv_rows):
                 assert heading == titles[name], (table, name)
         assert header[:7] == ["数据包", "单位标识", "单位名称", "省份", "所属地级市", "所属县级地区", "年度"]
         assert all(cell.font.bold for cell in sheet[1])
-        assert_sheet_matches(table, values[1:], csv_rows[table])
+        assert_sheet_matches(table, values[1:], by_year(csv_rows[table], year))
 
 
 def test_xlsx_is_stamped_with_source_date_epoch_and_fixed_zip_times(site):
-    data = (site / routes.DATASETS_XLSX).read_bytes()
+    data = (site / routes.dataset_workbook(YEARS[0])).read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
         assert {info.date_time for info in archive.infolist()} == {downloads.ZIP_TIME}
@@ -259,18 +286,21 @@ def test_xlsx_is_stamped_with_source_date_epoch_and_fixed_zip_times(site):
 
 def test_xlsx_dates_follow_the_configured_epoch(full_index):
     files = combined(full_index, Config(source_date_epoch=86400))
-    with zipfile.ZipFile(io.BytesIO(files[routes.DATASETS_XLSX])) as archive:
+    with zipfile.ZipFile(io.BytesIO(files[routes.dataset_workbook(YEARS[-1])])) as archive:
         core = archive.read("docProps/core.xml").decode()
     assert "1970-01-02T00:00:00Z</dcterms:created>" in core and "1970-01-02T00:00:00Z</dcterms:modified>" in core
 
 
 def test_long_tables_continue_on_further_sheets(full_index, csv_rows, monkeypatch, tmp_path):
-    monkeypatch.setattr(datasets, "XLSX_MAX_ROWS", 30)
+    year = max(YEARS, key=lambda y: len(by_year(csv_rows["indicators"], y)))
+    csv_rows = {table: by_year(rows, year) for table, rows in csv_rows.items()}
+    limit = max(1, min(len(csv_rows["budget_lines"]), len(csv_rows["indicators"])) // 2)
+    monkeypatch.setattr(datasets, "XLSX_MAX_ROWS", limit)
     path = tmp_path / "split.xlsx"
-    path.write_bytes(combined(full_index)[routes.DATASETS_XLSX])
+    path.write_bytes(combined(full_index)[routes.dataset_workbook(year)])
     book = openpyxl.load_workbook(path)
-    budget_parts = -(-len(csv_rows["budget_lines"]) // 30)
-    indicator_parts = -(-len(csv_rows["indicators"]) // 30)
+    budget_parts = -(-len(csv_rows["budget_lines"]) // limit)
+    indicator_parts = -(-len(csv_rows["indicators"]) // limit)
     assert budget_parts >= 2 and indicator_parts >= 2
     assert book.sheetnames == [
         "单位",
@@ -292,7 +322,7 @@ def test_long_tables_continue_on_further_sheets(full_index, csv_rows, monkeypatc
             assert sheet.freeze_panes == "A2"
             rows = list(sheet.iter_rows(values_only=True))
             assert rows[0] == next(book[title].iter_rows(values_only=True))
-            assert len(rows) - 1 == (30 if i < parts else len(csv_rows[table]) - 30 * (parts - 1))
+            assert len(rows) - 1 == (limit if i < parts else len(csv_rows[table]) - limit * (parts - 1))
             values += rows[1:]
         assert_sheet_matches(table, values, csv_rows[table])
 
@@ -307,7 +337,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     assert not [f for r in results for f in r.errors]
     index = SiteIndex.of([build_package(r.package, r.findings) for r in results])
     out = tmp_path / "x.xlsx"
-    out.write_bytes(combined(index)[routes.DATASETS_XLSX])
+    out.write_bytes(combined(index)[routes.dataset_workbook(2024)])
     sheet = openpyxl.load_workbook(out)["绩效指标"]
     header = [c.value for c in sheet[1]]
     cells = [row[header.index("备注")] for row in sheet.iter_rows(min_row=2) if row[0].value == "rugao-pension-2024"]
@@ -339,10 +369,23 @@ def test_xlsx_writer_round_trips_awkward_text(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def database(site):
-    connection = sqlite3.connect(f"file:{site / routes.DATASETS_DB}?mode=ro", uri=True)
-    yield connection
-    connection.close()
+def databases(site, tmp_path_factory):
+    """Each year's database, decompressed."""
+    folder = tmp_path_factory.mktemp("databases")
+    connections = {}
+    for year in YEARS:
+        path = folder / f"{year}.db"
+        path.write_bytes(gzip.decompress((site / routes.dataset_database(year)).read_bytes()))
+        connections[year] = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    yield connections
+    for connection in connections.values():
+        connection.close()
+
+
+@pytest.fixture(scope="module")
+def database(databases):
+    """The database of the year that has rugao-landloss 2023 (the figures checked below)."""
+    return databases[2023]
 
 
 def test_sqlite_tables_types_keys_and_indexes(database):
@@ -366,10 +409,11 @@ def test_sqlite_tables_types_keys_and_indexes(database):
             assert "USING INDEX" in plan, (table, column, plan)
 
 
-def test_sqlite_rows_equal_the_csv(database, csv_rows):
-    for table in COMBINED:
-        values = database.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
-        assert_sheet_matches(table, values, csv_rows[table])
+def test_sqlite_rows_equal_the_csv(databases, database, csv_rows):
+    for year, connection in databases.items():
+        for table in COMBINED:
+            values = connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            assert_sheet_matches(table, values, by_year(csv_rows[table], year))
     total = database.execute(
         "SELECT budget, actual FROM budget_lines WHERE unit_id = 'rugao-landloss' AND year = 2023 AND line_id = 'total'"
     ).fetchone()
@@ -388,15 +432,17 @@ def test_sqlite_views_have_chinese_column_names(database):
 # --------------------------------------------------------------------------- JSON, descriptor, README
 
 
-def test_json_tables_equal_the_csv(site, csv_rows, frames):
+@pytest.mark.parametrize("year", YEARS)
+def test_json_tables_equal_the_csv(site, csv_rows, frames, year):
     for table in COMBINED:
-        document = json.loads((site / routes.dataset_file(table, "json")).read_text("utf-8"))
-        assert list(document) == ["table", "title", "columns", "rows"]
+        document = json.loads(gzip.decompress((site / routes.dataset_year_file(year, table, "json.gz")).read_bytes()))
+        assert list(document) == ["table", "title", "year", "columns", "rows"]
         assert document["table"] == table and document["title"] == TABLE_TITLES[SCHEMA[table]]
+        assert document["year"] == year
         assert document["columns"] == list(frames[table].columns)
-        assert len(document["rows"]) == len(csv_rows[table])
+        assert len(document["rows"]) == len(by_year(csv_rows[table], year))
         integers = integer_columns(table)
-        for got, want in zip(document["rows"], csv_rows[table], strict=True):
+        for got, want in zip(document["rows"], by_year(csv_rows[table], year), strict=True):
             for name, value in zip(document["columns"], got, strict=True):
                 text = want[name]
                 if text == "":
@@ -411,7 +457,10 @@ def test_datapackage_validates_with_frictionless(site):
     from frictionless import Package
 
     descriptor = json.loads((site / routes.DATASETS_PACKAGE).read_text("utf-8"))
-    assert [r["path"] for r in descriptor["resources"]] == [f"{t}.csv" for t in COMBINED]
+    assert [r["path"] for r in descriptor["resources"]] == [f"{t}.csv.gz" for t in COMBINED]
+    for resource in descriptor["resources"]:
+        for source in resource["sources"]:
+            assert (site / "datasets" / source["path"]).is_file(), source
     report = Package(str(site / routes.DATASETS_PACKAGE)).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
 
@@ -419,10 +468,11 @@ def test_datapackage_validates_with_frictionless(site):
 def test_readme_gives_counts_provenance_and_citation(site, csv_rows):
     text = (site / routes.DATASETS_README).read_text("utf-8")
     for table, rows in csv_rows.items():
-        assert f"| `{table}.csv`、`{table}.json` | {TABLE_TITLES[SCHEMA[table]]} | {len(rows)} |" in text
+        files = f"`<年度>/{table}.csv`、`<年度>/{table}.json.gz`、`{table}.csv.gz`（全部年度）"
+        assert f"| {files} | {TABLE_TITLES[SCHEMA[table]]} | {len(rows)} |" in text
     source = read_csv(PACKAGES[0].path / "sources.csv")[0]
     assert f"{source['publisher']}：《{source['title']}》" in text
-    assert "package_id" in text and "source_id" in text and "CC0" in text and "datasette jixiao.db" in text
+    assert "package_id" in text and "source_id" in text and "CC0" in text and "datasette jixiao-<年度>.db" in text
 
 
 def test_two_builds_give_byte_identical_datasets(site, tmp_path):
@@ -434,13 +484,16 @@ def test_two_builds_give_byte_identical_datasets(site, tmp_path):
         second = {p.relative_to(other).as_posix(): p.read_bytes() for p in (other / folder).rglob("*") if p.is_file()}
         assert sorted(first) == sorted(second)
         assert [path for path in first if first[path] != second[path]] == []
-    assert routes.DATASETS_XLSX in {p.relative_to(other).as_posix() for p in (other / "datasets").iterdir()}
+    assert routes.dataset_workbook(YEARS[0]) in {
+        p.relative_to(other).as_posix() for p in (other / "datasets").rglob("*")
+    }
 
 
 def test_in_process_rebuild_of_the_database_is_byte_identical(full_index):
     first, second = combined(full_index), combined(full_index)
-    assert first[routes.DATASETS_DB] == second[routes.DATASETS_DB]
-    assert first[routes.DATASETS_XLSX] == second[routes.DATASETS_XLSX]
+    for year in YEARS:
+        assert first[routes.dataset_database(year)] == second[routes.dataset_database(year)]
+        assert first[routes.dataset_workbook(year)] == second[routes.dataset_workbook(year)]
 
 
 # --------------------------------------------------------------------------- JSON API
@@ -570,13 +623,20 @@ def test_data_page_documents_downloads_counts_and_api(site, csv_rows):
         cells = [node.text() for node in row.children if not isinstance(node, str)]
         assert cells[0] == TABLE_TITLES[SCHEMA[table]] and cells[2] == str(len(rows)), (table, cells)
         hrefs = [a.attrs["href"] for a in row.find_all("a")]
-        assert [follow(site, page, h) for h in hrefs] == [
-            site / routes.dataset_file(table, "csv"),
-            site / routes.dataset_file(table, "json"),
-        ]
+        assert [follow(site, page, h) for h in hrefs] == [site / routes.dataset_file(table, "csv.gz")]
     hrefs = {follow(site, page, a.attrs["href"]) for a in doc.find_all("a") if a.attrs.get("href")}
-    for path in (routes.DATASETS_XLSX, routes.DATASETS_DB, routes.DATASETS_README, routes.DATASETS_PACKAGE):
+    for year in YEARS:
+        row = doc.by_id(f"combined-{year}")
+        assert row is not None, year
+        links = {follow(site, page, a.attrs["href"]) for a in row.find_all("a")}
+        wanted = {routes.dataset_workbook(year), routes.dataset_database(year)}
+        wanted |= {routes.dataset_year_file(year, t, e) for t in COMBINED for e in ("csv", "json.gz")}
+        assert links == {site / path for path in wanted}, year
+    for path in (routes.DATASETS_README, routes.DATASETS_PACKAGE):
         assert site / path in hrefs, path
+    published = {p.relative_to(site).as_posix() for p in (site / "datasets").rglob("*") if p.is_file()}
+    linked = {p.relative_to(site).as_posix() for p in hrefs if p.is_relative_to(site / "datasets")}
+    assert published == linked, "every combined file is on the data page, and nothing else is in datasets/"
     assert site / routes.API_INDEX in hrefs
     first = PACKAGES[0]
     evaluation = read_csv(first.path / "evaluations.csv")[0]["evaluation_id"]

@@ -245,3 +245,136 @@ def test_a_damaged_search_cache_is_indexed_again(tmp_path, data, monkeypatch):
         assert len((entry / "done").read_text("utf-8").split("\n")) == sum(
             1 for p in entry.rglob("*") if p.is_file() and p.name != "done"
         ), f"{entry.name}: a damaged slice must be replaced in the cache"
+
+
+def _edit_row(data, unit_id) -> str:
+    """Write a note on one indicator row of the unit's last year: its rows of the combined tables change."""
+    path = sorted((data / unit_id).glob("*/indicators.csv"))[-1]
+    lines = path.read_text("utf-8").split("\n")
+    header = lines[0].split(",")
+    for number, line in enumerate(lines[1:], start=1):
+        cells = line.split(",")
+        if len(cells) == len(header) and cells[header.index("note")] == "" and cells[header.index("target")]:
+            cells[header.index("note")] = "测试备注"
+            lines[number] = ",".join(cells)
+            break
+    else:
+        raise AssertionError(f"{path}: no row to edit")
+    path.write_text("\n".join(lines), "utf-8")
+    return path.parent.name
+
+
+def _inodes(root, folder):
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for p in (root / folder).rglob("*") if p.is_file()}
+
+
+def test_a_narrative_edit_reuses_datasets_shared_pages_and_moves_unchanged_units(tmp_path, data):
+    """Nothing in the combined tables or the outlines changed: those files are linked, other units moved whole."""
+    site = tmp_path / "site"
+    _build(site, data)
+    edited = _with_narrative(data)
+    other = next(unit for unit in _units(data) if unit != edited)
+    datasets_before = _inodes(site, "datasets")
+    folder_before = (site / "units" / other).stat().st_ino
+    home_before = (site / "index.html").stat().st_ino
+    _edit_narrative(data, edited)
+    again = _build(site, data)
+    assert again.rendered == 1
+    assert (site / "units" / other).stat().st_ino == folder_before, "an unchanged unit's folder is moved, not rebuilt"
+    tables = {path: inode for path, inode in _inodes(site, "datasets").items() if not path.endswith((".md", ".json"))}
+    assert tables and all(datasets_before[path] == inode for path, inode in tables.items())
+    assert (site / "index.html").stat().st_ino == home_before, "a page across units with the same inputs is reused"
+    clean = tmp_path / "clean"
+    _build(clean, data, incremental=False)
+    assert tree_bytes(site) == tree_bytes(clean)
+
+
+def test_a_row_edit_assembles_only_its_year_of_the_datasets_again_like_a_clean_build(tmp_path, data):
+    site = tmp_path / "site"
+    _build(site, data)
+    edited = _units(data)[0]
+    year = _edit_row(data, edited)
+    before = _inodes(site, "datasets")
+    again = _build(site, data)
+    assert again.rendered == 1
+    after = _inodes(site, "datasets")
+    assert "测试备注" in (site / "datasets" / year / "indicators.csv").read_text("utf-8-sig")
+    years = {path.split("/")[1] for path in after if path.count("/") == 2}
+    assert year in years and len(years) > 1, "the edit must leave other years to reuse"
+    for path, inode in after.items():
+        if path.count("/") == 2 and path.split("/")[1] != year:
+            assert before[path] == inode, f"{path}: another year's file was assembled again"
+    assert before[f"datasets/{year}/indicators.csv"] != after[f"datasets/{year}/indicators.csv"]
+    clean = tmp_path / "clean"
+    _build(clean, data, incremental=False)
+    assert tree_bytes(site) == tree_bytes(clean)
+
+
+@pytest.mark.parametrize("when", ["after the moves", "during the moves"])
+def test_a_failure_after_units_were_moved_leaves_the_previous_site_as_it_was(tmp_path, data, monkeypatch, when):
+    from jixiao.build import write
+
+    site = tmp_path / "site"
+    _build(site, data)
+    before = tree_bytes(site)
+    _edit_narrative(data, _with_narrative(data))
+    moved = []
+    real_move = write._move_all
+
+    def failing_move(source, target, paths):
+        if when == "during the moves":
+            real_move(source, target, paths[: len(paths) // 2])
+            moved.extend(paths[: len(paths) // 2])
+            raise OSError(5, "Input/output error")
+        real_move(source, target, paths)
+        moved.extend(paths)
+
+    def failing_swap(*args):
+        raise OSError(16, "Device or resource busy")
+
+    monkeypatch.setattr(write, "_move_all", failing_move)
+    monkeypatch.setattr(write, "_swap", failing_swap)
+    with pytest.raises(OSError):
+        _build(site, data)
+    monkeypatch.undo()
+    assert moved, "unchanged units' folders were moved before the failure"
+    assert when != "after the moves" or any(path.startswith("units/") for path in moved)
+    assert tree_bytes(site) == before
+    assert [p.name for p in tmp_path.iterdir() if ".jixiao-" in p.name] == []
+    again = _build(site, data)
+    assert again.rendered == 1, "the manifest survives a failed swap: the next build is still incremental"
+
+
+def test_a_build_killed_after_moving_units_is_undone_by_the_next_one(tmp_path, data):
+    """kill -9 between the moves and the swap: the journal beside the site puts every moved folder back."""
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    _build(site, data)
+    before = tree_bytes(site)
+    _edit_narrative(data, _with_narrative(data))
+    script = f"""
+import os, signal
+from pathlib import Path
+from jixiao.build import write
+from jixiao.config import Config
+from jixiao.build.pipeline import build
+
+def killed(*args):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+write._swap = killed
+build(Config(data_dir=Path({str(data)!r}), out_dir=Path({str(site)!r}), quiet=True,
+             templates_dir=Path("templates"), assets_dir=Path("site_src")))
+"""
+    process = subprocess.run([sys.executable, "-c", script], cwd=REPO, timeout=600)
+    assert process.returncode == -9
+    assert list(tmp_path.glob(".site.jixiao-moves.json")), "the journal of the moves is left beside the site"
+    assert tree_bytes(site) != before, "units were moved out of the site before the kill"
+    from jixiao.build.write import output_lock
+
+    with output_lock(site):  # what the next build does first
+        pass
+    assert tree_bytes(site) == before
+    assert [p.name for p in tmp_path.iterdir() if ".jixiao-" in p.name] == []

@@ -125,7 +125,7 @@ def test_yuan_amounts_are_published_as_printed_and_converted_only_in_open_data(s
     """layout-sh-putuo: 250000.00 元 on the page; 25.00 万元 in the combined budget table."""
     doc = subpath_site.doc("units/layout-sh-putuo/2022/settlement/index.html")
     assert cells(doc.by_id("budget-total"))[1:4] == ["250000.00", "250000.00", "215457.6"]
-    with (subpath_site.root / "datasets/budget_lines.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (subpath_site.root / "datasets/2022/budget_lines.csv").open(encoding="utf-8-sig", newline="") as handle:
         line = next(r for r in csv.DictReader(handle) if r["unit_id"] == "layout-sh-putuo" and r["line_id"] == "total")
     assert (line["amount_unit"], line["budget"], line["budget_wan"], line["actual_wan"]) == (
         "元",

@@ -113,52 +113,112 @@ def _digest(records: Iterable[UnitRecord], field: str) -> str | None:
 def combined_datasets(
     config: Config, index: SiteIndex, records: list[UnitRecord], fingerprint: str, staging: Staging
 ) -> tuple[int, int]:
-    """The combined tables (linked when no unit's rows changed), then their README, descriptor and the API index."""
+    """The combined files year by year (a year linked when none of its units' rows changed), the all-years
+    files (linked when no year changed), then their README, descriptor and the API index."""
     from jixiao.opendata import datasets
 
     cache = FileCache(config.cache_dir.resolve() / "datasets")
-    rows = _digest(records, "rows_digest")
-    key = _key("datasets", fingerprint, rows) if rows is not None and config.incremental else None
-    done = None
+    keep = config.incremental and all(r.rows_digests or not r.outlines for r in records)
+    members: dict[int, list[str]] = {}
+    for record in records:
+        for year, digest in record.rows_digests:
+            members.setdefault(year, []).append(f"{record.unit_id}\0{digest}")
+    counts = dict.fromkeys(index.row_counts or _tables(), 0)
+    files = size = 0
+    entries = []
+    for year in sorted(index.by_year):
+        key = _key("datasets-year", fingerprint, year, *members.get(year, ())) if keep else None
+
+        def make(folder: Path, year: int = year) -> list[str]:
+            written, year_counts = datasets.write_year(config, folder, year, _fragments(config, records, year))
+            (folder / COUNTS).write_text(json.dumps(year_counts, sort_keys=True), "utf-8")
+            return _publish(folder, written)
+
+        entry, names = _entry(cache, key, staging, make)
+        year_counts = json.loads((entry / COUNTS).read_text("utf-8"))
+        counts = {name: counts.get(name, 0) + year_counts[name] for name in year_counts}
+        entries.append((entry, names))
+        files, size = files + len(names), size + sum((entry / name).stat().st_size for name in names)
+    key = _key("datasets-all", fingerprint, *(entry.name for entry, _ in entries)) if keep else None
+
+    def make_all(folder: Path) -> list[str]:
+        bodies = [entry for entry, _ in entries]  # each year's unpublished CSV bodies are at its entry's top
+        return _publish(folder, datasets.write_all_years(folder, bodies))
+
+    entry, names = _entry(cache, key, staging, make_all)
+    files, size = files + len(names), size + sum((entry / name).stat().st_size for name in names)
+    for entry, _ in entries:
+        if entry.parent != cache.root:
+            shutil.rmtree(entry, ignore_errors=True)
+    if keep:
+        cache.prune()
+    index.row_counts = counts
+    count, written = staging.write(datasets.documents(config, index))
+    return files + count, size + written
+
+
+def _tables() -> list[str]:
+    from jixiao.opendata.combined import COMBINED
+
+    return list(COMBINED)
+
+
+def _publish(folder: Path, written: dict[str, Path]) -> list[str]:
+    """Move the written files to their site paths inside ``folder``; returns those paths."""
+    for path, file in written.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if file != target:
+            file.replace(target)
+    return sorted(written)
+
+
+def _entry(cache: FileCache, key: str | None, staging: Staging, make) -> tuple[Path, list[str]]:
+    """The entry for ``key`` linked into staging, made by ``make(folder)`` first when missing or damaged.
+
+    Without a key (a full build) the files are made in the build's scratch folder and
+    linked from there; the returned folder holds them until the build ends.
+    """
     names = cache.names(key) if key else None
     if names is not None:
-        done = cache.link(key, [n for n in names if n != COUNTS], staging)
-        if done is not None:
-            index.row_counts = json.loads((cache.root / key / COUNTS).read_text("utf-8"))
-    if done is None:
-        folder = cache.scratch() if key else staging.scratch
-        try:
-            files, counts = datasets.write_tables(config, folder, _fragments(config, records))
-            placed = []
-            for path, file in files.items():
-                (folder / path).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(file, folder / path)
-                placed.append(path)
-            index.row_counts = counts
-            if key:
-                (folder / COUNTS).write_text(json.dumps(counts, sort_keys=True), "utf-8")
-                cache.store(key, folder, [*placed, COUNTS])
-                done = cache.link(key, placed, staging)
-            if done is None:
-                done = link_files(folder, staging.root, placed)
-                staging.claim(placed)
-        finally:
-            if folder != staging.scratch:
-                shutil.rmtree(folder, ignore_errors=True)
-    if key:
-        cache.prune()
-    count, size = staging.write(datasets.documents(config, index))
-    return done[0] + count, done[1] + size
+        published = [name for name in names if "/" in name]
+        if cache.link(key, published, staging) is not None:
+            return cache.root / key, published
+    folder = cache.scratch() if key else Path(tempfile.mkdtemp(dir=staging.scratch))
+    try:
+        published = make(folder)
+        if key:
+            cache.store(key, folder, _listing(folder))
+            if cache.link(key, published, staging) is not None:
+                return cache.root / key, published
+            raise OSError(f"缓存条目 {key} 无法链接")
+        link_files(folder, staging.root, published)
+        staging.claim(published)
+        return folder, published
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
-def _fragments(config: Config, records: list[UnitRecord]) -> Iterator:
-    """Each unit's rows of the combined tables, as its worker stored them (made again if missing)."""
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def _fragments(config: Config, records: list[UnitRecord], year: int) -> Iterator:
+    """One year of each unit's rows of the combined tables, as its worker stored them (made again if missing)."""
     from jixiao.opendata import fragments
 
     store = config.cache_dir.resolve() / "units"
     for record in records:
-        fragment = fragments.read_fragment(fragments.fragment_path(store, record.key))
-        yield fragment if fragment is not None else fragments.fragment_of(record.full_packages())
+        if record.rows_digests and year not in dict(record.rows_digests):
+            continue
+        fragment = fragments.read_fragment(fragments.fragment_path(store, record.key), year)
+        if fragment is None:
+            packages = [p for p in record.full_packages() if p.year == year]
+            if not packages:
+                continue
+            fragment = fragments.fragment_of(packages)
+        yield fragment
 
 
 # --------------------------------------------------------------------------- pages and metadata

@@ -41,8 +41,9 @@ class UnitRecord:
     package_dirs: tuple[Path, ...]
     findings: tuple[tuple[Finding, ...], ...]
     """The flags of each package, so full packages can be reloaded without validating again."""
-    rows_digest: str = ""
-    """A digest of the unit's rows of the combined tables: the combined datasets change only when it does."""
+    rows_digests: tuple[tuple[int, str], ...] = ()
+    """(year, digest of the unit's rows of the combined tables that year): a year's combined files change only
+    when one of its units' digests does (``fragments.rows_digests``)."""
     outline_digest: str = ""
     """A digest of ``outlines``: the pages across units (home, listings, …) change only when it does."""
 
@@ -174,7 +175,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     other += datasets.unit_api_files(config, plan.unit_id, packages)
     seconds["api"] += time.perf_counter() - started
     started = time.perf_counter()
-    fragment = fragments.fragment_of(packages)
+    fragment = fragments.unit_fragments(packages)
     fragments.write_fragment(fragments.fragment_path(_Worker.records, plan.key), fragment)
     seconds["fragment"] += time.perf_counter() - started
     started = time.perf_counter()
@@ -188,7 +189,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
         outlines,
         tuple(package_dir(config, p) for p in packages),
         tuple(findings),
-        fragments.rows_digest(fragment),
+        fragments.rows_digests(fragment),
         hashlib.sha256(pickle.dumps(outlines, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest(),
     )
     path = record_path(_Worker.records, plan.key)

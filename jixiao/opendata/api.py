@@ -56,7 +56,7 @@ INDEX_KEYS = (
     ("title", "接口名称。"),
     ("numbers", "数字的表示方式。"),
     ("patterns", "各类接口文件的地址模式（相对于本文件）。"),
-    ("datasets", "合并数据集的下载链接（相对于本文件）。"),
+    ("datasets", "合并数据集的下载链接（相对于本文件），键为 datasets/ 下的路径：各年度的表与全部年度的压缩 CSV。"),
     ("units", "全部单位：unit_id、name、province、prefecture、region、years、evaluations（评价数）、href、page。"),
 )
 """Top-level keys of ``api/index.json``."""
@@ -166,12 +166,11 @@ def unit_document(unit_id: str, packages: list[Package]) -> dict[str, object]:
 def index_document(index: SiteIndex, data_title: str) -> dict[str, object]:
     """Draws on every unit (outlines are enough: it only needs units, years and evaluation counts)."""
     here = routes.API_INDEX
-    datasets = {routes.DATASETS_README.rsplit("/", 1)[1]: routes.href(here, routes.DATASETS_README)}
-    for path in (routes.DATASETS_XLSX, routes.DATASETS_DB, routes.DATASETS_PACKAGE):
+    datasets = {}
+    for path in (routes.DATASETS_README, routes.DATASETS_PACKAGE):
         datasets[path.rsplit("/", 1)[1]] = routes.href(here, path)
-    for table in combined.COMBINED:
-        for extension in ("csv", "json"):
-            datasets[f"{table}.{extension}"] = routes.href(here, routes.dataset_file(table, extension))
+    for file in combined.dataset_files(index.by_year):  # e.g. "2024/indicators.csv", "indicators.csv.gz"
+        datasets[file.path.removeprefix("datasets/")] = routes.href(here, file.path)
     document = {
         "api_version": API_VERSION,
         "title": f"{data_title}静态 JSON 接口",

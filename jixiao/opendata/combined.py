@@ -21,6 +21,7 @@ from operator import attrgetter
 
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.ingest.tables import TABLE_TITLES, TABLES
+from jixiao.structure import routes
 
 Cell = str | int | None
 
@@ -207,3 +208,46 @@ def row_counts(packages: Iterable[Package]) -> dict[str, int]:
         counts[BUDGET_LINES.name] += sum(len(e.budget) for e in package.evaluations)
         counts[INDICATORS.name] += sum(len(e.indicators) for e in package.evaluations)
     return counts
+
+
+# --------------------------------------------------------------------------- the files
+
+
+@dataclass(frozen=True)
+class DatasetFile:
+    """One published file of the combined tables: the data page, the API index and the catalogue list these."""
+
+    path: str
+    label: str
+    media_type: str
+    """Of the file as served (``application/gzip`` for the compressed ones)."""
+    year: int | None
+    """None: every year in one file."""
+    table: str | None
+    """None: every table in one file (workbook, database)."""
+
+
+CSV_MEDIA, GZIP_MEDIA = "text/csv", "application/gzip"
+XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def dataset_files(years: Iterable[int]) -> list[DatasetFile]:
+    """Every combined file: each table across all years (CSV, gzip), then each year's CSV, JSON, workbook, database.
+
+    Each year is assembled on its own (a one-package edit re-assembles one year); the
+    plain CSV and the workbook open directly in Excel; JSON and SQLite are offered
+    compressed (they shrink to about a tenth and a fifth); the all-years tables are the
+    years' compressed CSVs joined (gzip members), so they cost nothing to assemble.
+    """
+    files = [
+        DatasetFile(routes.dataset_file(name, "csv.gz"), f"{name}.csv.gz", GZIP_MEDIA, None, name) for name in COMBINED
+    ]
+    for year in sorted(years, reverse=True):
+        for name in COMBINED:
+            files.append(DatasetFile(routes.dataset_year_file(year, name, "csv"), f"{name}.csv", CSV_MEDIA, year, name))
+            path = routes.dataset_year_file(year, name, "json.gz")
+            files.append(DatasetFile(path, f"{name}.json.gz", GZIP_MEDIA, year, name))
+        workbook, database = routes.dataset_workbook(year), routes.dataset_database(year)
+        files.append(DatasetFile(workbook, workbook.rsplit("/", 1)[1], XLSX_MEDIA, year, None))
+        files.append(DatasetFile(database, database.rsplit("/", 1)[1], GZIP_MEDIA, year, None))
+    return files

@@ -1,23 +1,27 @@
-"""Datasets: the combined tables as CSV, JSON, one XLSX workbook and one SQLite database; the JSON API files.
+"""Datasets: the combined tables split by year (CSV, compressed JSON, a workbook, a compressed SQLite database).
 
-``combined_files`` reads the units' fragments (jixiao/opendata/fragments.py) once, one
-unit at a time: the CSV and JSON parts are appended as encoded by the unit workers, the
-rows go to the XLSX and SQLite writers, each writing into a temporary folder, so no table
-is ever held in memory and a national portal (millions of indicator rows) is read a
-single time.  The files are read back and yielded one by one.
+``write_year`` reads one year of the units' fragments (jixiao/opendata/fragments.py) once,
+one unit at a time: the CSV text and the JSON and CSV gzip members are appended as the
+unit workers encoded them, the rows go to the XLSX and SQLite writers, each writing into
+a folder, so no table is ever held in memory.  ``write_all_years`` joins the years'
+compressed CSVs into one file per table.  A build (jixiao/build/shared.py) assembles a
+year only when one of its units' rows changed (``combined.dataset_files`` lists the files).
 
 Formats keep the published numbers: CSV and JSON carry the published digits as text
 (``combined.NUMBERS_NOTE``); XLSX and SQLite store numbers as numbers (binary floating
 point, so they sort and add up; ``8.50`` shows as ``8.5``).  Builds are
 byte-identical: the workbook (jixiao/opendata/xlsx.py) takes its document dates from
 ``SOURCE_DATE_EPOCH`` and gives every zip entry ``downloads.ZIP_TIME``; the database is
-written by one connection in one transaction, in row order.
+written by one connection in one transaction, in row order; gzip members carry no time.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -26,43 +30,59 @@ from pathlib import Path
 
 from jixiao.config import Config, Site
 from jixiao.ingest.model import Package
-from jixiao.ingest.tables import package_descriptor
-from jixiao.opendata import api, combined, downloads, xlsx
+from jixiao.opendata import api, dataset_docs, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
-from jixiao.opendata.fragments import Fragment, fragment_of, sheet_columns
-from jixiao.structure import labels, routes
+from jixiao.opendata.fragments import Fragment, fragment_of, gzip_member, sheet_columns
+from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 
-XLSX_MAX_ROWS = 1_048_575
-"""Data rows per sheet: Excel's 1,048,576 rows less the header.  Longer tables continue on 绩效指标（2）…"""
+XLSX_MAX_ROWS = dataset_docs.XLSX_MAX_ROWS
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "REAL"}
+BODY = "{table}.csv.body.gz"
+"""Beside a year's files (not published): its CSV rows without the header, compressed, for ``write_all_years``."""
 
 
 def combined_files(
     config: Config, index: SiteIndex, scratch: Path | None = None, fragments: Iterable[Fragment] | None = None
 ) -> Iterator[tuple[str, bytes]]:
-    """Site path → bytes for the combined datasets, their README and datapackage.json, and the API index.
+    """Site path → bytes for every combined file, their README and datapackage.json, and the API index.
 
-    Reads ``fragments`` (each unit's, in unit order; by default made from
-    ``index.each_full_package()``) once and leaves the rows of each table in
-    ``index.row_counts`` for the data page, which is therefore rendered after these
-    files.  Their parts are written under ``scratch`` (the build's scratch folder, removed
-    with it on every way out; the system's by default).
+    A convenience over ``write_year`` and ``write_all_years`` for a whole index at once
+    (``fragments``, by default made from ``index.each_full_package()``, may come in any
+    order); leaves the rows of each table in ``index.row_counts`` for the data page.
     """
     if fragments is None:
         fragments = (fragment_of([package]) for package in index.each_full_package())
+    by_year: dict[int, list[Fragment]] = {}
+    for fragment in fragments:
+        year = next((part.rows[0][6] for part in fragment.values() if part.rows), None)
+        if year is not None:
+            by_year.setdefault(int(year), []).append(fragment)  # type: ignore[arg-type]
+    counts = dict.fromkeys(COMBINED, 0)
     with tempfile.TemporaryDirectory(prefix="jixiao-datasets-", dir=scratch) as folder:
-        files, counts = write_tables(config, Path(folder), fragments)
+        root = Path(folder)
+        published: dict[str, Path] = {}
+        for year in sorted(by_year):
+            (root / str(year)).mkdir()
+            files, year_counts = write_year(config, root / str(year), year, by_year[year])
+            published |= files
+            counts = {name: counts[name] + year_counts[name] for name in COMBINED}
+        published |= write_all_years(root, [root / str(year) for year in sorted(by_year)])
         index.row_counts = counts
-        for path, file in files.items():
-            yield path, file.read_bytes()
+        for path in sorted(published):
+            yield path, published[path].read_bytes()
     yield from documents(config, index)
 
 
-def write_tables(config: Config, root: Path, fragments: Iterable[Fragment]) -> tuple[dict[str, Path], dict[str, int]]:
-    """Write the combined tables into ``root``, reading each fragment once: site path → file, and rows per table."""
-    text_writers = [_Csv(root), _Json(root)]
-    book, database = _Xlsx(root / "jixiao.xlsx", config), _Sqlite(root / "jixiao.db")
+def write_year(
+    config: Config, root: Path, year: int, fragments: Iterable[Fragment]
+) -> tuple[dict[str, Path], dict[str, int]]:
+    """One year's combined files into ``root``, reading each fragment once: site path → file, rows per table.
+
+    ``root`` also gets each table's compressed CSV rows (``BODY``) for ``write_all_years``.
+    """
+    text_writers = [_Csv(root, year), _Json(root, year)]
+    book, database = _Xlsx(root / "book.xlsx", config, year), _Sqlite(root / "database.sqlite")
     writers = [book, database]
     counts = dict.fromkeys(COMBINED, 0)
     try:
@@ -70,7 +90,7 @@ def write_tables(config: Config, root: Path, fragments: Iterable[Fragment]) -> t
             for table, part in fragment.items():
                 counts[table] += len(part.rows)
                 for text_writer in text_writers:
-                    text_writer.add_part(table, part.csv, part.json)
+                    text_writer.add_part(table, part)
                 for row, template in zip(part.rows, part.xlsx, strict=True):
                     book.add(table, template)
                     database.add(table, row)
@@ -80,19 +100,49 @@ def write_tables(config: Config, root: Path, fragments: Iterable[Fragment]) -> t
         raise
     for writer in [*text_writers, *writers]:
         writer.close()
+    _gzip_file(root / "database.sqlite", root / "database.sqlite.gz")
     files = {}
     for table in COMBINED:
-        for extension in ("csv", "json"):
-            files[routes.dataset_file(table, extension)] = root / f"{table}.{extension}"
-    files[routes.DATASETS_XLSX] = root / "jixiao.xlsx"
-    files[routes.DATASETS_DB] = root / "jixiao.db"
+        files[routes.dataset_year_file(year, table, "csv")] = root / f"{table}.csv"
+        files[routes.dataset_year_file(year, table, "json.gz")] = root / f"{table}.json.gz"
+    files[routes.dataset_workbook(year)] = root / "book.xlsx"
+    files[routes.dataset_database(year)] = root / "database.sqlite.gz"
     return files, counts
+
+
+def write_all_years(root: Path, years: list[Path]) -> dict[str, Path]:
+    """Each table across all years into ``root``: a header member and every year's compressed rows, in year order."""
+    files = {}
+    for table in COMBINED.values():
+        path = root / f"{table.name}.csv.gz"
+        with path.open("wb") as out:
+            out.write(gzip_member("\ufeff" + _csv_line([column.name for column in table.columns])))
+            for folder in years:
+                with (folder / BODY.format(table=table.name)).open("rb") as body:
+                    shutil.copyfileobj(body, out, 1 << 20)
+        files[routes.dataset_file(table.name, "csv.gz")] = path
+    return files
+
+
+def _csv_line(cells: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    return buffer.getvalue()
+
+
+def _gzip_file(source: Path, target: Path) -> None:
+    """Compress a file the same way every time (no time stamp, no file name), then remove the original."""
+    with source.open("rb") as data, target.open("wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", compresslevel=6, fileobj=raw, mtime=0) as out:
+            shutil.copyfileobj(data, out, 1 << 20)
+    source.unlink()
 
 
 def documents(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
     """The combined datasets' descriptor and README and the API index (README's counts: ``index.row_counts``)."""
-    yield routes.DATASETS_PACKAGE, downloads.json_bytes(descriptor(config.site))
-    yield routes.DATASETS_README, readme(index, index.row_counts, config.site).encode("utf-8")
+    counts = index.row_counts or dict.fromkeys(COMBINED, 0)
+    yield routes.DATASETS_PACKAGE, downloads.json_bytes(dataset_docs.descriptor(config.site, sorted(index.by_year)))
+    yield routes.DATASETS_README, dataset_docs.readme(index, counts, config.site).encode("utf-8")
     yield routes.API_INDEX, _json(api.index_document(index, config.site.data_title))
 
 
@@ -117,53 +167,62 @@ def _numbers(table: CombinedTable) -> tuple[int, ...]:
 
 
 class _Csv:
-    """One CSV per table: UTF-8 with BOM (Excel opens the Chinese), field names as header, published digits."""
+    """A CSV per table: UTF-8 with BOM (Excel opens the Chinese), field names as header, published digits.
 
-    def __init__(self, root: Path) -> None:
-        self.handles = {}
+    The rows also go, as the workers compressed them, into the table's ``BODY`` file.
+    """
+
+    def __init__(self, root: Path, year: int) -> None:
+        self.handles, self.bodies = {}, {}
         for table in COMBINED.values():
             handle = open(root / f"{table.name}.csv", "w", encoding="utf-8-sig", newline="")
-            csv.writer(handle, lineterminator="\n").writerow([column.name for column in table.columns])
+            handle.write(_csv_line([column.name for column in table.columns]))
             self.handles[table.name] = handle
+            self.bodies[table.name] = open(root / BODY.format(table=table.name), "wb")
 
-    def add_part(self, table: str, lines: str, _json: str) -> None:
-        self.handles[table].write(lines)
+    def add_part(self, table: str, part) -> None:
+        self.handles[table].write(part.csv)
+        self.bodies[table].write(part.csv_gz)
 
     def close(self) -> None:
-        for handle in self.handles.values():
+        for handle in [*self.handles.values(), *self.bodies.values()]:
             handle.close()
 
     abort = close
 
 
 class _Json:
-    """One JSON object per table, shaped like Datasette's: ``columns`` (field names) and ``rows`` (arrays, one a line).
+    """A gzip-compressed JSON object per table, shaped like Datasette's: ``columns`` (field names) and ``rows``.
 
-    Numbers are their published text, missing values null; arrays rather than objects
-    keep the file about the size of the CSV.
+    Rows are arrays, one a line; numbers are their published text, missing values null.
+    The file is a series of gzip members (the head, each unit's rows as the worker
+    compressed them, the separators, the end): decompressed, one JSON document.
     """
 
-    def __init__(self, root: Path) -> None:
+    SEPARATORS = (gzip_member("\n"), gzip_member(",\n"))
+
+    def __init__(self, root: Path, year: int) -> None:
         self.handles = {}
         self.first = {}
         for table in COMBINED.values():
-            handle = open(root / f"{table.name}.json", "w", encoding="utf-8", newline="\n")
-            head = {"table": table.name, "title": table.title, "columns": [column.name for column in table.columns]}
-            handle.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": [')
+            handle = open(root / f"{table.name}.json.gz", "wb")
+            head = {"table": table.name, "title": table.title, "year": year}
+            head["columns"] = [column.name for column in table.columns]  # type: ignore[assignment]
+            handle.write(gzip_member(json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": ['))
             self.handles[table.name] = handle
             self.first[table.name] = True
 
-    def add_part(self, table: str, _csv: str, lines: str) -> None:
-        if not lines:
+    def add_part(self, table: str, part) -> None:
+        if not part.json_gz:
             return
         handle = self.handles[table]
-        handle.write("\n" if self.first[table] else ",\n")
+        handle.write(self.SEPARATORS[0] if self.first[table] else self.SEPARATORS[1])
         self.first[table] = False
-        handle.write(lines)
+        handle.write(part.json_gz)
 
     def close(self) -> None:
         for handle in self.handles.values():
-            handle.write("\n]}\n")
+            handle.write(gzip_member("\n]}\n"))
             handle.close()
 
     def abort(self) -> None:
@@ -172,13 +231,13 @@ class _Json:
 
 
 class _Xlsx:
-    """One workbook: a sheet per table, Chinese headers, frozen header row, numbers as numbers (xlsx.py)."""
+    """One workbook a year: a sheet per table, Chinese headers, frozen header row, numbers as numbers (xlsx.py)."""
 
-    def __init__(self, path: Path, config: Config) -> None:
+    def __init__(self, path: Path, config: Config, year: int) -> None:
         self.path = path
         self.site = config.site
         created = datetime.fromtimestamp(config.source_date_epoch, tz=UTC)
-        title = f"{config.site.data_title}合并数据集"
+        title = f"{config.site.data_title}合并数据集（{year} 年度）"
         self.book = xlsx.Workbook(title, created, downloads.ZIP_TIME, scratch=path.parent)
         self.sheets: dict[str, xlsx.Sheet] = {}
         self.parts: dict[str, int] = {}
@@ -277,97 +336,3 @@ def create_table_sql(table: CombinedTable) -> str:
     columns = [f'"{c.name}" {SQL_TYPES[c.type]}' for c in table.columns]
     key = ", ".join(f'"{name}"' for name in table.primary_key)
     return f'CREATE TABLE "{table.name}" (\n  ' + ",\n  ".join([*columns, f"PRIMARY KEY ({key})"]) + "\n)"
-
-
-# --------------------------------------------------------------------------- descriptor and README
-
-
-def descriptor(site: Site) -> dict[str, object]:
-    """A Frictionless descriptor for the combined CSVs (same licence as the packages)."""
-    return {
-        "profile": "tabular-data-package",
-        "name": "jixiao-combined",
-        "title": f"{site.data_title}合并数据集",
-        "licenses": package_descriptor("x", 2000, "")["licenses"],
-        "resources": [
-            {
-                "name": table.name,
-                "title": table.title,
-                "path": f"{table.name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8-sig",
-                "schema": {
-                    "fields": [
-                        {"name": c.name, "type": c.type, "title": c.title, "description": c.description}
-                        for c in table.columns
-                    ],
-                    "primaryKey": list(table.primary_key),
-                },
-            }
-            for table in COMBINED.values()
-        ],
-    }
-
-
-def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
-    """What the combined download is, where every row came from and how to cite it."""
-    first = index.packages[0] if index.packages else None
-    example = labels.citation(first, first.evaluations[0], site.data_title) if first and first.evaluations else ""
-    lines = [
-        f"# {site.data_title}：合并数据集",
-        "",
-        f"本目录把站点上全部 {len(index.packages)} 个数据包（{len(index.by_unit)} 个单位、"
-        f"{len(index.by_year)} 个年度）合并为 {len(COMBINED)} 张整洁表，每行一条记录。"
-        "每张表的前 7 列相同：数据包、单位标识、单位名称、省份、所属地级市、所属县级地区、年度。",
-        "金额单位为万元，数据按原文照录。",
-        "",
-        "## 文件",
-        "",
-        "| 文件 | 内容 | 行数 |",
-        "| --- | --- | --- |",
-    ]
-    for name, table in COMBINED.items():
-        lines.append(f"| `{name}.csv`、`{name}.json` | {table.title} | {counts[name]} |")
-    lines += [
-        "| `jixiao.xlsx` | 一个工作簿，每张表一个工作表（中文表头，首行冻结），另有“说明”工作表；"
-        f"超过 {XLSX_MAX_ROWS} 行的表续在“表名（2）”等工作表 | |",
-        "| `jixiao.db` | SQLite 数据库，可用 `datasette jixiao.db` 浏览；每张表一个 SQL 表（主键以 unit_id 开头，"
-        "另有 year 索引），另有以中文表名命名、中文列名的视图 | |",
-        "| `datapackage.json` | Frictionless 描述文件：CSV 各列的类型、中文名、说明和主键 | |",
-        "",
-        "CSV 为带 BOM 的 UTF-8（Excel 可直接打开），表头为字段名；"
-        "JSON 为每张表一个对象：`columns` 为字段名，`rows` 为各行（每行一个数组，与 Datasette 的 JSON 相同）。",
-        "",
-        "## 数字",
-        "",
-        f"CSV 与 JSON：{combined.NUMBERS_NOTE}",
-        "XLSX 与 SQLite：数字存为数值（双精度浮点），可排序、求和；原文的末尾零不显示（如 8.50 显示为 8.5），"
-        "需要原文数字文本时请用 CSV 或 JSON。",
-        "",
-        "## 来源",
-        "",
-        "每一行都带有 `package_id`（数据包）以及 `source_id`、`source_title`（所据原文）。"
-        "`sources` 表列出每个原文的标题、发布单位、发布日期、网址和转录所据文件。"
-        "单个数据包（含叙述章节、数据质量说明和各自的 README）可在站点 `downloads/<package_id>/` 下载。",
-        "",
-        "## 引用",
-        "",
-        "请引用原文出处，并注明转引自本站数据包，例如：",
-        "",
-        f"> {example}",
-        "",
-        "## 字段",
-    ]
-    for name, table in COMBINED.items():
-        lines += [
-            "",
-            f"### {table.title}（`{name}`）",
-            "",
-            "| 字段 | 中文名 | 类型 | 说明 |",
-            "| --- | --- | --- | --- |",
-        ]
-        lines += [f"| `{c.name}` | {c.title} | {c.type} | {c.description} |" for c in table.columns]
-    lines += ["", "## 许可", "", f"{site.license_name}（原文为政府公开信息）。", ""]
-    return "\n".join(lines)

@@ -1,16 +1,19 @@
-"""Fragments: one unit's rows of every combined table, encoded once, in the worker that built the unit.
+"""Fragments: one unit's rows of every combined table, year by year, encoded once, in the worker that built it.
 
-The combined datasets (jixiao/opendata/datasets.py) are assembled from fragments, one
-unit at a time: the CSV and JSON parts are copied as they are (the main process encodes
-nothing), each row's worksheet XML is written with its row number filled in, and the
-rows go to the SQLite writer.  A fragment is stored beside
-the unit's record in the cache (``<key>.rows``), so a unit reused from the previous
+The combined datasets (jixiao/opendata/datasets.py) are split by year and assembled from
+fragments, one unit at a time: the CSV and JSON parts are copied as they are, and also
+as gzip members that are simply concatenated into the compressed files (a gzip file may
+hold several members; every reader joins them), so the main process encodes and
+compresses nothing but the database; each row's worksheet XML is written with its row
+number filled in, and the rows go to the SQLite writer.  A unit's fragments are stored
+beside its record in the cache (``<key>.rows``), so a unit reused from the previous
 build or a shard is not read, validated or modelled again for the datasets.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import json
@@ -25,6 +28,7 @@ from jixiao.opendata import combined, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
 
 FRAGMENT_SUFFIX = ".rows"
+GZIP_LEVEL = 6
 
 
 @dataclass
@@ -37,9 +41,25 @@ class Part:
     csv: str = ""
     json: str = ""
     """Rows encoded like the combined JSON file: one array a line, joined by ``,\\n``."""
+    csv_gz: bytes = b""
+    json_gz: bytes = b""
+    """The same two texts as gzip members (empty when there are no rows)."""
 
 
 Fragment = dict[str, Part]
+"""One year of a unit (one package): table name → its part."""
+UnitFragments = dict[int, Fragment]
+"""A unit's fragments by year."""
+
+
+def gzip_member(text: str) -> bytes:
+    """Text as one gzip member, the same bytes every time (no time stamp, no file name)."""
+    return gzip.compress(text.encode("utf-8"), compresslevel=GZIP_LEVEL, mtime=0) if text else b""
+
+
+def unit_fragments(packages: Iterable[Package]) -> UnitFragments:
+    """Each of a unit's packages (one a year) as its own fragment."""
+    return {package.year: fragment_of([package]) for package in packages}
 
 
 def fragment_of(packages: Iterable[Package]) -> Fragment:
@@ -55,7 +75,13 @@ def fragment_of(packages: Iterable[Package]) -> Fragment:
         csv.writer(buffer, lineterminator="\n").writerows(part.rows)
         part.csv = buffer.getvalue()
         part.json = ",\n".join(map(encode, part.rows))
+        part.csv_gz, part.json_gz = gzip_member(part.csv), gzip_member(part.json)
     return parts
+
+
+def rows_digests(fragments: UnitFragments) -> tuple[tuple[int, str], ...]:
+    """(year, digest of the unit's rows that year): a year's combined files change only when a digest does."""
+    return tuple((year, rows_digest(fragment)) for year, fragment in sorted(fragments.items()))
 
 
 def rows_digest(fragment: Fragment) -> str:
@@ -79,18 +105,22 @@ def fragment_path(records: Path, key: str) -> Path:
     return records / f"{key}{FRAGMENT_SUFFIX}"
 
 
-def write_fragment(path: Path, fragment: Fragment) -> None:
-    """Written under a temporary name and renamed, so a reader never sees half a fragment."""
+def write_fragment(path: Path, fragment: UnitFragments) -> None:
+    """Written under a temporary name and renamed, so a reader never sees half a fragment.
+
+    Each year is pickled on its own inside the file, so one year is read without decoding the others.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.{id(fragment)}.tmp")
-    temporary.write_bytes(pickle.dumps(fragment, protocol=pickle.HIGHEST_PROTOCOL))
+    years = {year: pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL) for year, parts in fragment.items()}
+    temporary.write_bytes(pickle.dumps(years, protocol=pickle.HIGHEST_PROTOCOL))
     temporary.replace(path)
 
 
-def read_fragment(path: Path) -> Fragment | None:
-    """The stored fragment, or None when it is missing or unreadable (the caller rebuilds it)."""
+def read_fragment(path: Path, year: int) -> Fragment | None:
+    """One year of a unit's stored fragments; None when missing or unreadable (the caller makes it again)."""
     try:
-        fragment = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        parts = pickle.loads(pickle.loads(path.read_bytes())[year])
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, KeyError, TypeError):
         return None
-    return fragment if isinstance(fragment, dict) and set(fragment) == set(COMBINED) else None
+    return parts if isinstance(parts, dict) and set(parts) == set(COMBINED) else None

@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from jixiao.config import Config
 from jixiao.ingest.model import Evaluation, Package
-from jixiao.opendata.combined import COMBINED
+from jixiao.opendata.combined import COMBINED, dataset_files
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 from jixiao.structure.labels import KIND_LABELS, amount
@@ -39,6 +39,7 @@ MEDIA_TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".db": "application/vnd.sqlite3",
 }
+IANA = "https://www.iana.org/assignments/media-types/"
 COMBINED_ID = "jixiao-combined"
 """The DCAT identifier of the combined tables (jixiao/opendata/datasets.py) across every package."""
 
@@ -240,6 +241,7 @@ def _distributions(config: Config, page: str, items: list[tuple[str, str, str]])
             "dcat:accessURL": page,
             "dcat:downloadURL": _url(config, path),
             "dcat:mediaType": f"https://www.iana.org/assignments/media-types/{media}",
+            **({"dcat:compressFormat": f"{IANA}application/gzip"} if path.endswith(".gz") else {}),
         }
         for title, path, media in items
     ]
@@ -268,16 +270,19 @@ def _dcat_dataset(config: Config, package: Package) -> dict:
     return dataset
 
 
-def combined_downloads() -> list[tuple[str, str, str]]:
-    """(title, site path, media type) of the combined tables across packages, and the JSON API index."""
-    items = [
-        (f"{table.title}（{routes.dataset_file(name, extension)}）", routes.dataset_file(name, extension), media)
-        for name, table in COMBINED.items()
-        for extension, media in (("csv", MEDIA_TYPES[".csv"]), ("json", MEDIA_TYPES[".json"]))
-    ]
+def combined_downloads(years: Iterable[int]) -> list[tuple[str, str, str]]:
+    """(title, site path, media type) of the combined tables across packages, and the JSON API index.
+
+    A compressed file's media type is that of what it holds (``dcat:compressFormat`` says gzip).
+    """
+    inner = {".csv.gz": ".csv", ".json.gz": ".json", ".db.gz": ".db"}
+    items = []
+    for file in dataset_files(years):
+        suffix = next((s for s in (*inner, ".csv", ".xlsx") if file.path.endswith(s)), ".csv")
+        title = COMBINED[file.table].title if file.table else "全部表（每张表一个工作表）"
+        when = f"{file.year} 年度" if file.year else "全部年度"
+        items.append((f"{title}，{when}（{file.path}）", file.path, MEDIA_TYPES[inner.get(suffix, suffix)]))
     items += [
-        ("Excel 工作簿（每张表一个工作表）", routes.DATASETS_XLSX, MEDIA_TYPES[".xlsx"]),
-        ("SQLite 数据库（可用 Datasette 打开）", routes.DATASETS_DB, MEDIA_TYPES[".db"]),
         ("datapackage.json（合并表描述）", routes.DATASETS_PACKAGE, MEDIA_TYPES[".json"]),
         ("README.md（说明与引用方式）", routes.DATASETS_README, MEDIA_TYPES[".md"]),
         ("静态 JSON 接口索引", routes.API_INDEX, MEDIA_TYPES[".json"]),
@@ -300,7 +305,7 @@ def _combined_dataset(config: Config, index: SiteIndex) -> dict:
         "dct:temporal": _period(min(index.by_year, default=0), max(index.by_year, default=0)),
         "dcat:keyword": ["预算绩效", "绩效自评", "合并数据"],
         "dcat:landingPage": page,
-        "dcat:distribution": _distributions(config, page, combined_downloads()),
+        "dcat:distribution": _distributions(config, page, combined_downloads(index.by_year)),
     }
 
 

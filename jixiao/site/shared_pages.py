@@ -133,6 +133,16 @@ def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
         for evaluation in first.evaluations[:1]:
             target = routes.api_evaluation(first.unit.unit_id, first.year, evaluation.evaluation_id)
             examples.append(Link(target, routes.href(path, target)))
+    files = combined.dataset_files(index.by_year)
+    years: dict[int, dict[str, Any]] = {}
+    for file in files:
+        if file.year is None:
+            continue
+        year = years.setdefault(file.year, {"year": file.year, "tables": {}})
+        if file.table is None:
+            year["workbook" if file.path.endswith(".xlsx") else "database"] = download(file.label, file.path)
+        else:
+            year["tables"].setdefault(file.table, []).append(download(file.label, file.path))
     return {
         "tables": [
             {
@@ -140,14 +150,13 @@ def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
                 "title": table.title,
                 "rows": counts.get(name, 0),
                 "columns": len(table.columns),
-                "csv": download(f"{name}.csv", routes.dataset_file(name, "csv")),
-                "json": download(f"{name}.json", routes.dataset_file(name, "json")),
+                "all_years": download(f"{name}.csv.gz", routes.dataset_file(name, "csv.gz")),
             }
             for name, table in combined.COMBINED.items()
         ],
+        "table_titles": [table.title for table in combined.COMBINED.values()],
+        "years": [{**y, "tables": list(y["tables"].values())} for y in years.values()],
         "files": (
-            download("Excel 工作簿 jixiao.xlsx（每张表一个工作表，中文表头）", routes.DATASETS_XLSX),
-            download("SQLite 数据库 jixiao.db（可用 Datasette 打开）", routes.DATASETS_DB),
             download("说明 README.md（文件、来源、引用方式、字段）", routes.DATASETS_README),
             download("Frictionless 描述文件 datapackage.json", routes.DATASETS_PACKAGE),
         ),

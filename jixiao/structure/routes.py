@@ -111,14 +111,27 @@ def download_zip(package: Package) -> str:
 
 DATASETS_README = "datasets/README.md"
 DATASETS_PACKAGE = "datasets/datapackage.json"
-DATASETS_XLSX = "datasets/jixiao.xlsx"
-DATASETS_DB = "datasets/jixiao.db"
 API_INDEX = "api/index.json"
 
 
 def dataset_file(table: str, extension: str) -> str:
-    """One combined table as CSV or JSON, e.g. ``datasets/indicators.csv``."""
+    """One combined table across all years, e.g. ``datasets/indicators.csv.gz``."""
     return f"datasets/{table}.{extension}"
+
+
+def dataset_year_file(year: int, table: str, extension: str) -> str:
+    """One combined table for one year, e.g. ``datasets/2024/indicators.csv`` or ``….json.gz``."""
+    return f"datasets/{year}/{table}.{extension}"
+
+
+def dataset_workbook(year: int) -> str:
+    """One year's combined tables as an Excel workbook."""
+    return f"datasets/{year}/jixiao-{year}.xlsx"
+
+
+def dataset_database(year: int) -> str:
+    """One year's combined tables as a gzip-compressed SQLite database."""
+    return f"datasets/{year}/jixiao-{year}.db.gz"
 
 
 def api_unit(unit_id: str) -> str:
