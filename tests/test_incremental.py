@@ -268,8 +268,11 @@ def _inodes(root, folder):
     return {p.relative_to(root).as_posix(): p.stat().st_ino for p in (root / folder).rglob("*") if p.is_file()}
 
 
-def test_a_narrative_edit_reuses_datasets_shared_pages_and_moves_unchanged_units(tmp_path, data):
+def test_a_narrative_edit_reuses_datasets_shared_pages_and_moves_unchanged_units(tmp_path, data, monkeypatch):
     """Nothing in the combined tables or the outlines changed: those files are linked, other units moved whole."""
+    from jixiao.structure import routes
+
+    monkeypatch.setattr(routes, "SLICE_UNITS", 1)  # a search slice per unit or so
     site = tmp_path / "site"
     _build(site, data)
     edited = _with_narrative(data)
@@ -277,10 +280,18 @@ def test_a_narrative_edit_reuses_datasets_shared_pages_and_moves_unchanged_units
     datasets_before = _inodes(site, "datasets")
     folder_before = (site / "units" / other).stat().st_ino
     home_before = (site / "index.html").stat().st_ino
+    count = routes.search_slice_count(len(_units(data)))
+    kept_slice = next(
+        site / "pagefind/slices" / name
+        for name in sorted({routes.search_slice(unit, count) for unit in _units(data)})
+        if name != routes.search_slice(edited, count)
+    )
+    slice_before = kept_slice.stat().st_ino
     _edit_narrative(data, edited)
     again = _build(site, data)
     assert again.rendered == 1
     assert (site / "units" / other).stat().st_ino == folder_before, "an unchanged unit's folder is moved, not rebuilt"
+    assert kept_slice.stat().st_ino == slice_before, "an unchanged search slice is moved, not linked again"
     tables = {path: inode for path, inode in _inodes(site, "datasets").items() if not path.endswith((".md", ".json"))}
     assert tables and all(datasets_before[path] == inode for path, inode in tables.items())
     assert (site / "index.html").stat().st_ino == home_before, "a page across units with the same inputs is reused"

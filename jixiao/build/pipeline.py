@@ -180,7 +180,7 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
             _write_shared(config, staging, SiteIndex.of(outlines), records, progress, stage, summary, site)
         with stage("swap"):
             progress.stage("替换", str(config.out_dir))
-            adopt = reuse.moved_paths(previous, manifest, moved)
+            adopt = reuse.moved_paths(previous, manifest, moved) + (site.adopt if shard is None else [])
             if shard is None:
                 manifest_path.unlink(missing_ok=True)  # never a manifest that describes another site
             try:
@@ -327,7 +327,8 @@ def _write_shared(
         try:
             pages = sorted(path for path in staging.written if path.endswith(".html"))
             keys = {r.unit_id: r.key for r in records} if config.incremental else None
-            search.index_site(staging.root, config, keys, pages, site.root_of)
+            previous = site.current if site.kept and site.current.is_dir() else None
+            site.adopt.extend(search.index_site(staging.root, config, keys, pages, site.root_of, previous))
         except search.SearchIndexError as error:
             raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
 

@@ -10,7 +10,7 @@ are read where they are (``SiteFiles``), e.g. by the search index.
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.build import plan, units
@@ -68,6 +68,8 @@ class SiteFiles:
     current: Path
     kept: set[str]
     fingerprint: str
+    adopt: list[str] = field(default_factory=list)
+    """More folders of the current site to move into the new one at the swap (unchanged search slices)."""
 
     def root_of(self, path: str) -> Path:
         parts = path.split("/", 2)

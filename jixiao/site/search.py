@@ -137,7 +137,8 @@ def index_site(
     unit_keys: Mapping[str, str] | None = None,
     pages: list[str] | None = None,
     root_of: Callable[[str], Path] | None = None,
-) -> None:
+    previous: Path | None = None,
+) -> list[str]:
     """Index the HTML pages under site_dir into site_dir/pagefind/ (shared pages) and its slices.
 
     With ``unit_keys`` (unit id → the key of its output), a slice whose units all have
@@ -161,10 +162,16 @@ def index_site(
             key = _slice_key(name, {unit: unit_keys[unit] for unit in members})
         jobs.append((bundle / "slices" / name, [p for unit in sorted(members) for p in members[unit]], key))
 
+    kept: list[str] = []
+
     def run(job: tuple[Path, list[str], str | None]) -> str | None:
         target, paths, key = job
         if key is not None and cache is not None and (cache / key / "done").is_file():
             try:
+                relative = target.relative_to(site_dir).as_posix()
+                if previous is not None and _same_files(cache / key, previous / relative):
+                    kept.append(relative)
+                    return key
                 _link_cached(cache / key, target)
                 return key
             except OSError:  # damaged, or removed meanwhile by another build's pruning: index it here
@@ -183,6 +190,18 @@ def index_site(
         used = {key for key in pool.map(run, jobs) if key}
     if cache is not None:
         _prune(cache, used)
+    return sorted(kept)
+
+
+def _same_files(entry: Path, folder: Path) -> bool:
+    """The folder holds exactly the cached slice's files, as hard links of them (so the same bytes)."""
+    names = (entry / "done").read_text("utf-8").split("\n")
+    try:
+        if sum(len(files) for _, _, files in os.walk(folder)) != len(names):
+            return False
+        return all(os.stat(folder / name).st_ino == os.stat(entry / name).st_ino for name in names)
+    except OSError:
+        return False
 
 
 def _slice_key(name: str, unit_keys: Mapping[str, str]) -> str:
