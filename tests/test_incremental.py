@@ -389,3 +389,34 @@ build(Config(data_dir=Path({str(data)!r}), out_dir=Path({str(site)!r}), quiet=Tr
         pass
     assert tree_bytes(site) == before
     assert [p.name for p in tmp_path.iterdir() if ".jixiao-" in p.name] == []
+
+
+def test_outline_digests_depend_on_values_only(tmp_path):
+    """The same outlines give the same digest in another process (other hash seed, other objects shared)."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from jixiao.build.units import outline_digest
+from jixiao.config import GRADE_BANDS
+from jixiao.ingest.model import build_package, outline
+from jixiao.ingest.validate import validate_directory
+results = validate_directory(__import__("pathlib").Path("data"), GRADE_BANDS)
+packages = [build_package(r.package, r.findings) for r in results]
+if sys.argv[1] == "shared":  # outlines built twice, the second time after others were made
+    [outline(p) for p in packages]
+print(" ".join(outline_digest((outline(p),)) for p in packages))
+"""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, mode],
+            cwd=REPO,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for mode, seed in (("plain", "1"), ("shared", "2"))
+    ]
+    assert runs[0] == runs[1] and runs[0].strip()

@@ -190,7 +190,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
         tuple(package_dir(config, p) for p in packages),
         tuple(findings),
         fragments.rows_digests(fragment),
-        hashlib.sha256(pickle.dumps(outlines, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest(),
+        outline_digest(outlines),
     )
     path = record_path(_Worker.records, plan.key)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -199,6 +199,15 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     temporary.replace(path)
     result.record, result.files, result.bytes, result.pages = record, count + more, size + more_size, len(pages)
     return result
+
+
+def outline_digest(outlines: tuple[Package, ...]) -> str:
+    """A digest of the outlines' values: their repr (frozen dataclasses, tuples, ordered dicts; no sets).
+
+    Not their pickle, whose bytes depend on which objects happen to be shared (the same
+    outline pickles differently in a worker that rendered other units first).
+    """
+    return hashlib.sha256(repr(outlines).encode("utf-8")).hexdigest()
 
 
 def _keep_fragment(record: Path, key: str) -> None:
