@@ -287,11 +287,13 @@ def test_a_narrative_edit_reuses_datasets_shared_pages_and_moves_unchanged_units
         if name != routes.search_slice(edited, count)
     )
     slice_before = kept_slice.stat().st_ino
+    bundle_before = (site / "pagefind/pagefind-entry.json").stat().st_ino
     _edit_narrative(data, edited)
     again = _build(site, data)
     assert again.rendered == 1
     assert (site / "units" / other).stat().st_ino == folder_before, "an unchanged unit's folder is moved, not rebuilt"
     assert kept_slice.stat().st_ino == slice_before, "an unchanged search slice is moved, not linked again"
+    assert (site / "pagefind/pagefind-entry.json").stat().st_ino == bundle_before, "shared pages not indexed again"
     tables = {path: inode for path, inode in _inodes(site, "datasets").items() if not path.endswith((".md", ".json"))}
     assert tables and all(datasets_before[path] == inode for path, inode in tables.items())
     assert (site / "index.html").stat().st_ino == home_before, "a page across units with the same inputs is reused"

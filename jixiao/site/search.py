@@ -20,44 +20,27 @@ without its charts, scripts, figure cells (``td.num``) and download lists, each 
 the distinct texts of its cells; names, titles, indicators, notes and narrative stay.
 Pagefind's time grows with the text it segments (about 5 ms of CPU per evaluation page).
 
-Pagefind is driven through its service mode (the protocol of the official Python and
-Node wrappers; the Python wrapper polls its pipe every 0.1 s per message, far too slow
-for a large portal, hence this small client), because the plain CLI cannot give
-byte-identical builds:
-
-* ``pagefind --site`` numbers pages in the order the file system lists them (creation
-  order on tmpfs, a per-disk hash order on ext4), and the numbers end up in the index.
-  Here the written files are sent in one stream, sorted by path; the service handles
-  messages in order.
-* the service's own writer (``WriteFiles``) hands data to background threads and can
-  leave files empty when the process exits, so the index comes back in memory
-  (``GetFiles``) and is written here.
-* no filters: pagefind 1.5 writes its filter index from a hash map (its own TODO says
-  so) and the order changes from run to run, so the site uses no ``data-pagefind-filter``.
+Pagefind runs in its service mode (jixiao/site/pagefind_service.py), fed in path order.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import os
 import posixpath
 import re
 import shutil
-import subprocess
 import tempfile
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from jixiao.config import Config
+from jixiao.site.pagefind_service import INSTALL_HINT, SearchIndexError, Service
 from jixiao.structure import routes
 
-INSTALL_HINT = "请安装扩展版：pip install 'pagefind[extended]'（普通版 pagefind 不能为中文分词）"
-TIMEOUT_SECONDS = 900
 REQUIRED = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json")
 FEED_VERSION = "1"
 """Part of every slice's cache key: change it when what pagefind is fed changes."""
@@ -70,10 +53,6 @@ _UNSEARCHED = re.compile(
 )
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 _CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.S)
-
-
-class SearchIndexError(Exception):
-    """The search index could not be built (binary missing or pagefind failed)."""
 
 
 def pagefind_binary() -> Path:
@@ -155,7 +134,8 @@ def index_site(
     bundle = site_dir / routes.PAGEFIND_DIR
     binary = pagefind_binary()
     cache = config.cache_dir.resolve() / "search" if unit_keys is not None else None
-    jobs: list[tuple[Path, list[str], str | None]] = [(bundle, shared, None)]
+    main = _bundle_key(site_dir, shared, where) if cache is not None else None
+    jobs: list[tuple[Path, list[str], str | None]] = [(bundle, shared, main)]
     for name, members in by_slice.items():
         key = None
         if cache is not None and all(unit in unit_keys for unit in members):
@@ -169,18 +149,24 @@ def index_site(
         if key is not None and cache is not None and (cache / key / "done").is_file():
             try:
                 relative = target.relative_to(site_dir).as_posix()
-                if previous is not None and _same_files(cache / key, previous / relative):
+                if target != bundle and previous is not None and _same_files(cache / key, previous / relative):
                     kept.append(relative)
                     return key
                 _link_cached(cache / key, target)
                 return key
             except OSError:  # damaged, or removed meanwhile by another build's pruning: index it here
-                shutil.rmtree(target, ignore_errors=True)
+                if target == bundle:  # the slices are written inside it meanwhile: remove only its own files
+                    for name in (cache / key / "done").read_text("utf-8").split("\n"):
+                        (target / name).unlink(missing_ok=True)
+                else:
+                    shutil.rmtree(target, ignore_errors=True)
                 shutil.rmtree(cache / key, ignore_errors=True)
         files = _index(binary, site_dir, [(where(path), path) for path in paths])
         if target == bundle:
-            _write_bundle(target, files, REQUIRED)
-            return None
+            names = _write_bundle(target, files, REQUIRED)
+            if key is not None and cache is not None:
+                _store(target, cache, key, names)
+            return key
         _write_bundle(target, (f for f in files if _slice_file(f["path"])), ("pagefind-entry.json",))
         if key is not None and cache is not None:
             _store(target, cache, key)
@@ -204,6 +190,15 @@ def _same_files(entry: Path, folder: Path) -> bool:
         return False
 
 
+def _bundle_key(site_dir: Path, pages: list[str], where: Callable[[str], Path]) -> str:
+    """The main bundle's cache key: what it is fed, the shared pages' words (and the pagefind version)."""
+    hasher = hashlib.sha256()
+    for path in pages:
+        feed = search_feed((where(path) / path).read_text("utf-8"))
+        hasher.update(f"{path}\0{feed}\0".encode())
+    return _slice_key("main", {"pages": hasher.hexdigest()})
+
+
 def _slice_key(name: str, unit_keys: Mapping[str, str]) -> str:
     try:
         engine = version("pagefind_bin_extended")
@@ -223,7 +218,7 @@ def _slice_file(path: str) -> bool:
 def _index(binary: Path, site_dir: Path, paths: list[tuple[Path, str]]) -> list[dict]:
     """One pagefind process over these pages ((folder, site path)), fed in this order; the files of its index."""
     with tempfile.TemporaryFile() as errors:
-        service = _Service(binary, site_dir, errors)
+        service = Service(binary, site_dir, errors)
         try:
             index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
             adds = (
@@ -263,12 +258,12 @@ def _link_cached(entry: Path, target: Path) -> None:
     _link_files(entry, target, (entry / "done").read_text("utf-8").split("\n"))
 
 
-def _store(target: Path, cache: Path, key: str) -> None:
-    """Copy a slice's index into the cache, whole or not at all (renamed into place, then marked done)."""
+def _store(target: Path, cache: Path, key: str, names: list[str] | None = None) -> None:
+    """Copy an index (``names``, by default all of ``target``) into the cache, whole or not at all."""
     cache.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=cache))
     try:
-        names = _tree(target)
+        names = _tree(target) if names is None else names
         _link_files(target, temporary, names)
         (temporary / "done").write_text("\n".join(names), "utf-8")
         os.replace(temporary, cache / key)
@@ -283,7 +278,7 @@ def _prune(cache: Path, used: set[str]) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _write_bundle(bundle: Path, files: Iterable[dict], required: tuple[str, ...]) -> None:
+def _write_bundle(bundle: Path, files: Iterable[dict], required: tuple[str, ...]) -> list[str]:
     written = set()
     for file in sorted(files, key=lambda f: f["path"]):
         path = posixpath.normpath(file["path"])
@@ -296,94 +291,4 @@ def _write_bundle(bundle: Path, files: Iterable[dict], required: tuple[str, ...]
     missing = [name for name in required if name not in written]
     if missing:
         raise SearchIndexError(f"pagefind 未生成 {'、'.join(missing)}")
-
-
-class _Service:
-    """``pagefind --service``: base64 JSON messages, each ending in ',', on stdin and stdout."""
-
-    def __init__(self, binary: Path, cwd: Path, errors) -> None:
-        self.errors = errors
-        self.buffer = bytearray()
-        self.next_id = 0
-        try:
-            self.process = subprocess.Popen(
-                [str(binary), "--service"], cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors
-            )
-        except OSError as error:
-            raise SearchIndexError(f"pagefind 无法运行：{error}。{INSTALL_HINT}") from None
-        self.timer = threading.Timer(TIMEOUT_SECONDS, self.process.kill)
-        self.timer.start()
-
-    def _encode(self, payload: dict) -> bytes:
-        self.next_id += 1
-        message = {"message_id": self.next_id, "payload": payload}
-        return base64.b64encode(json.dumps(message, ensure_ascii=False).encode("utf-8")) + b","
-
-    def request(self, payload: dict) -> dict:
-        self._write([self._encode(payload)])
-        return self._answer(payload["type"])
-
-    def stream(self, payloads: Iterator[dict], last: dict) -> dict:
-        """Send every payload, then ``last``, from a thread (so neither pipe fills up); return last's answer.
-
-        Pages are read and encoded one at a time as they are sent, so memory does not grow with the site.
-        """
-        messages = self._messages(payloads, last)
-        writer = threading.Thread(target=self._write, args=(messages,), daemon=True)
-        writer.start()
-        try:
-            return self._answer(last["type"])
-        finally:
-            writer.join(timeout=TIMEOUT_SECONDS)
-
-    def _messages(self, payloads: Iterator[dict], last: dict) -> Iterator[bytes]:
-        yield from (self._encode(payload) for payload in payloads)
-        yield self._encode(last)
-
-    def _write(self, messages: Iterable[bytes]) -> None:
-        try:
-            for message in messages:
-                self.process.stdin.write(message)
-            self.process.stdin.flush()
-        except (OSError, ValueError):
-            pass  # the process died; _answer reports it with its stderr
-
-    def _answer(self, answer_type: str) -> dict:
-        """Read answers in order until one of ``answer_type``; an error answer fails the build."""
-        searched = 0
-        while True:
-            end = self.buffer.find(b",", searched)
-            while end < 0:
-                searched = len(self.buffer)
-                chunk = self.process.stdout.read1(1 << 20)
-                if not chunk:
-                    raise SearchIndexError(f"pagefind 意外退出：{self._stderr()}")
-                self.buffer += chunk
-                end = self.buffer.find(b",", searched)
-            raw = bytes(self.buffer[:end])
-            del self.buffer[: end + 1]
-            searched = 0
-            try:
-                payload = json.loads(base64.b64decode(raw)).get("payload", {})
-            except ValueError:
-                raise SearchIndexError(f"pagefind 输出无法解析：{raw[:200]!r} {self._stderr()}") from None
-            if payload.get("type") == "Error":
-                raise SearchIndexError(f"pagefind 建立搜索索引失败：{payload.get('message')} {self._stderr()}")
-            if payload.get("type") == answer_type:
-                return payload
-
-    def _stderr(self) -> str:
-        self.errors.seek(0)
-        return self.errors.read().decode("utf-8", "replace").strip()[-2000:]
-
-    def close(self) -> None:
-        self.timer.cancel()
-        try:
-            self.process.stdin.close()
-        except OSError:
-            pass
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+    return sorted(written)
