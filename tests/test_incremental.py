@@ -422,3 +422,19 @@ print(" ".join(outline_digest((outline(p),)) for p in packages))
         for mode, seed in (("plain", "1"), ("shared", "2"))
     ]
     assert runs[0] == runs[1] and runs[0].strip()
+
+
+def test_a_unit_folder_missing_from_the_site_is_rendered_again(tmp_path, data):
+    """Kept units are moved from the current site; one whose folder someone removed is rendered, not lost."""
+    site = tmp_path / "site"
+    _build(site, data)
+    before = tree_bytes(site)
+    gone = _units(data)[-1]
+    shutil.rmtree(site / "units" / gone)
+    _edit_narrative(data, _with_narrative(data))
+    again = _build(site, data)
+    assert again.rendered == 2
+    clean = tmp_path / "clean"
+    _build(clean, data, incremental=False)
+    assert tree_bytes(site) == tree_bytes(clean)
+    assert {p for p in before if p.startswith(f"units/{gone}/")} <= set(tree_bytes(site))

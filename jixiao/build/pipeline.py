@@ -147,7 +147,7 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
     from jixiao.structure.index import SiteIndex
 
     sources = reuse.reuse_sources(config, previous)
-    tasks, kept = reuse.plan_reuse(config, selected, sources, previous)
+    tasks, kept, kept_paths = reuse.plan_reuse(config, selected, sources, previous)
     staging = Staging(config.out_dir)
     try:
         results = _build_units(config, tasks, staging.root, progress, stage) + kept
@@ -180,7 +180,7 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
             _write_shared(config, staging, SiteIndex.of(outlines), records, progress, stage, summary, site)
         with stage("swap"):
             progress.stage("替换", str(config.out_dir))
-            adopt = reuse.moved_paths(previous, manifest, moved) + (site.adopt if shard is None else [])
+            adopt = kept_paths + (site.adopt if shard is None else [])
             if shard is None:
                 manifest_path.unlink(missing_ok=True)  # never a manifest that describes another site
             try:

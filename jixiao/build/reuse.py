@@ -9,6 +9,7 @@ are read where they are (``SiteFiles``), e.g. by the search index.
 
 from __future__ import annotations
 
+import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,44 +21,39 @@ from jixiao.config import Config
 
 def plan_reuse(
     config: Config, selected: list[plan.UnitPlan], sources: list, previous: plan.Manifest | None
-) -> tuple[list[units.UnitTask], list[units.UnitResult]]:
-    """Units to render or link (tasks), and units kept where they are in the current site.
+) -> tuple[list[units.UnitTask], list[units.UnitResult], list[str]]:
+    """Units to render or link (tasks), units kept where they are in the current site, and the paths to move.
 
     A unit unchanged since the last build is neither rendered nor linked file by file:
-    its folders are moved from the current site into the new one at the swap
-    (``Staging.commit``).  Its record is read here; an unreadable one renders the unit.
+    its folders (``owned_roots`` of the previous site's manifest) are moved from the
+    current site into the new one at the swap (``Staging.commit``).  Its record is read
+    here; an unreadable record, or a folder missing from the current site, renders the unit.
     """
     current = config.out_dir.resolve() if previous is not None and config.out_dir.is_dir() else None
-    tasks, kept = [], []
+    tasks, kept, adopt = [], [], []
+    roots: dict[str, list[str]] | None = None
     for unit in selected:
         reuse = find_reuse(unit, sources)
         if reuse is not None and reuse.root == current:
+            if roots is None:
+                roots = owned_roots({unit_id: entry["files"] for unit_id, entry in previous.units.items()})
             try:
                 record = pickle.loads(reuse.record.read_bytes())
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
                 record = None
-            if isinstance(record, units.UnitRecord) and record.files == reuse.files:
+            own = roots.get(unit.unit_id, [])
+            present = bool(own) and all(os.path.lexists(current / path) for path in own)
+            if isinstance(record, units.UnitRecord) and record.files == reuse.files and present:
                 entry = previous.units[unit.unit_id]
                 result = units.UnitResult(unit.unit_id, record, files=len(record.files), reused=True)
                 result.bytes = entry.get("bytes", 0) or sum((current / p).stat().st_size for p in record.files)
                 result.pages = sum(1 for path in record.files if path.endswith(".html"))
                 kept.append(result)
+                adopt += own
                 continue
             reuse = None
         tasks.append(units.UnitTask(unit, reuse))
-    return tasks, kept
-
-
-def moved_paths(previous: plan.Manifest | None, manifest: plan.Manifest, moved: set[str]) -> list[str]:
-    """The folders (or files) of the kept units, owned by no other unit in the previous site or the new one."""
-    if not moved or previous is None:
-        return []
-    files: dict[str, list[str]] = {}
-    for entries in (previous.units, manifest.units):
-        for unit_id, entry in entries.items():
-            files.setdefault(unit_id, []).extend(entry["files"])
-    roots = owned_roots(files)
-    return [path for unit_id in sorted(moved) for path in roots[unit_id]]
+    return tasks, kept, adopt
 
 
 @dataclass(frozen=True)
