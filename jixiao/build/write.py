@@ -323,7 +323,9 @@ def recover_moves(out_dir: Path) -> bool:
         journal.unlink(missing_ok=True)
         return False
     prefix = _sibling(out_dir, "")
-    if staging.parent == out_dir.parent and old.parent == out_dir.parent and staging.name.startswith(prefix):
+    plain = all(isinstance(m, str) and not m.startswith("/") and ".." not in m.split("/") for m in moves)
+    beside = staging.parent == out_dir.parent and old.parent == out_dir.parent
+    if plain and beside and staging.name.startswith(prefix) and old.name.startswith(prefix):
         _undo(out_dir, staging, old, moves)
     journal.unlink(missing_ok=True)
     return True
