@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 CACHE_VERSION = "1"
 DONE = "done"
+KEEP_SECONDS = 600
 COUNTS = "counts.json"
 """Beside the combined tables in their entry (not published): rows per table, for the README and data page."""
 
@@ -49,6 +51,7 @@ class FileCache:
     def names(self, key: str) -> list[str] | None:
         try:
             text = (self.root / key / DONE).read_text("utf-8")
+            os.utime(self.root / key)  # in use: another build's ``prune`` leaves it alone
         except OSError:
             return None
         self.used.add(key)
@@ -81,12 +84,20 @@ class FileCache:
         return Path(tempfile.mkdtemp(prefix=".new-", dir=self.root))
 
     def prune(self) -> None:
-        """Entries this build did not use, and scratch folders of builds that were killed."""
+        """Entries this build did not use, and scratch folders of builds that were killed.
+
+        Only those untouched for ``KEEP_SECONDS``: another build sharing the cache may be
+        about to link an entry it just found (``names`` touches it).
+        """
         if not self.root.is_dir():
             return
+        stale = time.time() - KEEP_SECONDS
         for entry in self.root.iterdir():
-            if entry.name not in self.used:
-                shutil.rmtree(entry, ignore_errors=True)
+            try:
+                if entry.name not in self.used and entry.stat().st_mtime < stale:
+                    shutil.rmtree(entry, ignore_errors=True)
+            except OSError:
+                pass
 
 
 def _key(*parts: object) -> str:

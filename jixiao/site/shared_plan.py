@@ -7,6 +7,7 @@ are in jixiao/site/shared_pages.py.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -58,7 +59,7 @@ def shared_page_plan(config: Config, index: SiteIndex) -> Iterator[SharedPage]:
         path = routes.year_page(year)
         make = partial(listing, config, path, f"{year} 年度", f"{year} 年度的全部绩效自评。", packages)
         yield SharedPage(path, units_of(packages), make)
-    yield SharedPage(routes.DATA, None, lambda: data_page(config, index), counts=True)
+    yield SharedPage(routes.DATA, (), lambda: data_page(config, index), counts=True, inputs=_data_inputs(index))
     yield SharedPage(routes.QUALITY, None, lambda: quality_page(config, index))
     yield SharedPage(routes.COMPARE, None, lambda: compare_page(config, index))
     if config.site.search:
@@ -67,6 +68,21 @@ def shared_page_plan(config: Config, index: SiteIndex) -> Iterator[SharedPage]:
         yield SharedPage(routes.SEARCH, None, lambda: search_page(config, index), inputs=slices)
     yield SharedPage(routes.ABOUT, (), lambda: about_page(config))
     yield SharedPage(routes.NOT_FOUND, (), lambda: not_found_page(config))
+
+
+def _data_inputs(index: SiteIndex) -> tuple[str, ...]:
+    """What the data page shows of the packages: ids, names, years, resources, the first one's citation.
+
+    Not their figures, so an edited figure does not render this long page again.
+    """
+    hasher = hashlib.sha256()
+    for package in index.packages:
+        resources = [(r["path"], r.get("title")) for r in package.descriptor["resources"]]
+        hasher.update(repr((package.package_id, package.unit.name, package.year, resources)).encode("utf-8"))
+    first = index.packages[0] if index.packages else None
+    if first is not None:
+        hasher.update(repr((first.evaluations[:1], sorted(index.by_year))).encode("utf-8"))
+    return (hasher.hexdigest(),)
 
 
 def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
