@@ -438,3 +438,18 @@ def test_a_unit_folder_missing_from_the_site_is_rendered_again(tmp_path, data):
     _build(clean, data, incremental=False)
     assert tree_bytes(site) == tree_bytes(clean)
     assert {p for p in before if p.startswith(f"units/{gone}/")} <= set(tree_bytes(site))
+
+
+def test_owned_roots_are_the_folders_only_one_unit_has():
+    from jixiao.build.write import owned_roots
+
+    roots = owned_roots(
+        {
+            "a": ["units/a/index.html", "units/a/2024/index.html", "api/units/a.json", "downloads/a-2024/x.csv"],
+            "b": ["units/b/index.html", "api/units/b.json", "downloads/b-2024.zip"],
+        }
+    )
+    assert roots == {
+        "a": ["api/units/a.json", "downloads/a-2024", "units/a"],
+        "b": ["api/units/b.json", "downloads/b-2024.zip", "units/b"],
+    }
