@@ -247,21 +247,27 @@ def test_a_damaged_search_cache_is_indexed_again(tmp_path, data, monkeypatch):
         ), f"{entry.name}: a damaged slice must be replaced in the cache"
 
 
-def _edit_row(data, unit_id) -> str:
-    """Write a note on one indicator row of the unit's last year: its rows of the combined tables change."""
-    path = sorted((data / unit_id).glob("*/indicators.csv"))[-1]
-    lines = path.read_text("utf-8").split("\n")
-    header = lines[0].split(",")
-    for number, line in enumerate(lines[1:], start=1):
-        cells = line.split(",")
-        if len(cells) == len(header) and cells[header.index("note")] == "" and cells[header.index("target")]:
-            cells[header.index("note")] = "测试备注"
-            lines[number] = ",".join(cells)
-            break
-    else:
-        raise AssertionError(f"{path}: no row to edit")
-    path.write_text("\n".join(lines), "utf-8")
-    return path.parent.name
+def _edit_row(data) -> tuple[str, str]:
+    """Write a note on an indicator row (first unit, by id, with a row without one): (unit, year) edited.
+
+    Only that year's rows of the combined tables change.
+    """
+    import csv
+    import io
+
+    for unit in _units(data):
+        path = sorted((data / unit).glob("*/indicators.csv"))[-1]
+        text = path.read_text("utf-8")
+        rows = list(csv.reader(io.StringIO(text)))
+        note = rows[0].index("note")
+        for row in rows[1:]:
+            if len(row) == len(rows[0]) and row[note] == "":
+                row[note] = "测试备注"
+                buffer = io.StringIO()
+                csv.writer(buffer, lineterminator="\n").writerows(rows)
+                path.write_text(buffer.getvalue(), "utf-8")
+                return unit, path.parent.name
+    raise AssertionError("no indicator row without a note in data/")
 
 
 def _inodes(root, folder):
@@ -305,8 +311,7 @@ def test_a_narrative_edit_reuses_datasets_shared_pages_and_moves_unchanged_units
 def test_a_row_edit_assembles_only_its_year_of_the_datasets_again_like_a_clean_build(tmp_path, data):
     site = tmp_path / "site"
     _build(site, data)
-    edited = _units(data)[0]
-    year = _edit_row(data, edited)
+    _, year = _edit_row(data)
     before = _inodes(site, "datasets")
     again = _build(site, data)
     assert again.rendered == 1
