@@ -22,7 +22,7 @@ from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import read_package
 from jixiao.ingest.model import Package, build_package, outline
 from jixiao.ingest.validate import validate_cached
-from jixiao.opendata import datasets, downloads, fragments
+from jixiao.opendata import api, downloads, fragments
 from jixiao.site import charts, unit_pages
 from jixiao.site.render import environment
 
@@ -166,7 +166,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
         other += sorted(downloads.package_files(package, read[package.package_id], config.site.data_title).items())
     seconds["downloads"] += time.perf_counter() - started
     started = time.perf_counter()
-    other += datasets.unit_api_files(config, plan.unit_id, packages)
+    other += api.unit_files(plan.unit_id, packages, config.site.data_title)
     seconds["api"] += time.perf_counter() - started
     started = time.perf_counter()
     fragments.write_fragment(fragments.fragment_path(_Worker.records, plan.key), fragments.fragment_of(packages))

@@ -25,7 +25,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jixiao.config import Config, Site
-from jixiao.ingest.model import Package
 from jixiao.ingest.tables import package_descriptor
 from jixiao.opendata import api, combined, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
@@ -80,20 +79,7 @@ def combined_files(
         yield routes.DATASETS_DB, (root / "jixiao.db").read_bytes()
     yield routes.DATASETS_PACKAGE, downloads.json_bytes(descriptor(config.site))
     yield routes.DATASETS_README, readme(index, counts, config.site).encode("utf-8")
-    yield routes.API_INDEX, _json(api.index_document(index, config.site.data_title))
-
-
-def unit_api_files(config: Config, unit_id: str, packages: list[Package]) -> Iterator[tuple[str, bytes]]:
-    """Site path → bytes for one unit's static JSON API files (the unit and each of its evaluations)."""
-    yield routes.api_unit(unit_id), _json(api.unit_document(unit_id, packages))
-    for package in packages:
-        for evaluation in package.evaluations:
-            path = routes.api_evaluation(unit_id, package.year, evaluation.evaluation_id)
-            yield path, _json(api.evaluation_document(package, evaluation, config.site.data_title))
-
-
-def _json(document: object) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    yield routes.API_INDEX, api.encode(api.index_document(index, config.site.data_title))
 
 
 def _numbers(table: CombinedTable) -> tuple[int, ...]:
