@@ -190,6 +190,8 @@ def test_package_page_jsonld_parses_and_every_url_resolves(site, files, package)
     doc = parse_html((site / path).read_text("utf-8"))
     scripts = doc.find_all("script", type="application/ld+json")
     assert len(scripts) == 1
+    for project in (site / path).parent.glob("*/index.html"):  # the Dataset is described once, on its own page
+        assert 'type="application/ld+json"' not in project.read_text("utf-8"), project
     data = json.loads(scripts[0].raw_text())
     assert data["@context"] == "https://schema.org" and data["@type"] == "Dataset"
     assert data["identifier"] == package.package_id

@@ -353,11 +353,11 @@ def _full_packages(records: list[units.UnitRecord]) -> Iterator:
 def shared_pages(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
     """Pages that draw on every package (home, listings, data, quality, …) as (path, bytes)."""
     from jixiao.site import shared_pages
-    from jixiao.site.render import environment
+    from jixiao.site.render import environment, squeeze
 
     env = environment(config)
     for spec in shared_pages.global_pages(config, index):
-        yield spec.path, env.get_template(spec.template).render(**spec.context).encode("utf-8")
+        yield spec.path, squeeze(env.get_template(spec.template).render(**spec.context)).encode("utf-8")
         yield from spec.files  # each chart's CSV beside its page
 
 

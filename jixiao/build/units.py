@@ -24,7 +24,7 @@ from jixiao.ingest.model import Package, build_package, outline
 from jixiao.ingest.validate import validate_cached
 from jixiao.opendata import api, downloads, fragments
 from jixiao.site import charts, unit_pages
-from jixiao.site.render import environment
+from jixiao.site.render import environment, squeeze
 
 RECORD_VERSION = "1"
 
@@ -152,7 +152,8 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     started = time.perf_counter()
     specs = list(unit_pages.unit_pages(config, plan.unit_id, packages))
     pages = [
-        (spec.path, _Worker.env.get_template(spec.template).render(**spec.context).encode("utf-8")) for spec in specs
+        (spec.path, squeeze(_Worker.env.get_template(spec.template).render(**spec.context)).encode("utf-8"))
+        for spec in specs
     ]
     chart_seconds = charts.seconds() - charts_before
     seconds["charts"] += chart_seconds

@@ -131,6 +131,12 @@ def wrap(text: str, width: int = WRAP) -> list[str]:
     return [*lines, line] if line or not lines else lines
 
 
+def _length(value: float) -> float | int:
+    """A drawn length, to 1/10,000 of the scale (a tenth of a pixel at 1,000 px); whole numbers bare."""
+    rounded = round(value, 4)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
 def _rows_data(groups: Sequence[Group]) -> tuple[list[dict], int]:
     """Records for the row chart: label/heading lines, bars, value texts and reference ticks."""
     data: list[dict] = []
@@ -141,21 +147,23 @@ def _rows_data(groups: Sequence[Group]) -> tuple[list[dict], int]:
         top = group.scale_max or max((v for v in values if v > 0), default=Decimal(1))
         if group.heading:
             for line in wrap(group.heading):
-                data.append({"r": r, "k": "head", "s": "", "v": 0.0, "t": line})
+                data.append({"r": r, "k": "head", "s": "", "v": 0, "t": line})
                 r += 1
         for row in group.rows:
             for line in wrap(row.label):
-                data.append({"r": r, "k": "label", "s": "", "v": 0.0, "t": line})
+                data.append({"r": r, "k": "label", "s": "", "v": 0, "t": line})
                 r += 1
             for bar in row.bars:
-                length = float(max(bar.value, Decimal(0)) / top) if bar.value is not None else 0.0
+                length = _length(float(max(bar.value, Decimal(0)) / top)) if bar.value is not None else 0
                 if bar.value is not None:
                     data.append({"r": r, "k": "bar", "s": bar.series, "v": length})
-                mark = float(row.reference / top) if row.reference is not None and bar.value is not None else None
+                mark = (
+                    _length(float(row.reference / top)) if row.reference is not None and bar.value is not None else None
+                )
                 if mark is not None:
                     data.append({"r": r, "k": "ref", "s": "", "v": mark})
                 # the value is printed after the bar, and after the reference mark if that is further right
-                data.append({"r": r, "k": "value", "s": bar.series, "v": max(length, mark or 0.0), "t": bar.text})
+                data.append({"r": r, "k": "value", "s": bar.series, "v": max(length, mark or 0), "t": bar.text})
                 r += 1
     return data, r
 
@@ -273,6 +281,54 @@ def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str
 
 # --------------------------------------------------------------------------- embedding
 
+ROWS_TEMPLATE = "rows"
+"""The one shared spec of every row chart, written once to ``assets/chart-templates.js``."""
+_FIELDS = ("r", "k", "s", "v", "t")
+
+
+def templates() -> dict[str, dict]:
+    """Specs without data that pages refer to by name; a row chart's colours are set per chart."""
+    return {ROWS_TEMPLATE: _rows_template(BUDGET_SERIES)}
+
+
+def templates_script() -> bytes:
+    """``assets/chart-templates.js``: the templates for charts.js, loaded with the Vega bundle."""
+    return f"window.jixiaoChartTemplates = {embed_json(templates())};\n".encode()
+
+
+def _color(spec: dict) -> dict:
+    return next(layer["encoding"]["color"] for layer in spec["layer"] if "color" in layer.get("encoding", {}))
+
+
+def compact(spec: dict) -> dict:
+    """What a page carries of a chart: a row chart as its template's name, colours and rows of
+    values (each record as a list in ``_FIELDS`` order), anything else whole.  ``expand`` and
+    site_src/charts.js turn it back into exactly ``spec``."""
+    template = templates()[ROWS_TEMPLATE]
+    values = spec.get("data", {}).get("values", [])
+    rest = {key: value for key, value in spec.items() if key != "data"}
+    if not values or "r" not in values[0] or rest["layer"][1:] != template["layer"][1:]:
+        return spec
+    color = _color(spec)
+    payload = {
+        "template": ROWS_TEMPLATE,
+        "color": [color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"]],
+        "rows": [[record[name] for name in _FIELDS if name in record] for record in values],
+    }
+    return payload if expand(payload) == spec else spec
+
+
+def expand(payload: dict, known: dict[str, dict] | None = None) -> dict:
+    """The full Vega-Lite spec of a page's chart payload (site_src/charts.js does the same)."""
+    if "template" not in payload:
+        return payload
+    spec = json.loads(json.dumps((known or templates())[payload["template"]]))
+    domain, colors, legend = payload["color"]
+    color = _color(spec)
+    color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"] = domain, colors, legend
+    spec["data"] = {"values": [dict(zip(_FIELDS, row, strict=False)) for row in payload["rows"]]}
+    return spec
+
 
 def _drawn_height(spec: dict) -> int:
     """Roughly the height Vega draws: rows × step plus the legend, or the plot plus its axis."""
@@ -311,7 +367,7 @@ def make_chart(
 ) -> Chart:
     """A chart to embed; ``table`` (header, rows) is its dataset as published, written as CSV."""
     data = csv_bytes(*table) if table else b""
-    return Chart(chart_id, title, description, embed_json(spec), _drawn_height(spec), data, citation)
+    return Chart(chart_id, title, description, embed_json(compact(spec)), _drawn_height(spec), data, citation)
 
 
 def page_files(page_path: str, charts: Sequence[Chart | None]) -> tuple[tuple[str, bytes], ...]:

@@ -64,7 +64,9 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
 
 
 def _jsonld(config: Config, package: Package) -> str:
-    """schema.org Dataset (jixiao/opendata/metadata.py), safe inside <script type="application/ld+json">."""
+    """schema.org Dataset (jixiao/opendata/metadata.py), safe inside <script type="application/ld+json">.
+
+    Only on the package page, the Dataset's own ``url``: its project pages would repeat it."""
     return charts.embed_json(metadata.dataset_jsonld(config, package))
 
 
@@ -106,7 +108,7 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
             "projects_heading": projects_heading,
             "package_id": package.package_id,
             "downloads": views.downloads(package, path),
-            "jsonld": _jsonld(config, package),
+            "jsonld": "" if is_project else _jsonld(config, package),
         },
         charts.page_files(path, [view.rate_chart, view.budget_chart, view.score_chart] if view else []),
     )

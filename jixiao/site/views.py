@@ -56,6 +56,7 @@ class Page:
     style_href: str
     charts_js_href: str
     vega_js_href: str
+    chart_templates_href: str
     has_charts: bool
     canonical: str
     search_href: str = ""
@@ -207,6 +208,7 @@ def page(
         style_href=to(routes.STYLE),
         charts_js_href=to(routes.CHARTS_JS),
         vega_js_href=to(routes.VEGA_JS),
+        chart_templates_href=to(routes.CHART_TEMPLATES_JS),
         has_charts=has_charts,
         canonical=routes.absolute(site_url, base_url, path) if site_url else "",
         search_href=to(routes.SEARCH),
