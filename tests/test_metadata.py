@@ -15,7 +15,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_fixtures import build_site, evaluation_path, html_pages, packages, parse_html, read_csv
+from site_fixtures import DATA, build_site, evaluation_path, html_pages, packages, parse_html, read_csv
+
+from jixiao.config import GRADE_BANDS, Config
+from jixiao.ingest.model import build_package
+from jixiao.ingest.validate import validate_directory
+from jixiao.opendata import metadata
+from jixiao.structure.index import SiteIndex
 
 SITE_URL = "https://example.org"
 BASE_URL = "/jixiao/"
@@ -112,7 +118,7 @@ def test_feed_is_atom_with_one_entry_per_evaluation(site, files):
     self_link = root.find(f"{ATOM}link[@rel='self']").attrib["href"]
     assert site_path(self_link) == "feed.xml"
     entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == len(evaluations())
+    assert len(entries) == min(len(evaluations()), metadata.FEED_ENTRIES)
     ids = [entry.find(f"{ATOM}id").text for entry in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
     titles = " ".join(entry.find(f"{ATOM}title").text for entry in entries)
@@ -124,6 +130,16 @@ def test_feed_is_atom_with_one_entry_per_evaluation(site, files):
             assert entry.find(f"{ATOM}{tag}") is not None, f"entry has no <{tag}>"
         link = entry.find(f"{ATOM}link[@rel='alternate']").attrib["href"]
         assert site_path(link) in files
+
+
+def test_feed_keeps_only_the_newest_entries():
+    """A national portal's feed names the newest evaluations, not all of them (the sitemap does)."""
+    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
+    newest = metadata.feed_entries(index)[:3]
+    root = ET.fromstring(metadata.feed(Config(), index, limit=3))
+    titles = [entry.find(f"{ATOM}title").text for entry in root.findall(f"{ATOM}entry")]
+    assert len(titles) == 3 < len(metadata.feed_entries(index))
+    assert all(t.startswith(f"{p.unit.name} {e.year}：") for t, (p, e) in zip(titles, newest, strict=True))
 
 
 def test_feed_dates_come_from_the_sources_newest_first(site):

@@ -36,6 +36,7 @@ from site_fixtures import (
 )
 
 from jixiao.ingest.tables import TABLES
+from jixiao.opendata import downloads
 from jixiao.structure import routes
 
 PACKAGES = packages()
@@ -383,7 +384,10 @@ def test_downloads_equal_the_data(site, package):
         assert data.startswith(BOM)
         assert not data[len(BOM) :].startswith(BOM)
         assert data == BOM + (package.path / name).read_bytes()
-    assert (folder / "datapackage.json").read_bytes() == (package.path / "datapackage.json").read_bytes()
+    descriptor = (folder / "datapackage.json").read_bytes()  # as written, less the white space between tokens
+    assert json.loads(descriptor) == json.loads((package.path / "datapackage.json").read_bytes())
+    assert descriptor == downloads.compact_json((package.path / "datapackage.json").read_bytes())
+    assert b"\n " not in descriptor and len(descriptor) < len((package.path / "datapackage.json").read_bytes())
     narrative = sorted(p.name for p in (package.path / "narrative").glob("*.md"))
     assert sorted(p.name for p in (folder / "narrative").glob("*.md")) == narrative
     for name in narrative:

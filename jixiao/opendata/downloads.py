@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 from jixiao.ingest.model import Package
 from jixiao.structure import routes
 
 BOM = b"\xef\xbb\xbf"
+_JSON_SPACE = re.compile(rb'("(?:[^"\\]|\\.)*")|[ \t\r\n]+')
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -52,7 +54,7 @@ def package_files(package: Package, read: dict[str, bytes], data_title: str) -> 
     members: dict[str, bytes] = {}
     for name in package.files:
         members[name] = BOM + read[name]
-    members["datapackage.json"] = read["datapackage.json"]
+    members["datapackage.json"] = compact_json(read["datapackage.json"])
     members["README.md"] = package_readme(package, data_title).encode("utf-8")
     for name in sorted(name for name in read if name.startswith("narrative/")):
         members[name] = read[name]
@@ -60,6 +62,16 @@ def package_files(package: Package, read: dict[str, bytes], data_title: str) -> 
         files[routes.download_file(package, name)] = data
     files[routes.download_zip(package)] = zip_bytes({f"{package.package_id}/{k}": v for k, v in members.items()})
     return files
+
+
+def compact_json(data: bytes) -> bytes:
+    """JSON text without the white space between its tokens, every other byte as written.
+
+    The descriptor is published as its author wrote it, less its indentation (about 40 %
+    of it: its eight Table Schemas are long); strings, numbers and key order are untouched,
+    so it parses to the same value, which json.loads and json.dumps would not promise.
+    """
+    return _JSON_SPACE.sub(lambda m: m.group(1) or b"", data.strip()) + b"\n"
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
