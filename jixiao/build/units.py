@@ -150,7 +150,8 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     written: set[str] = set()
     charts_before = charts.seconds()
     started = time.perf_counter()
-    specs = list(unit_pages.unit_pages(config, plan.unit_id, packages))
+    members = {p.package_id: downloads.package_members(p, read[p.package_id], config.site.data_title) for p in packages}
+    specs = list(unit_pages.unit_pages(config, plan.unit_id, packages, {k: tuple(v) for k, v in members.items()}))
     pages = [
         (spec.path, squeeze(_Worker.env.get_template(spec.template).render(**spec.context)).encode("utf-8"))
         for spec in specs
@@ -164,7 +165,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     started = time.perf_counter()
     other = [file for spec in specs for file in spec.files]  # each chart's CSV beside its page
     for package in packages:
-        other += sorted(downloads.package_files(package, read[package.package_id], config.site.data_title).items())
+        other += sorted(downloads.package_files(package, members[package.package_id]).items())
     seconds["downloads"] += time.perf_counter() - started
     started = time.perf_counter()
     other += api.unit_files(plan.unit_id, packages, config.site.data_title)

@@ -81,7 +81,7 @@ def _fields(item: object, names: list[str] | tuple[str, ...]) -> dict[str, objec
 
 
 def _downloads(package: Package, here: str) -> dict[str, str]:
-    links = {"zip": routes.href(here, routes.download_zip(package))}
+    links = {}
     for name in ("datapackage.json", *package.files):
         links[name] = routes.href(here, routes.download_file(package, name))
     return links

@@ -165,9 +165,9 @@ def _xml(root: ET.Element) -> bytes:
 
 
 def downloads(package: Package) -> list[tuple[str, str, str]]:
-    """(title, site path, media type) of every file a package offers: the zip, datapackage.json, each CSV."""
+    """(title, site path, media type) of every file a package offers: datapackage.json, each CSV (the zip is
+    packed by the reader's browser from these, so it has no URL of its own)."""
     items = [
-        (f"{package.package_id}.zip（全部文件）", routes.download_zip(package), MEDIA_TYPES[".zip"]),
         ("datapackage.json（数据包描述）", routes.download_file(package, "datapackage.json"), MEDIA_TYPES[".json"]),
     ]
     for resource in package.descriptor["resources"]:

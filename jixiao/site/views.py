@@ -123,6 +123,18 @@ class Download:
 
 
 @dataclass(frozen=True)
+class ZipDownload:
+    """The 全部文件（zip） button: the browser fetches ``files`` under ``base`` and packs them as
+    ``name`` with every entry under ``root/`` (site_src/downloads.js); no zip is stored."""
+
+    name: str
+    root: str
+    base: str
+    files: str
+    """The package's published files, space-separated, sorted (names are ASCII, without spaces)."""
+
+
+@dataclass(frozen=True)
 class EvaluationView:
     evaluation: Evaluation
     kind_label: str
@@ -349,15 +361,12 @@ def summaries(package: Package, from_path: str, only_others: bool = False) -> li
 
 def downloads(package: Package, from_path: str) -> tuple[Download, ...]:
     items = [
-        Download("全部文件（zip）", routes.href(from_path, routes.download_zip(package)), f"{package.package_id}.zip")
-    ]
-    items.append(
         Download(
             "datapackage.json",
             routes.href(from_path, routes.download_file(package, "datapackage.json")),
             "datapackage.json",
         )
-    )
+    ]
     for resource in package.descriptor["resources"]:
         items.append(
             Download(
@@ -367,6 +376,11 @@ def downloads(package: Package, from_path: str) -> tuple[Download, ...]:
             )
         )
     return tuple(items)
+
+
+def zip_download(package: Package, from_path: str, members: tuple[str, ...]) -> ZipDownload:
+    base = routes.href(from_path, routes.download_dir(package) + "/")
+    return ZipDownload(routes.zip_name(package), package.package_id, base, " ".join(sorted(members)))
 
 
 @dataclass(frozen=True)
