@@ -2,14 +2,29 @@
    The Vega bundle (about 300 KB gzipped) is fetched only after the page has loaded, so the
    text and tables appear first on a slow phone; each chart's box keeps its height meanwhile.
    A row chart is embedded compactly: the name of its shared template (assets/chart-templates.js,
-   loaded with the bundle), its colours and its rows of values; expand() makes the full spec
-   exactly as jixiao/site/charts.py's expand() does. */
+   loaded with the bundle), its colours and one list per drawn line; expand() makes the full
+   spec exactly as jixiao/site/charts.py's expand() does. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var vegaSrc = script ? script.getAttribute("data-vega") : null;
   var templatesSrc = script ? script.getAttribute("data-templates") : null;
-  var FIELDS = ["r", "k", "s", "v", "t"];
+  /* One record per mark from one list per drawn line (charts.py _lines / _records). */
+  function records(lines) {
+    var out = [];
+    lines.forEach(function (line, r) {
+      if (line[0] === "h" || line[0] === "l") {
+        out.push({ r: r, k: line[0] === "h" ? "head" : "label", s: "", v: 0, t: line[1] });
+        return;
+      }
+      var series = line[1], length = line[2], text = line[3];
+      var mark = line.length > 4 ? line[4] : null;
+      if (length !== null) { out.push({ r: r, k: "bar", s: series, v: length }); }
+      if (mark !== null) { out.push({ r: r, k: "ref", s: "", v: mark }); }
+      out.push({ r: r, k: "value", s: series, v: Math.max(length || 0, mark || 0), t: text });
+    });
+    return out;
+  }
   function expand(payload) {
     if (!payload.template) { return payload; }
     var template = (window.jixiaoChartTemplates || {})[payload.template];
@@ -23,17 +38,9 @@
         color.legend.values = payload.color[2];
       }
     });
-    spec.data = {
-      values: payload.rows.map(function (row) {
-        var record = {};
-        row.forEach(function (value, i) { record[FIELDS[i]] = value; });
-        return record;
-      })
-    };
+    spec.data = { values: records(payload.lines) };
     return spec;
   }
-  /* Download buttons beside (not inside) the role="img" chart, so the image has no focusable parts;
-     they join the line that links to the data table, whose height is reserved, so nothing moves. */
   function exportButtons(el, view) {
     var bar = document.createElement("span");
     bar.className = "chart-export";

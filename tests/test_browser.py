@@ -92,6 +92,9 @@ def test_zip_button_packs_the_published_files(context, server, guard, subpath_bu
     page = context.new_page()
     guard.watch(page)
     page.goto(server + "units/rugao-sif/2024/coverage-expansion/")
+    assert page.locator("button.zip-download").count() == 0  # a project page links to its package page's files
+    page.locator('section a[href="../#downloads"]').click()
+    page.wait_for_url("**/units/rugao-sif/2024/#downloads")
     button = page.locator("button.zip-download")
     assert button.is_visible()
     with page.expect_download() as info:

@@ -415,6 +415,11 @@ def test_package_page_offers_every_download(pages, package):
     assert folder == f"downloads/{package.package_id}"
     published = {p.relative_to(pages.root / folder).as_posix() for p in (pages.root / folder).rglob("*") if p.is_file()}
     assert sorted(button.attrs["data-files"].split(" ")) == sorted(published)
+    # each project page names its package's files once more only as a link to this list
+    for project in [p for p in pages.html if p.startswith(path.removesuffix("index.html")) and p != path]:
+        section = pages.doc(project).by_id("downloads").parent
+        links = [resolve(project, a.attrs["href"]) for a in section.find_all("a")]
+        assert links == [(path, "downloads")], project
 
 
 # --------------------------------------------------------------------------- links, anchors, ids

@@ -283,7 +283,6 @@ def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str
 
 ROWS_TEMPLATE = "rows"
 """The one shared spec of every row chart, written once to ``assets/chart-templates.js``."""
-_FIELDS = ("r", "k", "s", "v", "t")
 
 
 def templates() -> dict[str, dict]:
@@ -300,20 +299,53 @@ def _color(spec: dict) -> dict:
     return next(layer["encoding"]["color"] for layer in spec["layer"] if "color" in layer.get("encoding", {}))
 
 
+def _lines(values: list[dict]) -> list[list]:
+    """A row chart's records as one list per drawn line: ``["h", text]`` a heading, ``["l", text]`` a
+    label, ``["b", series, length, text, mark]`` a bar row (length or mark null when not drawn; the
+    value text sits at the larger of the two).  The records follow from these (``expand``)."""
+    lines: list[list] = []
+    rows: dict[int, dict[str, dict]] = {}
+    for record in values:
+        rows.setdefault(record["r"], {})[record["k"]] = record
+    for r in sorted(rows):
+        row = rows[r]
+        if "head" in row or "label" in row:
+            lines.append(["h" if "head" in row else "l", (row.get("head") or row["label"])["t"]])
+        else:
+            bar, ref, value = row.get("bar"), row.get("ref"), row["value"]
+            line = [value["s"], bar["v"] if bar else None, value["t"], ref["v"] if ref else None]
+            lines.append(["b", *line[:3]] if line[3] is None else ["b", *line])
+    return lines
+
+
+def _records(lines: list[list]) -> list[dict]:
+    records: list[dict] = []
+    for r, line in enumerate(lines):
+        if line[0] in ("h", "l"):
+            records.append({"r": r, "k": "head" if line[0] == "h" else "label", "s": "", "v": 0, "t": line[1]})
+            continue
+        series, length, text = line[1:4]
+        mark = line[4] if len(line) > 4 else None
+        if length is not None:
+            records.append({"r": r, "k": "bar", "s": series, "v": length})
+        if mark is not None:
+            records.append({"r": r, "k": "ref", "s": "", "v": mark})
+        records.append({"r": r, "k": "value", "s": series, "v": max(length or 0, mark or 0), "t": text})
+    return records
+
+
 def compact(spec: dict) -> dict:
-    """What a page carries of a chart: a row chart as its template's name, colours and rows of
-    values (each record as a list in ``_FIELDS`` order), anything else whole.  ``expand`` and
-    site_src/charts.js turn it back into exactly ``spec``."""
-    template = templates()[ROWS_TEMPLATE]
+    """What a page carries of a chart: a row chart as its template's name, its colours and its lines
+    (``_lines``), anything else whole.  ``expand`` and site_src/charts.js turn it back into exactly
+    ``spec`` (checked here for every chart; a chart that would not is embedded whole)."""
     values = spec.get("data", {}).get("values", [])
-    rest = {key: value for key, value in spec.items() if key != "data"}
-    if not values or "r" not in values[0] or rest["layer"][1:] != template["layer"][1:]:
+    if not values or "r" not in values[0] or "layer" not in spec:
         return spec
     color = _color(spec)
     payload = {
         "template": ROWS_TEMPLATE,
         "color": [color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"]],
-        "rows": [[record[name] for name in _FIELDS if name in record] for record in values],
+        "lines": _lines(values),
     }
     return payload if expand(payload) == spec else spec
 
@@ -326,7 +358,7 @@ def expand(payload: dict, known: dict[str, dict] | None = None) -> dict:
     domain, colors, legend = payload["color"]
     color = _color(spec)
     color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"] = domain, colors, legend
-    spec["data"] = {"values": [dict(zip(_FIELDS, row, strict=False)) for row in payload["rows"]]}
+    spec["data"] = {"values": _records(payload["lines"])}
     return spec
 
 
