@@ -508,7 +508,8 @@ def test_api_evaluations_agree_with_data(site):
                 if fragment:
                     assert f'id="{fragment}"' in target.read_text("utf-8"), flag["href"]
             links = doc["links"]
-            for href in [links["self"], links["page"], links["unit"], *links["downloads"].values()]:
+            assert follow(site, path, links["datapackage"]) == site / f"downloads/{package.package_id}/datapackage.json"
+            for href in [links["self"], links["page"], links["unit"], links["datapackage"]]:
                 assert follow(site, path, href).is_file(), href
             assert follow(site, path, links["self"]) == site / path
 

@@ -48,7 +48,11 @@ EVALUATION_KEYS = (
     ("flags", "数据质量标记：code、title、message、file、line、field、resource、ref，href 指向页面上的相应行。"),
     ("source", "原文出处：sources 表的字段（标题、发布单位、日期、网址、转录所据文件）。"),
     ("citation", "引用方式：可直接使用的引文。"),
-    ("links", "链接（相对于本文件）：self、page（站点页面）、unit（单位接口）、downloads（数据包文件）。"),
+    (
+        "links",
+        "链接（相对于本文件）：self、page（站点页面）、unit（单位接口，列有数据包的全部文件）、"
+        "datapackage（数据包描述文件）。",
+    ),
 )
 """Top-level keys of ``api/evaluations/<unit_id>/<year>/<evaluation_id>.json`` and what they hold."""
 
@@ -126,7 +130,7 @@ def evaluation_document(package: Package, evaluation: Evaluation, data_title: st
             "self": routes.href(here, here),
             "page": routes.href(here, page),
             "unit": routes.href(here, routes.api_unit(package.unit.unit_id)),
-            "downloads": _downloads(package, here),
+            "datapackage": routes.href(here, routes.download_file(package, "datapackage.json")),
         },
     }
     return document

@@ -281,8 +281,7 @@ def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str
 
 # --------------------------------------------------------------------------- embedding
 
-ROWS_TEMPLATE = "rows"
-"""The one shared spec of every row chart, written once to ``assets/chart-templates.js``."""
+ROWS_TEMPLATE = "rows"  # the one spec of every row chart, written once to assets/chart-templates.js
 
 
 def templates() -> dict[str, dict]:
@@ -300,9 +299,8 @@ def _color(spec: dict) -> dict:
 
 
 def _lines(values: list[dict]) -> list[list]:
-    """A row chart's records as one list per drawn line: ``["h", text]`` a heading, ``["l", text]`` a
-    label, ``["b", series, length, text, mark]`` a bar row (length or mark null when not drawn; the
-    value text sits at the larger of the two).  The records follow from these (``expand``)."""
+    """One list per drawn line: ``["h"|"l", text]`` a heading or label, ``["b", series, length, text, mark]``
+    a bar row (length null: no bar; no mark: no tick; the text at the larger).  ``_records`` undoes it."""
     lines: list[list] = []
     rows: dict[int, dict[str, dict]] = {}
     for record in values:
@@ -311,10 +309,9 @@ def _lines(values: list[dict]) -> list[list]:
         row = rows[r]
         if "head" in row or "label" in row:
             lines.append(["h" if "head" in row else "l", (row.get("head") or row["label"])["t"]])
-        else:
-            bar, ref, value = row.get("bar"), row.get("ref"), row["value"]
-            line = [value["s"], bar["v"] if bar else None, value["t"], ref["v"] if ref else None]
-            lines.append(["b", *line[:3]] if line[3] is None else ["b", *line])
+            continue
+        bar, ref, value = row.get("bar"), row.get("ref"), row["value"]
+        lines.append(["b", value["s"], bar["v"] if bar else None, value["t"], *([ref["v"]] if ref else [])])
     return lines
 
 
@@ -324,8 +321,7 @@ def _records(lines: list[list]) -> list[dict]:
         if line[0] in ("h", "l"):
             records.append({"r": r, "k": "head" if line[0] == "h" else "label", "s": "", "v": 0, "t": line[1]})
             continue
-        series, length, text = line[1:4]
-        mark = line[4] if len(line) > 4 else None
+        series, length, text, mark = (*line[1:], None)[:4]
         if length is not None:
             records.append({"r": r, "k": "bar", "s": series, "v": length})
         if mark is not None:
@@ -342,11 +338,8 @@ def compact(spec: dict) -> dict:
     if not values or "r" not in values[0] or "layer" not in spec:
         return spec
     color = _color(spec)
-    payload = {
-        "template": ROWS_TEMPLATE,
-        "color": [color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"]],
-        "lines": _lines(values),
-    }
+    colors = [color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"]]
+    payload = {"template": ROWS_TEMPLATE, "color": colors, "lines": _lines(values)}
     return payload if expand(payload) == spec else spec
 
 
@@ -355,9 +348,8 @@ def expand(payload: dict, known: dict[str, dict] | None = None) -> dict:
     if "template" not in payload:
         return payload
     spec = json.loads(json.dumps((known or templates())[payload["template"]]))
-    domain, colors, legend = payload["color"]
     color = _color(spec)
-    color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"] = domain, colors, legend
+    color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"] = payload["color"]
     spec["data"] = {"values": _records(payload["lines"])}
     return spec
 
