@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extrapolate", default="1000", help="按单位数线性外推，逗号分隔（默认 1000；空则不推）")
     args = parser.parse_args(argv)
     seconds = None
+    before = json.loads(args.compare.read_text("utf-8")) if args.compare else None
     with tempfile.TemporaryDirectory(prefix="jixiao-size-") as folder:
         if args.site:
             site = args.site
@@ -171,17 +172,16 @@ def main(argv: list[str] | None = None) -> int:
         result = {"site": str(args.site or f"{args.units} synthetic units"), "units": units_in(site), **measure(site)}
         if seconds is not None:
             result["build_seconds"] = round(seconds, 1)
+        # reported before the temporary folder goes (removing 300,000 files takes minutes)
+        print(report(result, before, [int(n) for n in args.extrapolate.split(",") if n.strip()]), flush=True)
+        if seconds is not None:
+            print(f"\nbuild {seconds:.1f} s", flush=True)
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", "utf-8")
         if args.keep and not args.site:
             shutil.rmtree(args.keep, ignore_errors=True)
             shutil.move(site, args.keep)
-    before = json.loads(args.compare.read_text("utf-8")) if args.compare else None
-    targets = [int(n) for n in args.extrapolate.split(",") if n.strip()]
-    print(report(result, before, targets))
-    if seconds is not None:
-        print(f"\nbuild {seconds:.1f} s")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return 0
 
 
