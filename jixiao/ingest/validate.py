@@ -7,7 +7,6 @@ names the file, the line and the field.  An inconsistency that the package's
 
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
 import json
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from jixiao.config import GradeBands
 from jixiao.ingest.checks import DESCRIPTOR_CHECKS, DOMAIN_CHECKS, FORMAT_CHECKS
+from jixiao.ingest.conformance import conforms, schema
 from jixiao.ingest.draft import check_draft
 from jixiao.ingest.findings import CODES, Finding, Severity
 from jixiao.ingest.load import RawPackage, read_package, scan_data, tree_digest
@@ -74,28 +74,14 @@ def _validate(package: RawPackage, bands: GradeBands) -> list[Finding]:
         return findings
     for check in FORMAT_CHECKS:
         findings.extend(check(package, bands))
-    located = {(f.file, f.line, f.field) for f in findings}
-    findings.extend(f for f in _frictionless(package) if (f.file, f.line, f.field) not in located)
+    if not conforms(package):  # frictionless is asked only when its report has something to say
+        located = {(f.file, f.line, f.field) for f in findings}
+        findings.extend(f for f in _frictionless(package) if (f.file, f.line, f.field) not in located)
     if any(f.is_error for f in findings):
         return findings
     domain = [finding for check in DOMAIN_CHECKS for finding in check(package, bands)]
     findings.extend(_acknowledge(package, domain))
     return findings
-
-
-@functools.cache
-def _schema(name: str):
-    """The canonical Table Schema as a frictionless object, built once per process.
-
-    The descriptor checks have already required every resource to use exactly the
-    canonical schema, so one object per table serves every package; this (and leaving
-    foreign keys to ``check_foreign_keys``) makes validation about four times faster.
-    """
-    from frictionless import Schema
-
-    descriptor = copy.deepcopy(TABLES[name])
-    descriptor.pop("foreignKeys", None)
-    return Schema.from_descriptor(descriptor)
 
 
 def _frictionless(package: RawPackage) -> list[Finding]:
@@ -114,7 +100,7 @@ def _frictionless(package: RawPackage) -> list[Finding]:
                     name=name,
                     format="csv",
                     encoding="utf-8",
-                    schema=_schema(name),
+                    schema=schema(name),
                 )
                 reports.append(resource.validate())
     except Exception as error:  # frictionless raises many types for malformed input
