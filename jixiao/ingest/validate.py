@@ -86,28 +86,31 @@ def _validate(package: RawPackage, bands: GradeBands) -> list[Finding]:
 
 def _frictionless(package: RawPackage) -> list[Finding]:
     """Run frictionless on each resource and translate its errors into findings."""
-    from frictionless import Report, Resource, system
-
-    logging.getLogger("frictionless").setLevel(logging.ERROR)
     findings: list[Finding] = []
-    reports: list[Report] = []
     try:
-        with system.use_context(trusted=False):
-            for name in TABLES:
-                resource = Resource(
-                    path=f"{name}.csv",
-                    basepath=str(package.directory),
-                    name=name,
-                    format="csv",
-                    encoding="utf-8",
-                    schema=schema(name),
-                )
-                reports.append(resource.validate())
+        reports = [frictionless_report(package, name) for name in TABLES]
     except Exception as error:  # frictionless raises many types for malformed input
         return [Finding("E-JSON", package.file("datapackage.json"), f"frictionless 无法读取：{error}")]
     for report in reports:
         findings += _translate(package, report)
     return findings
+
+
+def frictionless_report(package: RawPackage, name: str):
+    """frictionless's report on one table of a package, read from disk with the canonical schema."""
+    from frictionless import Resource, system
+
+    logging.getLogger("frictionless").setLevel(logging.ERROR)
+    with system.use_context(trusted=False):
+        resource = Resource(
+            path=f"{name}.csv",
+            basepath=str(package.directory),
+            name=name,
+            format="csv",
+            encoding="utf-8",
+            schema=schema(name),
+        )
+        return resource.validate()
 
 
 def _translate(package: RawPackage, report) -> list[Finding]:
