@@ -185,7 +185,11 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         if info.st_size > limit:
             raise ReadError("E-SIZE", f"文件有 {info.st_size} 字节，超过上限 {limit} 字节（JIXIAO_MAX_FILE_BYTES）")
         with os.fdopen(os.dup(descriptor), "rb") as handle:
-            data = handle.read(limit + 1)
+            # read(n) allocates n bytes first: asking for the stat size (+1 to see growth) and only
+            # then up to the limit keeps a 2 KB file from costing an 8 MiB allocation (0.4 ms).
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
         if len(data) > limit:
             raise ReadError("E-SIZE", f"文件超过上限 {limit} 字节（JIXIAO_MAX_FILE_BYTES）")
         return data
