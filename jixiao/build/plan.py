@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from jixiao.config import Config
-from jixiao.ingest.load import tree_digest, walk
+from jixiao.ingest.load import tree_digest
 
 MANIFEST_VERSION = "1"
 SHARD_DIR = "jixiao-shard"
@@ -84,13 +85,16 @@ def plan_units(config: Config, build_fingerprint: str, package_dirs: list[Path])
     by_unit: dict[str, list[Path]] = {}
     for directory in package_dirs:
         by_unit.setdefault(directory.parent.name, []).append(directory)
-    folder = hashlib.sha256(str(config.data_dir.resolve()).encode()).hexdigest()[:16]
+    data_dir = config.data_dir.resolve()
+    folder = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
     digests = DigestCache(config.cache_dir / "digests" / f"{folder}.json")
     plans = []
     for unit_id, directories in sorted(by_unit.items()):
         hasher = hashlib.sha256(f"{build_fingerprint}\0{unit_id}".encode())
         for directory in directories:
-            hasher.update(f"\0{directory.name}\0{digests.digest(directory)}".encode())
+            # scan_data refuses symlinked unit and year folders, so the folder is data_dir/unit/year
+            digest = digests.digest(directory, str(data_dir / unit_id / directory.name))
+            hasher.update(f"\0{directory.name}\0{digest}".encode())
         plans.append(UnitPlan(unit_id, tuple(directories), hasher.hexdigest()))
     digests.save()
     return plans
@@ -100,27 +104,28 @@ class DigestCache:
     """Package content hashes, remembered by each file's size, times and inode (as git's index does).
 
     Reading every byte of a national data/ folder takes seconds; a stat of every file
-    takes a fraction of that, so an unchanged package is not read again.
+    takes a fraction of that, so an unchanged package is not read again.  The stats of a
+    package are hashed from one tuple list (``stat_signature``): a no-change build at 1,000
+    units stats 110,000 entries, and formatting each one in Python cost more than the stat.
     """
+
+    VERSION = "2"
+    """Bumped when the signature's form changes; an older cache is simply recomputed once."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self.known: dict[str, list[str]] = json.loads(path.read_text("utf-8"))
+            known = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
-            self.known = {}
-        self.used: dict[str, list[str]] = {}
+            known = {}
+        self.known: dict[str, list[str]] = known if isinstance(known, dict) and known.get("") == self.VERSION else {}
+        self.used: dict[str, list[str] | str] = {"": self.VERSION}
 
-    def digest(self, directory: Path) -> str:
-        key = str(directory.resolve())
-        stats = hashlib.sha256()
-        for relative, entry in walk(directory):
-            info = entry.stat(follow_symlinks=False)
-            stats.update(f"{relative}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-            stats.update(f"{info.st_ctime_ns}\0{info.st_ino}\0".encode())
-        signature = stats.hexdigest()
+    def digest(self, directory: Path, key: str | None = None) -> str:
+        key = key or str(directory.resolve())
+        signature = stat_signature(directory)
         known = self.known.get(key)
-        digest = known[1] if known and known[0] == signature else tree_digest(directory)
+        digest = known[1] if isinstance(known, list) and known[0] == signature else tree_digest(directory)
         self.used[key] = [signature, digest]
         return digest
 
@@ -131,6 +136,27 @@ class DigestCache:
         temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(self.used, sort_keys=True), "utf-8")
         temporary.replace(self.path)
+
+
+def stat_signature(directory: Path) -> str:
+    """A hash of every entry under a folder: relative path, mode, size, mtime, ctime and inode.
+
+    One ``lstat`` per entry (symlinks are not followed) and nothing read; any edit that
+    rewrites a file changes its ctime even when size and mtime are put back.
+    """
+    entries: list[tuple[str, int, int, int, int, int]] = []
+    folders = [(os.fspath(directory), "")]
+    while folders:
+        path, prefix = folders.pop()
+        with os.scandir(path) as scan:
+            for entry in scan:
+                info = entry.stat(follow_symlinks=False)
+                name = prefix + entry.name
+                entries.append((name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+                if stat.S_ISDIR(info.st_mode):
+                    folders.append((entry.path, name + "/"))
+    entries.sort()
+    return hashlib.sha256(repr(entries).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def build_key(build_fingerprint: str, units: list[UnitPlan], shard: Shard | None) -> str:
