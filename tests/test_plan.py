@@ -74,3 +74,27 @@ def test_a_cache_of_another_form_is_recomputed_not_trusted(package: Path, tmp_pa
     assert plan.DigestCache(cache).digest(package) == plan.tree_digest(package)
     cache.write_text(json.dumps({"": plan.DigestCache.VERSION, **entry}), "utf-8")
     assert plan.DigestCache(cache).digest(package) == "stale"  # the same entry in the current form is trusted
+
+
+def test_a_manifest_reads_back_its_key_and_units(tmp_path: Path) -> None:
+    units = {"unit-a": {"key": "1" * 64, "files": ["units/unit-a/index.html"]}}
+    path = tmp_path / "manifest.json"
+    path.write_text(plan.Manifest("f" * 64, units).to_json(), "utf-8")
+    read = plan.Manifest.read(path)
+    assert read is not None and read.build_key == "f" * 64 and read.units == units
+    path.write_text(json.dumps({"version": plan.MANIFEST_VERSION, "build_key": "e" * 64, "units": units}), "utf-8")
+    read = plan.Manifest.read(path)  # another layout of the same JSON is parsed whole
+    assert read is not None and read.build_key == "e" * 64 and read.units == units
+
+
+def test_a_manifest_cut_short_reuses_nothing(tmp_path: Path) -> None:
+    """Its key still names the build in the output folder; its unit lists cannot be trusted, so none is linked."""
+    units = {"unit-a": {"key": "1" * 64, "files": ["units/unit-a/index.html"]}}
+    path = tmp_path / "manifest.json"
+    text = plan.Manifest("f" * 64, units).to_json()
+    path.write_text(text[: len(text) // 2 + 130], "utf-8")
+    read = plan.Manifest.read(path)
+    assert read is not None and read.build_key == "f" * 64 and read.units == {}
+    path.write_text("{", "utf-8")
+    assert plan.Manifest.read(path) is None
+    assert plan.Manifest.read(tmp_path / "missing.json") is None
