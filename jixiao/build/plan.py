@@ -11,10 +11,12 @@ merge reuses them.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
 import stat
+from array import array
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -143,9 +145,11 @@ def stat_signature(directory: Path) -> str:
     """A hash of every entry under a folder: relative path, mode, size, mtime, ctime and inode.
 
     One ``lstat`` per entry (symlinks are not followed) and nothing read; any edit that
-    rewrites a file changes its ctime even when size and mtime are put back.
+    rewrites a file changes its ctime even when size and mtime are put back.  The figures
+    go into the hash as one array of 64-bit integers (formatting 110,000 entries as text
+    cost a fifth of a no-change build).
     """
-    entries: list[tuple[str, int, int, int, int, int]] = []
+    entries: list[tuple[str, os.stat_result]] = []
     folders = [(os.fspath(directory), "")]
     while folders:
         path, prefix = folders.pop()
@@ -153,11 +157,17 @@ def stat_signature(directory: Path) -> str:
             for entry in scan:
                 info = entry.stat(follow_symlinks=False)
                 name = prefix + entry.name
-                entries.append((name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+                entries.append((name, info))
                 if stat.S_ISDIR(info.st_mode):
                     folders.append((entry.path, name + "/"))
-    entries.sort()
-    return hashlib.sha256(repr(entries).encode("utf-8", "surrogateescape")).hexdigest()
+    entries.sort(key=lambda item: item[0])
+    figures = [(i.st_mode, i.st_size, i.st_mtime_ns, i.st_ctime_ns, i.st_ino) for _, i in entries]
+    hasher = hashlib.sha256("\0".join(name for name, _ in entries).encode("utf-8", "surrogateescape") + b"\0\0")
+    try:
+        hasher.update(array("q", itertools.chain.from_iterable(figures)).tobytes())
+    except OverflowError:  # an inode number beyond 2**63
+        hasher.update(repr(figures).encode())
+    return hasher.hexdigest()
 
 
 def build_key(build_fingerprint: str, units: list[UnitPlan], shard: Shard | None) -> str:
