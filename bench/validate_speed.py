@@ -7,8 +7,9 @@
 Each package is read (``load.read_package``) and validated (``validate.validate_package``) in
 this one process, as a unit worker does on a cold cache; the first package pays for building
 the schemas and importing frictionless, which is reported apart.  Prints milliseconds per
-package (mean and median) and the load average, so runs on a shared machine can be compared
-only when they ran in the same minute.  ``--frictionless-always`` runs frictionless on every
+package (mean and median of wall time, and the mean of this process's CPU time, which other
+processes on a shared machine disturb less) and the load average; compare runs made in the
+same minute.  ``--frictionless-always`` runs frictionless on every
 package, as validation did before the quick conformance check (jixiao/ingest/conformance.py).
 """
 
@@ -52,23 +53,25 @@ def main(argv: list[str] | None = None) -> int:
         directories = scan_data(folder.resolve()).packages
         if args.limit:
             directories = directories[: args.limit]
-        loads, checks, errors = [], [], 0
+        loads, checks, cpu, load_cpu, errors = [], [], [], [], 0
         profiler = None
         if args.profile:
             import cProfile
 
             profiler = cProfile.Profile()
         for directory in directories:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             package = read_package(directory, folder.resolve())
-            middle = time.perf_counter()
+            middle, middle_cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
             findings = validate.validate_package(package, bands)
             if profiler:
                 profiler.disable()
             loads.append(middle - start)
+            load_cpu.append(middle_cpu - start_cpu)
             checks.append(time.perf_counter() - middle)
+            cpu.append(time.process_time() - middle_cpu)
             errors += sum(f.is_error for f in findings)
         if not checks:
             print(f"{folder}: no packages")
@@ -77,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{folder}: {len(checks)} packages, {errors} errors; "
             f"first package {first * 1000:.0f} ms (schemas, frictionless import); then per package: "
-            f"validate {statistics.mean(rest) * 1000:.1f} ms mean / {statistics.median(rest) * 1000:.1f} median, "
-            f"load {statistics.mean(loads) * 1000:.1f} ms mean"
+            f"validate {statistics.mean(rest) * 1000:.1f} ms mean / {statistics.median(rest) * 1000:.1f} median "
+            f"(CPU {statistics.mean(cpu[1:] or cpu) * 1000:.1f} ms), "
+            f"load {statistics.mean(loads) * 1000:.1f} ms mean (CPU {statistics.mean(load_cpu) * 1000:.1f} ms)"
         )
         if profiler:
             profiler.dump_stats(args.profile)
