@@ -356,7 +356,7 @@ def _parse_csv(text: str) -> tuple[list[str], list[Row], list[int]]:
         start = line + 1
         starts.append(start)
         line += _physical_lines(record)
-        if not any(cell.strip() for cell in record):
+        if not "".join(record).strip():  # only empty or blank cells
             continue
         cells = dict(zip(header, record, strict=False))
         if len(record) != len(header):
@@ -367,7 +367,7 @@ def _parse_csv(text: str) -> tuple[list[str], list[Row], list[int]]:
 
 def _physical_lines(record: list[str]) -> int:
     """How many text lines one CSV record spans (quoted cells may hold newlines)."""
-    return 1 + sum(cell.count("\n") for cell in record)
+    return 1 + "".join(record).count("\n")
 
 
 def tree_digest(directory: Path, pattern: str = "*") -> str:
