@@ -108,8 +108,8 @@ class DigestCache:
 
     Reading every byte of a national data/ folder takes seconds; a stat of every file
     takes a fraction of that, so an unchanged package is not read again.  The stats of a
-    package are hashed from one tuple list (``stat_signature``): a no-change build at 1,000
-    units stats 110,000 entries, and formatting each one in Python cost more than the stat.
+    package are hashed in one go (``stat_signature``): a no-change build at 1,000 units stats
+    110,000 entries, and formatting each one as text cost more than the stat.
     """
 
     VERSION = "2"
@@ -183,7 +183,7 @@ class Manifest:
     """What one output folder holds: the build key and each unit's key and files.
 
     ``read`` takes the build key from the head of the file and parses the unit lists (about
-    12 MB at 1,000 units) only when they are asked for: a build with nothing to do needs
+    16 MB at 1,000 units) only when they are asked for: a build with nothing to do needs
     the key alone.
     """
 
