@@ -28,6 +28,7 @@ PACKAGES = find_packages(DATA)
 
 CELLS = [
     "", " ", "0", "-0", "01", "1.0", "1.", ".5", "+1", "1e3", "1E3", "NaN", "nan", "inf", "-Infinity",
+    "sNaN", "-sNaN", "Infinity",
     "1,000", "1 000", "1_000", "0x1A", "１２", "12%", "$12", "12万元", "93116. 21", "2", "9" * 20, "-1",
     "101", "1999", "2101", "2023-02-30", "2023-1-1", "2023/01/01", "２０２３", "true", "是", "abc", "ABC",
     "a-b", "a_b", "a b", "中文", "\n", "1\n", "x\ny", "\t", "\x0b", ";", "|", '"', "'", "None", "null",
@@ -169,7 +170,7 @@ def test_quick_check_never_vouches_for_what_frictionless_refuses(cases, tmp_path
             except Exception as error:  # validation turns this into E-JSON
                 errors = [type(error).__name__]
             quick = conformance.conforms(package)
-            table = conformance._table_conforms(package, name) if package.descriptor is not None else False
+            table = conformance.table_conforms(package, name) if package.descriptor is not None else False
             assert not (errors and (quick or table)), f"{package.display}/{name}.csv {label}: frictionless {errors}"
             refused += bool(errors)
             vouched += quick
@@ -206,6 +207,19 @@ def test_a_table_frictionless_would_read_with_another_delimiter_goes_to_friction
     assert not package.findings and all("__width__" not in row.cells for row in package.tables["unit"])
     assert validate.frictionless_report(package, "unit").tasks[0].errors
     assert not conformance.conforms(package)
+
+
+def test_a_cell_that_makes_a_frictionless_reader_raise_goes_to_frictionless(tmp_path: Path) -> None:
+    """frictionless's own number reader raises on sNaN against a bound; validation must still answer, not crash."""
+    target = _copy(PACKAGES[0], tmp_path)
+    records = _records(target / "budget.csv")
+    column = next(i for i, f in enumerate(TABLES["budget"]["fields"]) if f["type"] == "number")
+    records[1][column] = "sNaN"
+    (target / "budget.csv").write_bytes(_csv(records))
+    package = read_package(target, target.parent.parent)
+    assert not conformance.conforms(package)
+    findings = validate.validate_package(package, dict(GRADE_BANDS))
+    assert any(f.is_error and f.file.endswith("budget.csv") for f in findings)
 
 
 def test_sniffer_answers_as_the_standard_one() -> None:
