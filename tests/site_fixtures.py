@@ -265,8 +265,10 @@ def resolve(page: str, url: str, base_url: str = "/") -> tuple[str, str]:
 
 
 def chart_specs(document: Node) -> dict[str, dict]:
-    """chart-view element id → its parsed Vega-Lite spec (via data-spec)."""
+    """chart-view element id → its Vega-Lite spec (via data-spec; a row chart's compact form expanded)."""
     import json
+
+    from jixiao.site import charts
 
     specs = {}
     for view in document.find_all("div"):
@@ -275,5 +277,5 @@ def chart_specs(document: Node) -> dict[str, dict]:
         script = document.by_id(view.attrs["data-spec"] or "")
         assert script is not None and script.tag == "script", f"no spec script for chart {view.attrs.get('id')}"
         assert script.attrs.get("type") == "application/json"
-        specs[view.attrs["id"]] = json.loads(script.raw_text())
+        specs[view.attrs["id"]] = charts.expand(json.loads(script.raw_text()))
     return specs

@@ -177,3 +177,21 @@ def test_targets_of_issue_14_are_judged_from_the_figures() -> None:
     assert fast.hugo_ratio == pytest.approx(2.0) and verdicts[names[5]].verdict == "met"
     fast.bytes = int(1.2e9)
     assert {t.name: t.verdict for t in bench_run.targets({"1000": fast})}[names[4]] == "not met"
+
+
+def test_validate_speed_measures_both_paths_and_the_quick_one_is_taken(
+    tiny: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench/validate_speed.py reports per-package costs; synthetic packages go the quick way, as real ones do."""
+    from jixiao.ingest import conformance, validate
+    from jixiao.ingest.load import find_packages, read_package
+
+    assert all(conformance.conforms(read_package(p, tiny)) for p in find_packages(tiny))
+    spec = importlib.util.spec_from_file_location("validate_speed", ROOT / "bench" / "validate_speed.py")
+    speed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(speed)
+    monkeypatch.setattr(validate, "conforms", validate.conforms)  # --frictionless-always replaces it; undo after
+    assert speed.main([str(tiny), "--limit", "3"]) == 0
+    assert speed.main([str(tiny), "--limit", "3", "--frictionless-always"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith(str(tiny))]
+    assert len(lines) == 2 and all("3 packages, 0 errors" in line and "validate" in line for line in lines)

@@ -6,11 +6,15 @@ offline, charts included.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
 from browser_fixtures import BASE, wait_for_charts
 from site_fixtures import BOM, DATA, html_pages, shared_site
+
+from jixiao.opendata import downloads
 
 pytestmark = pytest.mark.browser
 
@@ -80,6 +84,32 @@ def test_department_page_charts_and_csv_download(context, server, guard):
     assert data == BOM + published
     text = data[len(BOM) :].decode("utf-8")
     assert "财政对居民养老保险的补助" in text and "93116.21" in text
+    guard.check()
+
+
+def test_zip_button_packs_the_published_files(context, server, guard, subpath_built):
+    """No zip is stored: the browser fetches the listed files and packs them, byte for byte as Python would."""
+    page = context.new_page()
+    guard.watch(page)
+    page.goto(server + "units/rugao-sif/2024/coverage-expansion/")
+    assert page.locator("button.zip-download").count() == 0  # a project page links to its package page's files
+    page.locator('section a[href="../#downloads"]').click()
+    page.wait_for_url("**/units/rugao-sif/2024/#downloads")
+    button = page.locator("button.zip-download")
+    assert button.is_visible()
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.failure() is None and download.suggested_filename == "rugao-sif-2024.zip"
+    data = Path(download.path()).read_bytes()
+    folder = subpath_built / "downloads" / "rugao-sif-2024"
+    loose = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    assert any(name.startswith("narrative/") for name in loose) and "README.md" in loose
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        assert {n: archive.read(n) for n in archive.namelist()} == {f"rugao-sif-2024/{n}": b for n, b in loose.items()}
+    packed = {f"rugao-sif-2024/{name}": content for name, content in loose.items()}
+    assert data == downloads.zip_bytes(packed, zipfile.ZIP_STORED)
     guard.check()
 
 

@@ -7,6 +7,7 @@ not from jixiao's model: CSV (pandas, with the BOM), XLSX (openpyxl), SQLite
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import json
@@ -535,17 +536,22 @@ def test_api_evaluations_agree_with_data(site):
             for name, text in e.items():
                 if name not in ("unit_id", "year", "source_id"):
                     assert doc["evaluation"][name] == (text or None), name
-            mine = [r for r in budget if r["evaluation_id"] == e["evaluation_id"]]
-            assert [r["line_id"] for r in doc["budget_lines"]] == [r["line_id"] for r in mine]
-            for got, want in zip(doc["budget_lines"], mine, strict=True):
-                for name in ("budget_initial", "budget", "actual", "rate_published", "share_published", "label"):
-                    assert got[name] == (want[name] or None), (path, name)
-                assert got["derived"] == want["derived"].split()
-            mine = [r for r in indicators if r["evaluation_id"] == e["evaluation_id"]]
-            assert [str(r["row"]) for r in doc["indicators"]] == [r["row"] for r in mine]
-            for got, want in zip(doc["indicators"], mine, strict=True):
-                for name in ("level3", "target", "actual", "weight", "score", "status"):
-                    assert got[name] == (want[name] or None), (path, name)
+            # version 2: the rows are not repeated; the document points at them in the package's CSVs
+            for table, want_rows in (("budget", budget), ("indicators", indicators)):
+                mine = [r for r in want_rows if r["evaluation_id"] == e["evaluation_id"]]
+                linked = follow(site, path, doc["rows"][table]["href"])
+                assert linked == site / f"downloads/{package.package_id}/{table}.csv"
+                with linked.open(encoding="utf-8-sig", newline="") as handle:
+                    published = [r for r in csv.DictReader(handle) if r["evaluation_id"] == e["evaluation_id"]]
+                assert published == mine and doc["rows"][table]["rows"] == len(mine), (path, table)
+            narrative = read_csv(package.path / "narrative.csv")
+            mine = [r["title"] for r in narrative if r["evaluation_id"] == e["evaluation_id"]]
+            assert [s["title"] for s in doc["narrative"]] == mine
+            top = [r for r in budget if r["evaluation_id"] == e["evaluation_id"] and not r["parent_id"]]
+            top.sort(key=lambda r: int(r["order"]))
+            want = {"budget": top[0]["budget"] or None, "actual": top[0]["actual"] or None} if top else None
+            assert doc["totals"] == want
+            assert "indicators" not in doc and "budget_lines" not in doc
             assert doc["source"]["source_id"] == e["source_id"]
             assert doc["source"]["title"] in doc["citation"]
             for flag in doc["flags"]:
@@ -555,7 +561,8 @@ def test_api_evaluations_agree_with_data(site):
                 if fragment:
                     assert f'id="{fragment}"' in target.read_text("utf-8"), flag["href"]
             links = doc["links"]
-            for href in [links["self"], links["page"], links["unit"], *links["downloads"].values()]:
+            assert follow(site, path, links["datapackage"]) == site / f"downloads/{package.package_id}/datapackage.json"
+            for href in [links["self"], links["page"], links["unit"], links["datapackage"]]:
                 assert follow(site, path, href).is_file(), href
             assert follow(site, path, links["self"]) == site / path
 
@@ -607,7 +614,7 @@ def test_api_units_and_index(site):
 def test_unit_api_files_depend_only_on_the_unit(full_index, site):
     """What a worker writes for one unit alone is what the built site holds."""
     for unit_id, unit_packages in full_index.by_unit.items():
-        for path, data in datasets.unit_api_files(Config(), unit_id, list(unit_packages)):
+        for path, data in api.unit_files(unit_id, list(unit_packages), Config().site.data_title):
             assert (site / path).read_bytes() == data, path
 
 

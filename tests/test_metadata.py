@@ -15,7 +15,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_fixtures import build_site, evaluation_path, html_pages, packages, parse_html, read_csv
+from site_fixtures import DATA, build_site, evaluation_path, html_pages, packages, parse_html, read_csv
+
+from jixiao.config import GRADE_BANDS, Config
+from jixiao.ingest.model import build_package
+from jixiao.ingest.validate import validate_directory
+from jixiao.opendata import metadata
+from jixiao.structure.index import SiteIndex
 
 SITE_URL = "https://example.org"
 BASE_URL = "/jixiao/"
@@ -112,7 +118,7 @@ def test_feed_is_atom_with_one_entry_per_evaluation(site, files):
     self_link = root.find(f"{ATOM}link[@rel='self']").attrib["href"]
     assert site_path(self_link) == "feed.xml"
     entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == len(evaluations())
+    assert len(entries) == min(len(evaluations()), metadata.FEED_ENTRIES)
     ids = [entry.find(f"{ATOM}id").text for entry in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
     titles = " ".join(entry.find(f"{ATOM}title").text for entry in entries)
@@ -124,6 +130,16 @@ def test_feed_is_atom_with_one_entry_per_evaluation(site, files):
             assert entry.find(f"{ATOM}{tag}") is not None, f"entry has no <{tag}>"
         link = entry.find(f"{ATOM}link[@rel='alternate']").attrib["href"]
         assert site_path(link) in files
+
+
+def test_feed_keeps_only_the_newest_entries():
+    """A national portal's feed names the newest evaluations, not all of them (the sitemap does)."""
+    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
+    newest = metadata.feed_entries(index)[:3]
+    root = ET.fromstring(metadata.feed(Config(), index, limit=3))
+    titles = [entry.find(f"{ATOM}title").text for entry in root.findall(f"{ATOM}entry")]
+    assert len(titles) == 3 < len(metadata.feed_entries(index))
+    assert all(t.startswith(f"{p.unit.name} {e.year}：") for t, (p, e) in zip(titles, newest, strict=True))
 
 
 def test_feed_dates_come_from_the_sources_newest_first(site):
@@ -171,7 +187,7 @@ def test_dcat_catalog_parses_and_every_url_resolves(site, files):
         assert package_page == site_path(dataset["dcat:landingPage"]) and package_page.endswith("/index.html")
         downloads = {site_path(d["dcat:downloadURL"]) for d in dataset["dcat:distribution"]}
         package = next(p for p in PACKAGES if p.package_id == package_id)
-        expected = {f"downloads/{package_id}.zip", f"downloads/{package_id}/datapackage.json"}
+        expected = {f"downloads/{package_id}/datapackage.json"}  # the zip is packed by the browser: no URL
         expected |= {f"downloads/{package_id}/{csv.name}" for csv in package.path.glob("*.csv")}
         assert downloads == expected
     combined = next(d for d in catalog["dcat:dataset"] if d["dct:identifier"] == "jixiao-combined")
@@ -190,6 +206,8 @@ def test_package_page_jsonld_parses_and_every_url_resolves(site, files, package)
     doc = parse_html((site / path).read_text("utf-8"))
     scripts = doc.find_all("script", type="application/ld+json")
     assert len(scripts) == 1
+    for project in (site / path).parent.glob("*/index.html"):  # the Dataset is described once, on its own page
+        assert 'type="application/ld+json"' not in project.read_text("utf-8"), project
     data = json.loads(scripts[0].raw_text())
     assert data["@context"] == "https://schema.org" and data["@type"] == "Dataset"
     assert data["identifier"] == package.package_id
@@ -201,7 +219,7 @@ def test_package_page_jsonld_parses_and_every_url_resolves(site, files, package)
     else:
         assert "datePublished" not in data
     contents = {site_path(d["contentUrl"]) for d in data["distribution"]}
-    assert f"downloads/{package.package_id}.zip" in contents
+    assert not any(path.endswith(".zip") for path in contents)
     assert f"downloads/{package.package_id}/datapackage.json" in contents
     # The published originals (sources.csv url, as isBasedOn) may be on other sites; everything else is ours.
     originals = {s["url"] for s in sources if s["url"]}

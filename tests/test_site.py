@@ -8,7 +8,6 @@ import pathlib
 import re
 import subprocess
 import sys
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from site_fixtures import (
 )
 
 from jixiao.ingest.tables import TABLES
+from jixiao.opendata import downloads
 from jixiao.structure import routes
 
 PACKAGES = packages()
@@ -131,7 +131,7 @@ def test_every_page_type_is_built(pages):
             f"units/{package.unit_id}/{package.year}/index.html",
             _region_path(unit),
             f"years/{package.year}/index.html",
-            f"downloads/{package.package_id}.zip",
+            f"downloads/{package.package_id}/datapackage.json",
         }
     expected |= {path for _, _, path in ALL_EVALUATIONS}
     missing = sorted(expected - pages.files)
@@ -383,7 +383,10 @@ def test_downloads_equal_the_data(site, package):
         assert data.startswith(BOM)
         assert not data[len(BOM) :].startswith(BOM)
         assert data == BOM + (package.path / name).read_bytes()
-    assert (folder / "datapackage.json").read_bytes() == (package.path / "datapackage.json").read_bytes()
+    descriptor = (folder / "datapackage.json").read_bytes()  # as written, less the white space between tokens
+    assert json.loads(descriptor) == json.loads((package.path / "datapackage.json").read_bytes())
+    assert descriptor == downloads.compact_json((package.path / "datapackage.json").read_bytes())
+    assert b"\n " not in descriptor and len(descriptor) < len((package.path / "datapackage.json").read_bytes())
     narrative = sorted(p.name for p in (package.path / "narrative").glob("*.md"))
     assert sorted(p.name for p in (folder / "narrative").glob("*.md")) == narrative
     for name in narrative:
@@ -391,11 +394,7 @@ def test_downloads_equal_the_data(site, package):
     readme = (folder / "README.md").read_text("utf-8")
     assert package.package_id in readme
 
-    loose = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    with zipfile.ZipFile(site / "downloads" / f"{package.package_id}.zip") as archive:
-        assert archive.testzip() is None
-        members = {name: archive.read(name) for name in archive.namelist()}
-    assert members == {f"{package.package_id}/{name}": data for name, data in loose.items()}
+    assert not (site / "downloads" / f"{package.package_id}.zip").exists(), "no stored copy: the browser packs it"
 
 
 @pytest.mark.parametrize("package", PACKAGES, ids=[p.package_id for p in PACKAGES])
@@ -405,10 +404,22 @@ def test_package_page_offers_every_download(pages, package):
     section = doc.by_id("downloads").parent
     offered = {resolve(path, a.attrs["href"])[0] for a in section.find_all("a")}
     expected = {f"downloads/{package.package_id}/{p.name}" for p in package.path.glob("*.csv")}
-    expected |= {f"downloads/{package.package_id}/datapackage.json", f"downloads/{package.package_id}.zip"}
+    expected |= {f"downloads/{package.package_id}/datapackage.json"}
     assert offered == expected
     for anchor in section.find_all("a"):
         assert anchor.attrs.get("download")
+    # the zip button names every published file of the package, and each of them is there
+    button = section.find("button")
+    assert button.attrs["data-name"] == f"{package.package_id}.zip" and "hidden" in button.parent.attrs
+    folder = resolve(path, button.attrs["data-base"] + "datapackage.json")[0].rsplit("/", 1)[0]
+    assert folder == f"downloads/{package.package_id}"
+    published = {p.relative_to(pages.root / folder).as_posix() for p in (pages.root / folder).rglob("*") if p.is_file()}
+    assert sorted(button.attrs["data-files"].split(" ")) == sorted(published)
+    # each project page names its package's files once more only as a link to this list
+    for project in [p for p in pages.html if p.startswith(path.removesuffix("index.html")) and p != path]:
+        section = pages.doc(project).by_id("downloads").parent
+        links = [resolve(project, a.attrs["href"]) for a in section.find_all("a")]
+        assert links == [(path, "downloads")], project
 
 
 # --------------------------------------------------------------------------- links, anchors, ids
@@ -698,7 +709,13 @@ def test_payload_never_appears_as_markup(poisoned):
             assert not handlers, f"{path}: <{node.tag}> has {handlers}"
         for script in doc.find_all("script"):
             if script.attrs.get("src"):
-                site_scripts = ("assets/vega.js", "assets/charts.js", "assets/sort.js", "assets/search.js")
+                site_scripts = (
+                    "assets/vega.js",
+                    "assets/charts.js",
+                    "assets/sort.js",
+                    "assets/search.js",
+                    "assets/downloads.js",
+                )
                 assert script.attrs["src"].endswith((*site_scripts, "pagefind/pagefind-ui.js")), path
                 assert script.raw_text() == ""
             else:

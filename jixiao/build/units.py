@@ -23,9 +23,9 @@ from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import read_package
 from jixiao.ingest.model import Package, build_package, outline
 from jixiao.ingest.validate import validate_cached
-from jixiao.opendata import datasets, downloads, fragments
+from jixiao.opendata import api, downloads, fragments
 from jixiao.site import charts, unit_pages
-from jixiao.site.render import environment
+from jixiao.site.render import environment, squeeze
 
 RECORD_VERSION = "2"
 
@@ -156,9 +156,11 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     written: set[str] = set()
     charts_before = charts.seconds()
     started = time.perf_counter()
-    specs = list(unit_pages.unit_pages(config, plan.unit_id, packages))
+    members = {p.package_id: downloads.package_members(p, read[p.package_id], config.site.data_title) for p in packages}
+    specs = list(unit_pages.unit_pages(config, plan.unit_id, packages, {k: tuple(v) for k, v in members.items()}))
     pages = [
-        (spec.path, _Worker.env.get_template(spec.template).render(**spec.context).encode("utf-8")) for spec in specs
+        (spec.path, squeeze(_Worker.env.get_template(spec.template).render(**spec.context)).encode("utf-8"))
+        for spec in specs
     ]
     chart_seconds = charts.seconds() - charts_before
     seconds["charts"] += chart_seconds
@@ -169,10 +171,10 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     started = time.perf_counter()
     other = [file for spec in specs for file in spec.files]  # each chart's CSV beside its page
     for package in packages:
-        other += sorted(downloads.package_files(package, read[package.package_id], config.site.data_title).items())
+        other += sorted(downloads.package_files(package, members[package.package_id]).items())
     seconds["downloads"] += time.perf_counter() - started
     started = time.perf_counter()
-    other += datasets.unit_api_files(config, plan.unit_id, packages)
+    other += api.unit_files(plan.unit_id, packages, config.site.data_title)
     seconds["api"] += time.perf_counter() - started
     started = time.perf_counter()
     fragment = fragments.unit_fragments(packages)

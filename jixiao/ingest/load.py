@@ -124,17 +124,17 @@ def scan_data(data_dir: Path) -> DataScan:
 
 
 def _year_folder(year: os.DirEntry, shown, findings: list[Finding]) -> list[Path]:
-    path = Path(year.path)
     if year.is_symlink():
-        findings.append(Finding("E-SYMLINK", shown(path), "data/ 中不允许符号链接；请放入真实的文件夹"))
+        findings.append(Finding("E-SYMLINK", shown(year), "data/ 中不允许符号链接；请放入真实的文件夹"))
     elif not year.is_dir(follow_symlinks=False):
-        findings.append(Finding("E-PATH", shown(path), "单位目录中只能有年度文件夹（如 2024/），不能有文件"))
+        findings.append(Finding("E-PATH", shown(year), "单位目录中只能有年度文件夹（如 2024/），不能有文件"))
     elif not YEAR_FOLDER.fullmatch(year.name):
-        findings.append(Finding("E-PATH", shown(path), "年度文件夹名必须是四位年份，如 2024"))
-    elif not os.path.lexists(path / DESCRIPTOR):
-        findings.append(Finding("E-MISSING-FILE", shown(path / DESCRIPTOR), "数据包文件夹缺少 datapackage.json"))
+        findings.append(Finding("E-PATH", shown(year), "年度文件夹名必须是四位年份，如 2024"))
+    elif not os.path.lexists(os.path.join(year.path, DESCRIPTOR)):  # strings: a no-change build scans 3,000
+        missing = shown(Path(year.path, DESCRIPTOR))
+        findings.append(Finding("E-MISSING-FILE", missing, "数据包文件夹缺少 datapackage.json"))
     else:
-        return [path]
+        return [Path(year.path)]
     return []
 
 
@@ -185,7 +185,11 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         if info.st_size > limit:
             raise ReadError("E-SIZE", f"文件有 {info.st_size} 字节，超过上限 {limit} 字节（JIXIAO_MAX_FILE_BYTES）")
         with os.fdopen(os.dup(descriptor), "rb") as handle:
-            data = handle.read(limit + 1)
+            # read(n) allocates n bytes first: asking for the stat size (+1 to see growth) and only
+            # then up to the limit keeps a 2 KB file from costing an 8 MiB allocation (0.4 ms).
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
         if len(data) > limit:
             raise ReadError("E-SIZE", f"文件超过上限 {limit} 字节（JIXIAO_MAX_FILE_BYTES）")
         return data
@@ -352,7 +356,7 @@ def _parse_csv(text: str) -> tuple[list[str], list[Row], list[int]]:
         start = line + 1
         starts.append(start)
         line += _physical_lines(record)
-        if not any(cell.strip() for cell in record):
+        if not "".join(record).strip():  # only empty or blank cells
             continue
         cells = dict(zip(header, record, strict=False))
         if len(record) != len(header):
@@ -363,7 +367,7 @@ def _parse_csv(text: str) -> tuple[list[str], list[Row], list[int]]:
 
 def _physical_lines(record: list[str]) -> int:
     """How many text lines one CSV record spans (quoted cells may hold newlines)."""
-    return 1 + sum(cell.count("\n") for cell in record)
+    return 1 + "".join(record).count("\n")
 
 
 def tree_digest(directory: Path, pattern: str = "*") -> str:

@@ -367,8 +367,8 @@ def resource_descriptor(name: str) -> dict[str, Any]:
     }
 
 
-def package_descriptor(unit_id: str, year: int, title: str) -> dict[str, Any]:
-    """A complete datapackage.json for one unit and year."""
+def package_descriptor(unit_id: str, year: int, title: str, resources: bool = True) -> dict[str, Any]:
+    """A complete datapackage.json for one unit and year (``resources=False``: without the table entries)."""
     return {
         "profile": "tabular-data-package",
         "schema_version": SCHEMA_VERSION,
@@ -381,7 +381,7 @@ def package_descriptor(unit_id: str, year: int, title: str) -> dict[str, Any]:
                 "title": "CC0 1.0 (原文为政府公开信息)",
             }
         ],
-        "resources": [resource_descriptor(name) for name in TABLES],
+        "resources": [resource_descriptor(name) for name in TABLES] if resources else [],
     }
 
 

@@ -7,7 +7,6 @@ names the file, the line and the field.  An inconsistency that the package's
 
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
 import json
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from jixiao.config import GradeBands
 from jixiao.ingest.checks import DESCRIPTOR_CHECKS, DOMAIN_CHECKS, FORMAT_CHECKS
+from jixiao.ingest.conformance import conforms, schema
 from jixiao.ingest.draft import check_draft
 from jixiao.ingest.findings import CODES, Finding, Severity
 from jixiao.ingest.load import RawPackage, read_package, scan_data, tree_digest
@@ -74,8 +74,9 @@ def _validate(package: RawPackage, bands: GradeBands) -> list[Finding]:
         return findings
     for check in FORMAT_CHECKS:
         findings.extend(check(package, bands))
-    located = {(f.file, f.line, f.field) for f in findings}
-    findings.extend(f for f in _frictionless(package) if (f.file, f.line, f.field) not in located)
+    if not conforms(package):  # frictionless is asked only when its report has something to say
+        located = {(f.file, f.line, f.field) for f in findings}
+        findings.extend(f for f in _frictionless(package) if (f.file, f.line, f.field) not in located)
     if any(f.is_error for f in findings):
         return findings
     domain = [finding for check in DOMAIN_CHECKS for finding in check(package, bands)]
@@ -83,45 +84,33 @@ def _validate(package: RawPackage, bands: GradeBands) -> list[Finding]:
     return findings
 
 
-@functools.cache
-def _schema(name: str):
-    """The canonical Table Schema as a frictionless object, built once per process.
-
-    The descriptor checks have already required every resource to use exactly the
-    canonical schema, so one object per table serves every package; this (and leaving
-    foreign keys to ``check_foreign_keys``) makes validation about four times faster.
-    """
-    from frictionless import Schema
-
-    descriptor = copy.deepcopy(TABLES[name])
-    descriptor.pop("foreignKeys", None)
-    return Schema.from_descriptor(descriptor)
-
-
 def _frictionless(package: RawPackage) -> list[Finding]:
     """Run frictionless on each resource and translate its errors into findings."""
-    from frictionless import Report, Resource, system
-
-    logging.getLogger("frictionless").setLevel(logging.ERROR)
     findings: list[Finding] = []
-    reports: list[Report] = []
     try:
-        with system.use_context(trusted=False):
-            for name in TABLES:
-                resource = Resource(
-                    path=f"{name}.csv",
-                    basepath=str(package.directory),
-                    name=name,
-                    format="csv",
-                    encoding="utf-8",
-                    schema=_schema(name),
-                )
-                reports.append(resource.validate())
+        reports = [frictionless_report(package, name) for name in TABLES]
     except Exception as error:  # frictionless raises many types for malformed input
         return [Finding("E-JSON", package.file("datapackage.json"), f"frictionless 无法读取：{error}")]
     for report in reports:
         findings += _translate(package, report)
     return findings
+
+
+def frictionless_report(package: RawPackage, name: str):
+    """frictionless's report on one table of a package, read from disk with the canonical schema."""
+    from frictionless import Resource, system
+
+    logging.getLogger("frictionless").setLevel(logging.ERROR)
+    with system.use_context(trusted=False):
+        resource = Resource(
+            path=f"{name}.csv",
+            basepath=str(package.directory),
+            name=name,
+            format="csv",
+            encoding="utf-8",
+            schema=schema(name),
+        )
+        return resource.validate()
 
 
 def _translate(package: RawPackage, report) -> list[Finding]:

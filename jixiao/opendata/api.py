@@ -5,19 +5,28 @@ prints these lists, and a test checks the documents have exactly these keys).
 Numbers are the published digits as strings (see ``combined.NUMBERS_NOTE``); links
 are relative to the JSON file that holds them, like every link on the site, so the
 API works under any base URL.
+
+One copy per fact (version 2): an evaluation document says what the evaluation is,
+its totals, flags, source and citation, and *points at* its rows in the package's
+CSV files (``rows``: the file and how many of its rows carry this evaluation_id)
+instead of repeating them; the rows as JSON for every unit are in the combined
+datasets.  Documents are compact JSON (no indentation), as APIs are read by programs.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.ingest.tables import header
 from jixiao.opendata import combined
-from jixiao.opendata.combined import WAN_COLUMNS, cell
+from jixiao.opendata.combined import cell
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 from jixiao.structure.labels import KIND_LABELS, citation
 
-API_VERSION = 1
+API_VERSION = 2
 
 EVALUATION_KEYS = (
     ("api_version", "接口版本号。"),
@@ -28,18 +37,22 @@ EVALUATION_KEYS = (
         "evaluation",
         "评价本身：evaluations 表除 unit_id、year、source_id 外的字段，另加 kind_label（评价类型的中文名）。",
     ),
+    ("totals", "资金总额一行（无上级的第一行）的 budget、actual（原文数字文本），没有预算表时为空。"),
     (
-        "budget_lines",
-        "预算安排及支出情况：budget 表的各行（不含 evaluation_id），derived、ambiguous_columns 为字段名列表，"
-        "ambiguous_amounts 为数字文本列表，*_wan 为换算成万元的金额。",
+        "rows",
+        "本评价在数据包各表中的行：budget、indicators、stated_scores、narrative 各为 href（数据包中的 CSV，"
+        "相对于本文件）和 rows（其中 evaluation_id 为本评价的行数）。行的内容只在 CSV 中，不在本文件中重复；"
+        "narrative.csv 的 file 列是各章 Markdown 文件在数据包中的路径。",
     ),
-    ("indicators", "绩效指标：indicators 表的各行（不含 evaluation_id）。"),
-    ("stated_scores", "原文所载分项得分：stated_scores 表的各行（不含 evaluation_id）。"),
-    ("narrative", "叙述章节：order、section、title 和 markdown（原文叙述，Markdown 格式）。"),
+    ("narrative", "叙述章节：order、section、title（正文见 rows.narrative 所指的 Markdown 文件）。"),
     ("flags", "数据质量标记：code、title、message、file、line、field、resource、ref，href 指向页面上的相应行。"),
     ("source", "原文出处：sources 表的字段（标题、发布单位、日期、网址、转录所据文件）。"),
     ("citation", "引用方式：可直接使用的引文。"),
-    ("links", "链接（相对于本文件）：self、page（站点页面）、unit（单位接口）、downloads（数据包文件）。"),
+    (
+        "links",
+        "链接（相对于本文件）：self、page（站点页面）、unit（单位接口，列有数据包的全部文件）、"
+        "datapackage（数据包描述文件）。",
+    ),
 )
 """Top-level keys of ``api/evaluations/<unit_id>/<year>/<evaluation_id>.json`` and what they hold."""
 
@@ -63,9 +76,8 @@ INDEX_KEYS = (
 
 _UNIT_CONTEXT = ("unit_id", "name", "province", "prefecture", "region")
 _EVALUATION_FIELDS = [n for n in header("evaluations") if n not in ("unit_id", "year", "source_id")]
-_BUDGET_FIELDS = [n for n in header("budget") if n != "evaluation_id"]
-_INDICATOR_FIELDS = [n for n in header("indicators") if n != "evaluation_id"]
-_STATED_FIELDS = [n for n in header("stated_scores") if n != "evaluation_id"]
+ROW_TABLES = ("budget", "indicators", "stated_scores", "narrative")
+"""The package tables whose rows belong to one evaluation (they have an evaluation_id column)."""
 
 
 def _fields(item: object, names: list[str] | tuple[str, ...]) -> dict[str, object]:
@@ -73,36 +85,40 @@ def _fields(item: object, names: list[str] | tuple[str, ...]) -> dict[str, objec
 
 
 def _downloads(package: Package, here: str) -> dict[str, str]:
-    links = {"zip": routes.href(here, routes.download_zip(package))}
+    links = {}
     for name in ("datapackage.json", *package.files):
         links[name] = routes.href(here, routes.download_file(package, name))
     return links
 
 
+def _row_counts(evaluation: Evaluation) -> dict[str, int]:
+    return {
+        "budget": len(evaluation.budget),
+        "indicators": len(evaluation.indicators),
+        "stated_scores": len(evaluation.stated_scores),
+        "narrative": len(evaluation.narrative),
+    }
+
+
 def evaluation_document(package: Package, evaluation: Evaluation, data_title: str) -> dict[str, object]:
     here = routes.api_evaluation(package.unit.unit_id, package.year, evaluation.evaluation_id)
     page = routes.evaluation_page(package, evaluation)
-    budget = []
-    for line in evaluation.budget:
-        row = _fields(line, _BUDGET_FIELDS)
-        row["derived"] = list(line.derived)
-        row["ambiguous_amounts"] = [cell(value) for value in line.ambiguous_amounts]
-        row["ambiguous_columns"] = list(line.ambiguous_columns)
-        row |= {column.name: cell(getattr(line, column.name)) for column in WAN_COLUMNS}
-        budget.append(row)
+    total = evaluation.total_line
+    counts = _row_counts(evaluation)
+    rows = {}
+    for table in ROW_TABLES:
+        name = f"{table}.csv"
+        if name in package.files:
+            rows[table] = {"href": routes.href(here, routes.download_file(package, name)), "rows": counts[table]}
     document = {
         "api_version": API_VERSION,
         "unit": _fields(package.unit, _UNIT_CONTEXT),
         "year": package.year,
         "package_id": package.package_id,
         "evaluation": _fields(evaluation, _EVALUATION_FIELDS) | {"kind_label": KIND_LABELS[evaluation.kind]},
-        "budget_lines": budget,
-        "indicators": [_fields(indicator, _INDICATOR_FIELDS) for indicator in evaluation.indicators],
-        "stated_scores": [_fields(stated, _STATED_FIELDS) for stated in evaluation.stated_scores],
-        "narrative": [
-            {"order": s.order, "section": s.section, "title": s.title, "markdown": s.markdown}
-            for s in evaluation.narrative
-        ],
+        "totals": {"budget": cell(total.budget), "actual": cell(total.actual)} if total else None,
+        "rows": rows,
+        "narrative": [{"order": s.order, "section": s.section, "title": s.title} for s in evaluation.narrative],
         "flags": [
             _fields(flag, ("code", "title", "message", "file", "line", "field", "resource", "ref"))
             | {"href": routes.href(here, page) + (f"#{flag.anchor}" if flag.anchor else "")}
@@ -114,7 +130,7 @@ def evaluation_document(package: Package, evaluation: Evaluation, data_title: st
             "self": routes.href(here, here),
             "page": routes.href(here, page),
             "unit": routes.href(here, routes.api_unit(package.unit.unit_id)),
-            "downloads": _downloads(package, here),
+            "datapackage": routes.href(here, routes.download_file(package, "datapackage.json")),
         },
     }
     return document
@@ -192,3 +208,17 @@ def index_document(index: SiteIndex, data_title: str) -> dict[str, object]:
         ],
     }
     return document
+
+
+def encode(document: object) -> bytes:
+    """Compact JSON (a program reads it; indentation was a quarter of every document), keys in order."""
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def unit_files(unit_id: str, packages: list[Package], data_title: str) -> Iterator[tuple[str, bytes]]:
+    """Site path → bytes for one unit's API files (the unit and each of its evaluations)."""
+    yield routes.api_unit(unit_id), encode(unit_document(unit_id, packages))
+    for package in packages:
+        for evaluation in package.evaluations:
+            path = routes.api_evaluation(unit_id, package.year, evaluation.evaluation_id)
+            yield path, encode(evaluation_document(package, evaluation, data_title))

@@ -29,7 +29,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jixiao.config import Config, Site
-from jixiao.ingest.model import Package
 from jixiao.opendata import api, dataset_docs, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
 from jixiao.opendata.fragments import Fragment, fragment_of, gzip_member, sheet_columns
@@ -143,20 +142,7 @@ def documents(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
     counts = index.row_counts or dict.fromkeys(COMBINED, 0)
     yield routes.DATASETS_PACKAGE, downloads.json_bytes(dataset_docs.descriptor(config.site, sorted(index.by_year)))
     yield routes.DATASETS_README, dataset_docs.readme(index, counts, config.site).encode("utf-8")
-    yield routes.API_INDEX, _json(api.index_document(index, config.site.data_title))
-
-
-def unit_api_files(config: Config, unit_id: str, packages: list[Package]) -> Iterator[tuple[str, bytes]]:
-    """Site path → bytes for one unit's static JSON API files (the unit and each of its evaluations)."""
-    yield routes.api_unit(unit_id), _json(api.unit_document(unit_id, packages))
-    for package in packages:
-        for evaluation in package.evaluations:
-            path = routes.api_evaluation(unit_id, package.year, evaluation.evaluation_id)
-            yield path, _json(api.evaluation_document(package, evaluation, config.site.data_title))
-
-
-def _json(document: object) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    yield routes.API_INDEX, api.encode(api.index_document(index, config.site.data_title))
 
 
 def _numbers(table: CombinedTable) -> tuple[int, ...]:

@@ -1,20 +1,23 @@
 """Downloads: the bytes of every file a reader can download; no I/O beyond reading data/.
 
 CSVs for download carry a UTF-8 BOM so Excel opens the Chinese correctly; the files in
-data/ stay without.  Zips use fixed timestamps and sorted entries so builds are
-byte-identical.
+data/ stay without.  A package's zip is packed by the reader's browser from these same
+files (site_src/downloads.js), with the fixed timestamp ``ZIP_TIME`` and sorted entries;
+``zip_bytes`` packs the same way in Python (the tests compare the two).
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 from jixiao.ingest.model import Package
 from jixiao.structure import routes
 
 BOM = b"\xef\xbb\xbf"
+_JSON_SPACE = re.compile(rb'("(?:[^"\\]|\\.)*")|[ \t\r\n]+')
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -42,32 +45,48 @@ def package_readme(package: Package, data_title: str) -> str:
     return "\n".join(lines)
 
 
-def package_files(package: Package, read: dict[str, bytes], data_title: str) -> dict[str, bytes]:
-    """Site path → bytes for one package's downloads: CSVs (with BOM), descriptor, README, zip.
+def package_members(package: Package, read: dict[str, bytes], data_title: str) -> dict[str, bytes]:
+    """Name inside the package folder → bytes: CSVs (with BOM), descriptor, README, narrative Markdown.
 
     ``read`` holds the bytes validation read (``RawPackage.files``): only what the package
     lists is published, and nothing is read from disk a second time.
     """
-    files: dict[str, bytes] = {}
     members: dict[str, bytes] = {}
     for name in package.files:
         members[name] = BOM + read[name]
-    members["datapackage.json"] = read["datapackage.json"]
+    members["datapackage.json"] = compact_json(read["datapackage.json"])
     members["README.md"] = package_readme(package, data_title).encode("utf-8")
     for name in sorted(name for name in read if name.startswith("narrative/")):
         members[name] = read[name]
-    for name, data in members.items():
-        files[routes.download_file(package, name)] = data
-    files[routes.download_zip(package)] = zip_bytes({f"{package.package_id}/{k}": v for k, v in members.items()})
-    return files
+    return members
 
 
-def zip_bytes(members: dict[str, bytes]) -> bytes:
+def package_files(package: Package, members: dict[str, bytes]) -> dict[str, bytes]:
+    """Site path → bytes for one package's downloads: each member once, under ``downloads/<package>/``.
+
+    No zip of the same files is stored: the pages' 全部文件（zip） button has the browser
+    fetch the listed members and pack them (site_src/downloads.js), so every byte is
+    published once and each CSV keeps its stable URL.
+    """
+    return {routes.download_file(package, name): data for name, data in members.items()}
+
+
+def compact_json(data: bytes) -> bytes:
+    """JSON text without the white space between its tokens, every other byte as written.
+
+    The descriptor is published as its author wrote it, less its indentation (about 40 %
+    of it: its eight Table Schemas are long); strings, numbers and key order are untouched,
+    so it parses to the same value, which json.loads and json.dumps would not promise.
+    """
+    return _JSON_SPACE.sub(lambda m: m.group(1) or b"", data.strip()) + b"\n"
+
+
+def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
         for name in sorted(members):
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = compression
             info.external_attr = 0o644 << 16
             archive.writestr(info, members[name])
     return buffer.getvalue()

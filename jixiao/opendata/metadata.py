@@ -95,6 +95,11 @@ def robots(config: Config) -> bytes:
 # --------------------------------------------------------------------------- feed
 
 
+FEED_ENTRIES = 200
+"""Entries in feed.xml: the newest evaluations only, as a feed reader needs (a national portal has tens of
+thousands; the listings, sitemap and catalog name them all)."""
+
+
 def feed_entries(index: SiteIndex) -> list[tuple[Package, Evaluation]]:
     """Evaluations by their source's publication date, newest first; undated sources last, newest year first."""
     items = [(p, e) for p in index.packages for e in sorted(p.evaluations, key=lambda e: e is not p.main)]
@@ -120,7 +125,7 @@ def entry_summary(package: Package, evaluation: Evaluation) -> str:
     return "；".join(parts) + "。"
 
 
-def feed(config: Config, index: SiteIndex) -> bytes:
+def feed(config: Config, index: SiteIndex, limit: int = FEED_ENTRIES) -> bytes:
     updated = _epoch(config).strftime("%Y-%m-%dT%H:%M:%SZ")
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "zh-CN"})
     site = config.site
@@ -132,7 +137,7 @@ def feed(config: Config, index: SiteIndex) -> bytes:
     ET.SubElement(root, "updated").text = updated
     ET.SubElement(ET.SubElement(root, "author"), "name").text = site.publisher_name
     ET.SubElement(root, "rights").text = f"数据以 {site.license_name} 发布"
-    for package, evaluation in feed_entries(index):
+    for package, evaluation in feed_entries(index)[:limit]:
         published = evaluation.source.published
         entry = ET.SubElement(root, "entry")
         title = evaluation.title if evaluation.title != package.unit.name else f"{KIND_LABELS[evaluation.kind]}"
@@ -161,9 +166,9 @@ def _xml(root: ET.Element) -> bytes:
 
 
 def downloads(package: Package) -> list[tuple[str, str, str]]:
-    """(title, site path, media type) of every file a package offers: the zip, datapackage.json, each CSV."""
+    """(title, site path, media type) of every file a package offers: datapackage.json, each CSV (the zip is
+    packed by the reader's browser from these, so it has no URL of its own)."""
     items = [
-        (f"{package.package_id}.zip（全部文件）", routes.download_zip(package), MEDIA_TYPES[".zip"]),
         ("datapackage.json（数据包描述）", routes.download_file(package, "datapackage.json"), MEDIA_TYPES[".json"]),
     ]
     for resource in package.descriptor["resources"]:
@@ -358,7 +363,7 @@ def catalog(config: Config, index: SiteIndex) -> bytes:
             *([_combined_dataset(config, index)] if index.packages else []),
         ],
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)  # for programs: compact
     return (text + "\n").encode("utf-8")
 
 

@@ -1,4 +1,4 @@
-"""Static assets: the site's CSS and JS from site_src/, and the offline Vega bundle.
+"""Static assets: the site's CSS and JS from site_src/, the offline Vega bundle and the chart templates.
 
 The Vega bundle is built by vl-convert in a separate process (a process forked after
 vl-convert has run hangs, so the builder never loads it) and cached by version.
@@ -12,6 +12,7 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from jixiao.site import charts
 from jixiao.structure import routes
 
 CACHE_DIR = Path(".jixiao-cache")
@@ -37,4 +38,5 @@ def asset_files(assets_dir: Path, cache_dir: Path = CACHE_DIR, override: Path | 
         if folder is not None:
             files.update({f"assets/{p.name}": p.read_bytes() for p in sorted(folder.glob("*")) if p.is_file()})
     files[routes.VEGA_JS] = vega_bundle(cache_dir)
+    files[routes.CHART_TEMPLATES_JS] = charts.templates_script()
     return files

@@ -131,6 +131,12 @@ def wrap(text: str, width: int = WRAP) -> list[str]:
     return [*lines, line] if line or not lines else lines
 
 
+def _length(value: float) -> float | int:
+    """A drawn length, to 1/10,000 of the scale (a tenth of a pixel at 1,000 px); whole numbers bare."""
+    rounded = round(value, 4)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
 def _rows_data(groups: Sequence[Group]) -> tuple[list[dict], int]:
     """Records for the row chart: label/heading lines, bars, value texts and reference ticks."""
     data: list[dict] = []
@@ -141,21 +147,23 @@ def _rows_data(groups: Sequence[Group]) -> tuple[list[dict], int]:
         top = group.scale_max or max((v for v in values if v > 0), default=Decimal(1))
         if group.heading:
             for line in wrap(group.heading):
-                data.append({"r": r, "k": "head", "s": "", "v": 0.0, "t": line})
+                data.append({"r": r, "k": "head", "s": "", "v": 0, "t": line})
                 r += 1
         for row in group.rows:
             for line in wrap(row.label):
-                data.append({"r": r, "k": "label", "s": "", "v": 0.0, "t": line})
+                data.append({"r": r, "k": "label", "s": "", "v": 0, "t": line})
                 r += 1
             for bar in row.bars:
-                length = float(max(bar.value, Decimal(0)) / top) if bar.value is not None else 0.0
+                length = _length(float(max(bar.value, Decimal(0)) / top)) if bar.value is not None else 0
                 if bar.value is not None:
                     data.append({"r": r, "k": "bar", "s": bar.series, "v": length})
-                mark = float(row.reference / top) if row.reference is not None and bar.value is not None else None
+                mark = (
+                    _length(float(row.reference / top)) if row.reference is not None and bar.value is not None else None
+                )
                 if mark is not None:
                     data.append({"r": r, "k": "ref", "s": "", "v": mark})
                 # the value is printed after the bar, and after the reference mark if that is further right
-                data.append({"r": r, "k": "value", "s": bar.series, "v": max(length, mark or 0.0), "t": bar.text})
+                data.append({"r": r, "k": "value", "s": bar.series, "v": max(length, mark or 0), "t": bar.text})
                 r += 1
     return data, r
 
@@ -273,6 +281,78 @@ def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str
 
 # --------------------------------------------------------------------------- embedding
 
+ROWS_TEMPLATE = "rows"  # the one spec of every row chart, written once to assets/chart-templates.js
+
+
+def templates() -> dict[str, dict]:
+    """Specs without data that pages refer to by name; a row chart's colours are set per chart."""
+    return {ROWS_TEMPLATE: _rows_template(BUDGET_SERIES)}
+
+
+def templates_script() -> bytes:
+    """``assets/chart-templates.js``: the templates for charts.js, loaded with the Vega bundle."""
+    return f"window.jixiaoChartTemplates = {embed_json(templates())};\n".encode()
+
+
+def _color(spec: dict) -> dict:
+    return next(layer["encoding"]["color"] for layer in spec["layer"] if "color" in layer.get("encoding", {}))
+
+
+def _lines(values: list[dict]) -> list[list]:
+    """One list per drawn line: ``["h"|"l", text]`` a heading or label, ``["b", series, length, text, mark]``
+    a bar row (length null: no bar; no mark: no tick; the text at the larger).  ``_records`` undoes it."""
+    lines: list[list] = []
+    rows: dict[int, dict[str, dict]] = {}
+    for record in values:
+        rows.setdefault(record["r"], {})[record["k"]] = record
+    for r in sorted(rows):
+        row = rows[r]
+        if "head" in row or "label" in row:
+            lines.append(["h" if "head" in row else "l", (row.get("head") or row["label"])["t"]])
+            continue
+        bar, ref, value = row.get("bar"), row.get("ref"), row["value"]
+        lines.append(["b", value["s"], bar["v"] if bar else None, value["t"], *([ref["v"]] if ref else [])])
+    return lines
+
+
+def _records(lines: list[list]) -> list[dict]:
+    records: list[dict] = []
+    for r, line in enumerate(lines):
+        if line[0] in ("h", "l"):
+            records.append({"r": r, "k": "head" if line[0] == "h" else "label", "s": "", "v": 0, "t": line[1]})
+            continue
+        series, length, text, mark = (*line[1:], None)[:4]
+        if length is not None:
+            records.append({"r": r, "k": "bar", "s": series, "v": length})
+        if mark is not None:
+            records.append({"r": r, "k": "ref", "s": "", "v": mark})
+        records.append({"r": r, "k": "value", "s": series, "v": max(length or 0, mark or 0), "t": text})
+    return records
+
+
+def compact(spec: dict) -> dict:
+    """What a page carries of a chart: a row chart as its template's name, its colours and its lines
+    (``_lines``), anything else whole.  ``expand`` and site_src/charts.js turn it back into exactly
+    ``spec`` (checked here for every chart; a chart that would not is embedded whole)."""
+    values = spec.get("data", {}).get("values", [])
+    if not values or "r" not in values[0] or "layer" not in spec:
+        return spec
+    color = _color(spec)
+    colors = [color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"]]
+    payload = {"template": ROWS_TEMPLATE, "color": colors, "lines": _lines(values)}
+    return payload if expand(payload) == spec else spec
+
+
+def expand(payload: dict, known: dict[str, dict] | None = None) -> dict:
+    """The full Vega-Lite spec of a page's chart payload (site_src/charts.js does the same)."""
+    if "template" not in payload:
+        return payload
+    spec = json.loads(json.dumps((known or templates())[payload["template"]]))
+    color = _color(spec)
+    color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"] = payload["color"]
+    spec["data"] = {"values": _records(payload["lines"])}
+    return spec
+
 
 def _drawn_height(spec: dict) -> int:
     """Roughly the height Vega draws: rows × step plus the legend, or the plot plus its axis."""
@@ -311,7 +391,7 @@ def make_chart(
 ) -> Chart:
     """A chart to embed; ``table`` (header, rows) is its dataset as published, written as CSV."""
     data = csv_bytes(*table) if table else b""
-    return Chart(chart_id, title, description, embed_json(spec), _drawn_height(spec), data, citation)
+    return Chart(chart_id, title, description, embed_json(compact(spec)), _drawn_height(spec), data, citation)
 
 
 def page_files(page_path: str, charts: Sequence[Chart | None]) -> tuple[tuple[str, bytes], ...]:

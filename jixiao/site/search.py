@@ -48,7 +48,7 @@ _HTML_TAG = re.compile(r"<html\b[^>]*>")
 _MAIN = re.compile(r"<main\b[^>]*\bdata-pagefind-body\b[^>]*>.*?</main>", re.S)
 _UNSEARCHED = re.compile(
     r"<script\b[^>]*>.*?</script>|<figure class=\"chart\"[^>]*>.*?</figure>|<td class=\"num\">.*?</td>"
-    r"|<svg\b.*?</svg>|<ul class=\"downloads\">.*?</ul>",
+    r"|<svg\b.*?</svg>|<ul class=\"downloads\">.*?</ul>|<p class=\"zip-line\" hidden>.*?</p>",
     re.S,
 )
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)

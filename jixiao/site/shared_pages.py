@@ -166,7 +166,10 @@ def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
         "api_patterns": (
             (routes.API_INDEX, "全部单位：名称、地区、年度、评价数及各单位文件的链接。"),
             (routes.api_unit("{unit_id}"), "一个单位：各年度数据包、来源、评价摘要（预算、支出、得分、等级）与链接。"),
-            (EVALUATION_PATTERN, "一项评价：预算安排及支出、绩效指标、叙述、数据质量标记、来源与引用方式。"),
+            (
+                EVALUATION_PATTERN,
+                "一项评价：基本信息、资金总额、质量标记、来源与引用，及其各行所在的数据包 CSV（行本身不重复）。",
+            ),
         ),
         "api_examples": examples,
         "api_keys": (

@@ -64,12 +64,17 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
 
 
 def _jsonld(config: Config, package: Package) -> str:
-    """schema.org Dataset (jixiao/opendata/metadata.py), safe inside <script type="application/ld+json">."""
+    """schema.org Dataset (jixiao/opendata/metadata.py), safe inside <script type="application/ld+json">.
+
+    Only on the package page, the Dataset's own ``url``: its project pages would repeat it."""
     return charts.embed_json(metadata.dataset_jsonld(config, package))
 
 
-def evaluation(config: Config, package: Package, evaluation: Evaluation | None) -> PageSpec:
-    """The package page (department form or report) or a project page."""
+def evaluation(
+    config: Config, package: Package, evaluation: Evaluation | None, members: tuple[str, ...] = ()
+) -> PageSpec:
+    """The package page (department form or report) or a project page; ``members`` are the
+    package's published files, which the zip button packs (none: no button)."""
     is_project = evaluation is not None and evaluation is not package.main
     path = routes.evaluation_page(package, evaluation) if evaluation else routes.package_page(package)
     view = views.evaluation_view(package, evaluation, path, config.site.data_title) if evaluation else None
@@ -99,24 +104,34 @@ def evaluation(config: Config, package: Package, evaluation: Evaluation | None) 
                 has_charts=view is not None and bool(view.budget_chart or view.rate_chart or view.score_chart),
                 og_type="article" if view is not None else "website",
                 indexed=True,
+                scripts=(routes.href(path, routes.DOWNLOADS_JS),) if members and not is_project else (),
             ),
             "heading": heading,
             "view": view,
             "projects": projects,
             "projects_heading": projects_heading,
             "package_id": package.package_id,
-            "downloads": views.downloads(package, path),
-            "jsonld": _jsonld(config, package),
+            # the files are listed once, on the package page; a project page links there
+            "downloads": () if is_project else views.downloads(package, path),
+            "zip": views.zip_download(package, path, members) if members and not is_project else None,
+            "evaluation_id": evaluation.evaluation_id if evaluation else "",
+            "package_downloads_href": routes.href(path, routes.package_page(package)) + "#downloads",
+            "jsonld": "" if is_project else _jsonld(config, package),
         },
         charts.page_files(path, [view.rate_chart, view.budget_chart, view.score_chart] if view else []),
     )
 
 
-def unit_pages(config: Config, unit_id: str, packages: list[Package]) -> Iterator[PageSpec]:
-    """One unit's pages: the unit page and every evaluation page; they depend on nothing else."""
+def unit_pages(
+    config: Config, unit_id: str, packages: list[Package], members: dict[str, tuple[str, ...]] | None = None
+) -> Iterator[PageSpec]:
+    """One unit's pages: the unit page and every evaluation page; they depend on nothing else.
+
+    ``members``: each package's published files by package id (downloads.package_members)."""
     yield unit(config, unit_id, packages)
     for package in packages:
-        yield evaluation(config, package, package.main)
+        files = (members or {}).get(package.package_id, ())
+        yield evaluation(config, package, package.main, files)
         for other in package.evaluations:
             if other is not package.main:
-                yield evaluation(config, package, other)
+                yield evaluation(config, package, other, files)

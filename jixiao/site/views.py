@@ -56,6 +56,7 @@ class Page:
     style_href: str
     charts_js_href: str
     vega_js_href: str
+    chart_templates_href: str
     has_charts: bool
     canonical: str
     search_href: str = ""
@@ -119,6 +120,18 @@ class Download:
     label: str
     href: str
     file: str
+
+
+@dataclass(frozen=True)
+class ZipDownload:
+    """The 全部文件（zip） button: the browser fetches ``files`` under ``base`` and packs them as
+    ``name`` with every entry under ``root/`` (site_src/downloads.js); no zip is stored."""
+
+    name: str
+    root: str
+    base: str
+    files: str
+    """The package's published files, space-separated, sorted (names are ASCII, without spaces)."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +220,7 @@ def page(
         style_href=to(routes.STYLE),
         charts_js_href=to(routes.CHARTS_JS),
         vega_js_href=to(routes.VEGA_JS),
+        chart_templates_href=to(routes.CHART_TEMPLATES_JS),
         has_charts=has_charts,
         canonical=routes.absolute(site_url, base_url, path) if site_url else "",
         search_href=to(routes.SEARCH),
@@ -347,15 +361,12 @@ def summaries(package: Package, from_path: str, only_others: bool = False) -> li
 
 def downloads(package: Package, from_path: str) -> tuple[Download, ...]:
     items = [
-        Download("全部文件（zip）", routes.href(from_path, routes.download_zip(package)), f"{package.package_id}.zip")
-    ]
-    items.append(
         Download(
             "datapackage.json",
             routes.href(from_path, routes.download_file(package, "datapackage.json")),
             "datapackage.json",
         )
-    )
+    ]
     for resource in package.descriptor["resources"]:
         items.append(
             Download(
@@ -365,6 +376,11 @@ def downloads(package: Package, from_path: str) -> tuple[Download, ...]:
             )
         )
     return tuple(items)
+
+
+def zip_download(package: Package, from_path: str, members: tuple[str, ...]) -> ZipDownload:
+    base = routes.href(from_path, routes.download_dir(package) + "/")
+    return ZipDownload(routes.zip_name(package), package.package_id, base, " ".join(sorted(members)))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ SEARCH = "search/index.html"
 STYLE = "assets/style.css"
 CHARTS_JS = "assets/charts.js"
 VEGA_JS = "assets/vega.js"
+CHART_TEMPLATES_JS = "assets/chart-templates.js"
+DOWNLOADS_JS = "assets/downloads.js"
+"""The shared Vega-Lite templates of the row charts (jixiao/site/charts.py ``templates_script``)."""
 SORT_JS = "assets/sort.js"
 SEARCH_JS = "assets/search.js"
 PAGEFIND_DIR = "pagefind"
@@ -105,8 +108,9 @@ def download_file(package: Package, name: str) -> str:
     return f"{download_dir(package)}/{name}"
 
 
-def download_zip(package: Package) -> str:
-    return f"downloads/{package.package_id}.zip"
+def zip_name(package: Package) -> str:
+    """The file name of a package's zip, which the reader's browser packs (no zip is stored)."""
+    return f"{package.package_id}.zip"
 
 
 DATASETS_README = "datasets/README.md"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -47,6 +48,16 @@ def check_resource_paths(package: RawPackage, bands: GradeBands) -> Iterator[Fin
             first_index.setdefault((key, value), index)
 
 
+def _expected(unit_id: str, year: int) -> dict:
+    """The canonical descriptor's name and resources; the resources (deep copies of every schema) built once."""
+    return {"name": package_descriptor(unit_id, year, "", resources=False)["name"], "resources": _resources()}
+
+
+@functools.cache
+def _resources() -> list[dict]:
+    return package_descriptor("x", 2000, "")["resources"]
+
+
 def check_descriptor_matches(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """Resources, encodings and schemas are exactly the canonical ones."""
     descriptor_file = package.file("datapackage.json")
@@ -60,7 +71,7 @@ def check_descriptor_matches(package: RawPackage, bands: GradeBands) -> Iterator
             field="schema_version",
         )
         return
-    expected = package_descriptor(package.unit_id, int(package.year), "")
+    expected = _expected(package.unit_id, int(package.year))
     if package.descriptor.get("name") != expected["name"]:
         yield Finding(
             "E-ID",

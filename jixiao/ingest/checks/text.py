@@ -10,8 +10,10 @@ checks close each of those gaps for every table, whatever its schema.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from jixiao.config import GradeBands
 from jixiao.ingest.checks.common import BARE_NUMBER, NUMERIC_TYPES, _finding
@@ -33,21 +35,48 @@ def _describe(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
+@dataclass(frozen=True)
+class _Column:
+    """What check_text_cells needs of one column, taken from its schema once per process."""
+
+    name: str
+    control: re.Pattern[str]
+    pattern: re.Pattern[str] | None
+    pattern_text: str | None
+    uri: bool
+    numeric: str | None
+    """The column's type when it is a number or an integer."""
+
+
+@functools.cache
+def _columns(table: str) -> dict[str, _Column]:
+    columns = {}
+    for spec in TABLES[table]["fields"]:
+        pattern = spec.get("constraints", {}).get("pattern")
+        columns[spec["name"]] = _Column(
+            name=spec["name"],
+            control=CONTROL if _free_text(spec) else CELL_CONTROL,
+            pattern=re.compile(pattern) if pattern else None,
+            pattern_text=pattern,
+            uri=spec.get("format") == "uri",
+            numeric=spec["type"] if spec["type"] in NUMERIC_TYPES else None,
+        )
+    return columns
+
+
 def check_text_cells(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """No control characters; patterns match the whole value; URLs are http(s); numbers within bounds."""
     for name, rows in package.tables.items():
-        fields = {spec["name"]: spec for spec in TABLES[name]["fields"]}
+        columns = _columns(name)
         for row in rows:
             for column, text in row.cells.items():
-                spec = fields.get(column)
-                if spec is None or not text:
-                    continue
-                yield from _cell(package, name, row, spec, text)
+                if text and (spec := columns.get(column)) is not None:
+                    yield from _cell(package, name, row, spec, text)
 
 
-def _cell(package: RawPackage, name: str, row, spec: dict, text: str) -> Iterator[Finding]:
-    column = spec["name"]
-    control = (CONTROL if _free_text(spec) else CELL_CONTROL).search(text)
+def _cell(package: RawPackage, name: str, row, spec: _Column, text: str) -> Iterator[Finding]:
+    column = spec.name
+    control = spec.control.search(text)
     if control:
         yield _finding(
             package,
@@ -58,14 +87,13 @@ def _cell(package: RawPackage, name: str, row, spec: dict, text: str) -> Iterato
             f"含控制字符 {_describe(control.group())}（第 {control.start() + 1} 个字符）",
         )
         return
-    pattern = spec.get("constraints", {}).get("pattern")
-    if pattern and not re.fullmatch(pattern, text):
-        yield _finding(package, name, row, "E-TEXT", column, f"{text!r} 格式不符：须整体符合 {pattern}")
-    if spec.get("format") == "uri" and not URL.fullmatch(text):
+    if spec.pattern is not None and not spec.pattern.fullmatch(text):
+        yield _finding(package, name, row, "E-TEXT", column, f"{text!r} 格式不符：须整体符合 {spec.pattern_text}")
+    if spec.uri and not URL.fullmatch(text):
         yield _finding(package, name, row, "E-URL", column, f"{text!r} 不是 http:// 或 https:// 网址")
-    if spec["type"] in NUMERIC_TYPES and BARE_NUMBER.fullmatch(text):
+    if spec.numeric and BARE_NUMBER.fullmatch(text):
         whole = text.lstrip("-").split(".")[0]
-        if spec["type"] == "integer" and int(text) > LARGEST_INTEGER:
+        if spec.numeric == "integer" and int(text) > LARGEST_INTEGER:
             yield _finding(package, name, row, "E-NUMBER", column, f"{text} 超出整数上限 {LARGEST_INTEGER}")
         elif len(whole) > LARGEST_AMOUNT_DIGITS:
             yield _finding(package, name, row, "E-NUMBER", column, f"{text} 的整数部分超过 {LARGEST_AMOUNT_DIGITS} 位")
