@@ -195,3 +195,20 @@ def test_validate_speed_measures_both_paths_and_the_quick_one_is_taken(
     assert speed.main([str(tiny), "--limit", "3", "--frictionless-always"]) == 0
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith(str(tiny))]
     assert len(lines) == 2 and all("3 packages, 0 errors" in line and "validate" in line for line in lines)
+
+
+def test_a_set_written_under_another_schema_is_not_reused(tmp_path: Path, monkeypatch) -> None:
+    """The generator digest covers the schema files: run.py regenerates a set of an older schema."""
+    bench = tmp_path / "bench"
+    ingest = tmp_path / "jixiao" / "ingest"
+    bench.mkdir()
+    ingest.mkdir(parents=True)
+    for name in ("make_data.py", "vocabulary.py"):
+        (bench / name).write_bytes((ROOT / "bench" / name).read_bytes())
+    for name in ("fields.py", "tables.py"):
+        (ingest / name).write_bytes((ROOT / "jixiao" / "ingest" / name).read_bytes())
+    monkeypatch.setattr(make_data, "BENCH_DIR", bench)
+    before = make_data.generator_digest()
+    assert before == make_data.generator_digest()
+    (ingest / "fields.py").write_text("SCHEMA_VERSION = 99\n", "utf-8")
+    assert make_data.generator_digest() != before
