@@ -180,3 +180,26 @@ class Config:
             same = folder.is_dir() and folder.resolve() == theme.resolve()
             found.append(folder if folder.is_dir() and not same else None)
         return found[0], found[1]
+
+
+# GitHub Actions workflow commands (``::error file=…,line=…::message``), printed by
+# ``validate --annotations`` for data and configuration findings alike. A file name or
+# message from a pull request must not end the command early, forge another
+# (``\n::notice …``) or switch commands off (``::stop-commands::``): every property and
+# the message are escaped by the runner's own rules (actions/toolkit ``command.ts``).
+
+
+def escape_data(text: str) -> str:
+    """A command's message: ``%``, CR and LF escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A command's property value (file, title): as a message, and ``:`` and ``,`` too."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workflow_command(kind: str, properties: dict[str, str | int | None], message: str) -> str:
+    """``::kind name=value,…::message`` with every value and the message escaped; None values left out."""
+    shown = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items() if value is not None)
+    return f"::{kind} {shown}::{escape_data(message)}" if shown else f"::{kind}::{escape_data(message)}"

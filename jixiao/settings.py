@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jixiao.config import GRADE_BANDS, NATIONAL_BANDS, GradeBands, Site
+from jixiao.config import GRADE_BANDS, NATIONAL_BANDS, GradeBands, Site, workflow_command
 
 FILE_NAME = "jixiao.toml"
 BANDS_KEY = "grade_bands"
@@ -51,8 +51,7 @@ class SettingsFinding:
 
     def annotation(self) -> str:
         """A GitHub Actions error on the file's line (``validate --annotations``), as data findings give."""
-        message = self.text().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path.as_posix()},line={self.line}::{message}"
+        return workflow_command("error", {"file": self.path.as_posix(), "line": self.line}, self.text())
 
 
 class SettingsError(Exception):

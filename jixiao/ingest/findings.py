@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from jixiao.config import workflow_command
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -185,14 +187,15 @@ class Finding:
         return f"{where}: {self.message} ({self.code})"
 
     def annotation(self) -> str:
-        """A GitHub Actions workflow command pointing at the file and line."""
+        """A GitHub Actions workflow command pointing at the file and line.
+
+        Everything from data is escaped by the workflow-command rules, the file name
+        included: a name holding a newline and ``::notice …`` (or ``::stop-commands::``)
+        stays one annotation and cannot forge or hide others.
+        """
         kind = "error" if self.severity is Severity.ERROR else "notice"
-        location = f"file={self.file}"
-        if self.line is not None:
-            location += f",line={self.line}"
-        title = CODES[self.code].title
-        message = self.text().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} {location},title={self.code} {title}::{message}"
+        title = f"{self.code} {CODES[self.code].title}"
+        return workflow_command(kind, {"file": self.file, "line": self.line, "title": title}, self.text())
 
     @property
     def is_error(self) -> bool:
