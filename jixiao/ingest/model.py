@@ -20,7 +20,10 @@ def _decimal(row: Row, name: str) -> Decimal | None:
 
 
 def to_wan(value: Decimal | None, unit: str) -> Decimal | None:
-    """A published amount in 万元; 元 figures are divided by 10000 exactly, never rounded."""
+    """An amount in 万元: 元 ÷ 10000 in Decimal, exact (250000.00 元 → 25.00, 215457.6 → 21.54576), never rounded.
+
+    The one conversion: pages, charts, totals (structure/totals.py) and the *_wan columns.
+    """
     if value is None:
         return None
     return value / 10000 if unit == "元" else value

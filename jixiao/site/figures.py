@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.site import charts
 from jixiao.site.charts import Bar, Chart, Group, Row
+from jixiao.structure import totals as money_rule
 from jixiao.structure.labels import amount
 
 HUNDRED = Decimal(100)
@@ -40,7 +41,8 @@ def rate(budget: Decimal | None, actual: Decimal | None) -> Decimal | None:
 
 
 def percent_text(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value:.2f}%"
+    """A rate as the site shows it (``shown_rate``: two places, half up), the digits of ``rate_computed``."""
+    return "—" if value is None else f"{money_rule.shown_rate(value)}%"
 
 
 def rounded(value: Decimal | None) -> str:
@@ -165,21 +167,6 @@ def score_chart(package: Package, evaluation: Evaluation, totals: dict[str, tupl
 # --------------------------------------------------------------------------- totals and trends
 
 
-def money_total(packages: Iterable[Package], attribute: str) -> Decimal | None:
-    """Sum in 万元 of the top budget line of every evaluation that is not a report (reports restate project money).
-
-    Amounts printed in 元 are converted exactly here; the pages print each form's own figures.
-    """
-    total, seen = Decimal(0), False
-    for package in packages:
-        for evaluation in package.evaluations:
-            line = evaluation.total_line
-            value = line.in_wan(attribute) if line and evaluation.kind != "report" else None
-            if value is not None:
-                total, seen = total + value, True
-    return total if seen else None
-
-
 @dataclass(frozen=True)
 class YearFigures:
     """One year's totals over some packages (a unit, a region, the whole site), exact and rounded."""
@@ -207,9 +194,10 @@ def year_figures(by_year: dict[int, list[Package]], href_of, one_unit: bool = Fa
     result = []
     for year in sorted(by_year):
         packages = by_year[year]
-        budget, actual = money_total(packages, "budget"), money_total(packages, "actual")
+        summed = money_rule.totals(packages)
+        budget, actual = summed.budget, summed.actual
         main = packages[0].main if one_unit and len(packages) == 1 else None
-        value = rate(budget, actual)
+        value = summed.rate
         result.append(
             YearFigures(
                 year=year,
