@@ -73,22 +73,41 @@ MEASURE_CHARTS = """() => {
 MEASURE_ROWS = """(limit) => {
   const problems = [];
   let rows = 0;
+  const need = (cell) => {
+    const style = getComputedStyle(cell);
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const content = cell.textContent.trim() === '' ? 0 : range.getBoundingClientRect().height;
+    const before = parseFloat(getComputedStyle(cell, '::before').height) || 0;
+    return content + (style.display === 'block' ? before : 0) + parseFloat(style.paddingTop) +
+      parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+  };
   for (const row of document.querySelectorAll('table tr')) {
     if (row.getClientRects().length === 0) continue;
+    const head = row.closest('thead');
+    if (head && head.getBoundingClientRect().width <= 1) continue;  // visually hidden headings (cards)
     rows += 1;
     const height = row.getBoundingClientRect().height;
-    let need = 0;
-    for (const cell of row.cells) {
-      const style = getComputedStyle(cell);
-      const range = document.createRange();
-      range.selectNodeContents(cell);
-      const content = cell.textContent.trim() === '' ? 0 : range.getBoundingClientRect().height;
-      need = Math.max(need, content + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom)
-                        + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth));
+    const style = getComputedStyle(row);
+    let needed = 0;
+    if (style.display === 'table-row') {
+      for (const cell of row.cells) needed = Math.max(needed, need(cell));
+    } else {
+      // a row laid out as a card: its cells on lines, each line as tall as its tallest cell
+      const lines = new Map();
+      for (const cell of row.cells) {
+        if (cell.getClientRects().length === 0) continue;
+        const top = Math.round(cell.getBoundingClientRect().top);
+        lines.set(top, Math.max(lines.get(top) || 0, need(cell)));
+      }
+      const gap = parseFloat(style.rowGap) || 0;
+      needed = [...lines.values()].reduce((a, b) => a + b, 0) + gap * Math.max(0, lines.size - 1) +
+        parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) +
+        parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
     }
     const where = `${row.closest('table').id || 'table'} row "${row.textContent.trim().slice(0, 30)}"`;
-    if (height > need * 1.15 + 12) {
-      problems.push(`${where}: ${Math.round(height)} px for ${Math.round(need)} px of content`);
+    if (height > needed * 1.15 + 12) {
+      problems.push(`${where}: ${Math.round(height)} px for ${Math.round(needed)} px of content`);
     }
     if (height > limit) problems.push(`${where}: ${Math.round(height)} px tall (limit ${limit})`);
   }

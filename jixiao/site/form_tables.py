@@ -30,6 +30,8 @@ class AmountCell:
     derived: bool
     ambiguous: str
     """For a figure of unknown column: the figures and the columns they are printed under."""
+    heading: str = ""
+    """The column's heading (the cell's label when a phone shows the row as a card)."""
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,10 @@ def amount_cells(line: BudgetLine, columns: tuple[tuple[str, str], ...]) -> tupl
     for name in names:
         if name in candidates and contiguous:
             if name == candidates[0]:
-                cells.append(AmountCell(None, len(candidates), False, note))
+                cells.append(AmountCell(None, len(candidates), False, note, "／".join(titles[c] for c in candidates)))
             continue
         ambiguous = note if name in candidates else ""
-        cells.append(AmountCell(getattr(line, name), 1, name in line.derived, ambiguous))
+        cells.append(AmountCell(getattr(line, name), 1, name in line.derived, ambiguous, titles[name]))
     return tuple(cells)
 
 
