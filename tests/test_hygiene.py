@@ -11,9 +11,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
+
+from jixiao.opendata import spreadsheet, xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "rugao-landloss/2023"
@@ -70,3 +74,34 @@ def test_a_file_name_cannot_forge_or_stop_annotations(data: Path) -> None:
     assert len(stop) == 1 and stop[0].startswith(
         f"::error file=data/{PACKAGE}/%3A%3Astop-commands%3A%3Atoken%2C50%25,title=E-"
     ), stop
+
+
+# --------------------------------------------------------------------------- spreadsheets
+
+
+def test_package_csv_neutralises_text_fields_only() -> None:
+    """Hand-written budget rows: a text cell beginning "-" or "@" gets ', the number -5.00 is published exactly."""
+    header = "evaluation_id,line_id,parent_id,order,label,kind,amount_unit,budget_initial,budget,funds_received,actual"
+    header += ",rate_published,share_published,weight,score,ambiguous_amounts,ambiguous_columns,derived,note\n"
+    data = header + "dept,total,,1,-其他,total,万元,,-5.00,,+3,,,,,,,,@原文如此\n"
+    published = spreadsheet.package_csv("budget.csv", data.encode("utf-8")).decode("utf-8")
+    assert published == header + "dept,total,,1,'-其他,total,万元,,-5.00,,+3,,,,,,,,'@原文如此\n"
+    clean = header + "dept,total,,1,其他,total,万元,,5.00,,3,,,,,,,,\n"
+    assert spreadsheet.package_csv("budget.csv", clean.encode("utf-8")) == clean.encode("utf-8")
+
+
+def test_xlsx_keeps_excel_limits_and_says_what_it_cut(tmp_path: Path) -> None:
+    """A 40,000-character cell is cut below 32,767 with a note naming its length; sheet names are legal, ≤ 31."""
+    book = xlsx.Workbook("t", datetime(2026, 1, 1, tzinfo=UTC), (1980, 1, 1, 0, 0, 0), scratch=tmp_path)
+    long_title = "预算/执行[明细]:第一部分*？" + "表" * 40
+    sheet = book.add_sheet(long_title, ["说明"], "s")
+    sheet.append(("字" * 40000,))
+    book.add_sheet(long_title, ["说明"], "s")
+    book.save(tmp_path / "t.xlsx")
+    workbook = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    names = workbook.sheetnames
+    assert len(names) == 2 and len(set(names)) == 2
+    assert all(len(name) <= 31 and not set(name) & set("[]:*?/\\") for name in names), names
+    text = workbook[names[0]]["A2"].value
+    assert len(text) <= 32767 and text.startswith("字" * 30000)
+    assert "40000" in text and "CSV" in text

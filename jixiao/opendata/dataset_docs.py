@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jixiao.config import Site
 from jixiao.ingest.tables import package_descriptor
-from jixiao.opendata import combined
+from jixiao.opendata import combined, spreadsheet
 from jixiao.opendata.combined import COMBINED
 from jixiao.structure import labels
 from jixiao.structure.index import SiteIndex
@@ -85,6 +85,9 @@ def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
         "JSON 为每张表一个对象：`columns` 为字段名，`rows` 为各行（每行一个数组，与 Datasette 的 JSON 相同）。",
         "`.gz` 文件用 gzip 压缩（JSON 约为原来的十分之一，数据库约五分之一），可用 gunzip、7-Zip 解压，"
         "pandas、R 可直接读取；一个文件由若干 gzip 段依次相接，各种解压工具都会把它们接成一个文件。",
+        "",
+        spreadsheet.NEUTRALISED_NOTE,
+        spreadsheet.TRUNCATED_NOTE,
         "",
         "## 数字",
         "",

@@ -32,6 +32,7 @@ from jixiao.config import Config, Site
 from jixiao.opendata import api, dataset_docs, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
 from jixiao.opendata.fragments import Fragment, fragment_of, gzip_member, sheet_columns
+from jixiao.opendata.spreadsheet import TRUNCATED_NOTE
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 
@@ -264,6 +265,7 @@ def _workbook_notes(site: Site) -> list[str]:
         f"{site.data_title}合并数据集：各单位公开的预算绩效自评材料，按原文转录。",
         "每张工作表一张表，每行一条记录；前 7 列为数据包、单位标识、单位名称、省份、所属地级市、所属县级地区、年度。",
         "金额单位为万元。数字按原文照录；工作簿中数字为数值，原文的数字文本见 CSV 与 JSON 文件。",
+        TRUNCATED_NOTE,
         "每行的“来源标识”“来源文件标题”指明所据原文；“来源文件”工作表列出原文的发布单位、日期、网址和转录所据文件。",
         f"引用时请引用原文出处，并注明转引自 {site.data_title}数据包（数据包标识见“数据包”列）。",
         f"字段说明见同目录的 README.md 与站点“数据下载”页面的数据字典。许可：{site.license_name}。",

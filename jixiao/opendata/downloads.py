@@ -14,6 +14,7 @@ import re
 import zipfile
 
 from jixiao.ingest.model import Package
+from jixiao.opendata.spreadsheet import NEUTRALISED_NOTE, package_csv
 from jixiao.structure import routes
 
 BOM = b"\xef\xbb\xbf"
@@ -28,6 +29,7 @@ def package_readme(package: Package, data_title: str) -> str:
         "",
         "数据转录自单位公开的绩效自评材料，金额单位万元，按原文照录。",
         "CSV 为带 BOM 的 UTF-8；datapackage.json 为 Frictionless 描述文件，含字段说明。",
+        NEUTRALISED_NOTE,
         "",
         "## 来源",
     ]
@@ -53,7 +55,8 @@ def package_members(package: Package, read: dict[str, bytes], data_title: str) -
     """
     members: dict[str, bytes] = {}
     for name in package.files:
-        members[name] = BOM + read[name]
+        members[name] = BOM + package_csv(name, read[name])  # text that would run as a formula gets a '
+
     members["datapackage.json"] = compact_json(read["datapackage.json"])
     members["README.md"] = package_readme(package, data_title).encode("utf-8")
     for name in sorted(name for name in read if name.startswith("narrative/")):

@@ -26,6 +26,7 @@ from pathlib import Path
 from jixiao.ingest.model import Package
 from jixiao.opendata import combined, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
+from jixiao.opendata.spreadsheet import neutralise_row
 
 FRAGMENT_SUFFIX = ".rows"
 GZIP_LEVEL = 6
@@ -72,7 +73,7 @@ def fragment_of(packages: Iterable[Package]) -> Fragment:
         refs, kinds = sheet_columns(COMBINED[name])
         part.xlsx = [xlsx.row_template(refs, kinds, row) for row in part.rows]
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(part.rows)
+        csv.writer(buffer, lineterminator="\n").writerows(neutralise_row(row, kinds) for row in part.rows)
         part.csv = buffer.getvalue()
         part.json = ",\n".join(map(encode, part.rows))
         part.csv_gz, part.json_gz = gzip_member(part.csv), gzip_member(part.json)

@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from jixiao.opendata.spreadsheet import excel_text, sheet_name
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -60,7 +62,7 @@ def row_template(refs: list[str], kinds: str, row: tuple[str | int | None, ...])
         if kind == "n" or value.__class__ is int:
             parts.append(f'<c r="{ref}{ROW}"><v>{value}</v></c>')
         else:
-            text = escape(value)  # type: ignore[arg-type]
+            text = escape(excel_text(value))  # type: ignore[arg-type]
             parts.append(f'<c r="{ref}{ROW}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
     parts.append("</row>")
     return "".join(parts)
@@ -122,6 +124,7 @@ class Workbook:
     def add_sheet(self, title: str, header: list[str], kinds: str, after: Sheet | None = None) -> Sheet:
         """A new sheet at the end, or right after ``after``."""
         self.count += 1
+        title = sheet_name(title, (sheet.title for sheet in self.sheets))
         sheet = Sheet(self.folder, self.count, title, header, kinds)
         position = self.sheets.index(after) + 1 if after is not None else len(self.sheets)
         self.sheets.insert(position, sheet)

@@ -19,9 +19,7 @@ page (``Chart.csv``), with a citation line and a stable anchor.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -29,6 +27,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import altair as alt
+
+from jixiao.opendata.spreadsheet import csv_bytes
 
 BUDGET_SERIES = ("全年预算数", "实际支出数")
 SCORE_SERIES = ("分值", "得分")
@@ -369,16 +369,6 @@ def embed_json(spec: dict) -> str:
     """The spec as JSON that is safe inside <script type="application/json">."""
     text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
-    """A small CSV (UTF-8 with BOM, for Excel); Decimals keep their published digits."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if v is None else format(v, "f") if isinstance(v, Decimal) else v for v in row])
-    return "\ufeff".join(["", out.getvalue()]).encode("utf-8")
 
 
 def make_chart(
