@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.config import Config
@@ -118,6 +119,93 @@ def _config(args: argparse.Namespace, settings: Settings) -> Config:
     )
 
 
+def _init(args: argparse.Namespace) -> int:
+    from jixiao.commands.init import InitError, init
+
+    try:
+        created = init(args.directory, args.title, args.requirement)
+    except InitError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"已创建门户仓库 {created}；进入该目录，放入数据包后运行 jixiao build（README.md 有说明）")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    from jixiao.commands.report import run_validate
+
+    return run_validate(
+        args.data,
+        annotations=args.annotations,
+        summary=args.summary,
+        show_flags=args.flags,
+        grade_bands=settings.grade_bands,
+    )
+
+
+def _new(args: argparse.Namespace, settings: Settings) -> int:
+    from jixiao.commands.scaffold import ScaffoldError, scaffold
+
+    try:
+        created = scaffold(args.data, args.unit_id, args.year, args.project, department=args.department)
+    except ScaffoldError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 jixiao validate（或 python build.py validate）")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, settings: Settings) -> int:
+    from jixiao.commands.importing.command import FormImportError, import_form
+
+    try:
+        found = import_form(args.file, args.data, args.sources, args.unit, args.year, args.evaluation)
+    except FormImportError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_USAGE
+    package, forms, rows = found
+    print(f"已写出草稿 {package}：{forms} 张表，review.csv 中 {rows} 项待核对。")
+    print("对照原表逐项核对 review.csv（python build.py validate 列出每一项及原文位置），")
+    print("核对或改正后把 status 改为 已核对；步骤见 CONTRIBUTING.md“从原表导入”。")
+    return EXIT_OK
+
+
+def _upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from jixiao.commands.upgrade import run_upgrade
+
+    return run_upgrade(args.data)
+
+
+def _diff(args: argparse.Namespace, settings: Settings) -> int:
+    from jixiao.commands.diff import run_diff
+
+    return run_diff(args.data, args.ref, settings.grade_bands)
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from jixiao.commands.serve import run_serve
+
+    return run_serve(_config(args, settings), port=args.port, watch=not args.no_watch)
+
+
+def _build(args: argparse.Namespace, settings: Settings) -> int:
+    from jixiao.build.pipeline import run_build
+
+    return run_build(_config(args, settings), stats=args.stats)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "build": _build,
+    "validate": _validate,
+    "serve": _serve,
+    "new": _new,
+    "import": _import,
+    "upgrade": _upgrade,
+    "diff": _diff,
+}
+"""Each subcommand of ``_parser`` but ``init`` → its runner (the modules are imported when run)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; ``argv`` defaults to the process's arguments (the ``jixiao`` console script)."""
     argv = sys.argv[1:] if argv is None else argv
@@ -127,16 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*argv, "build"]) if argv else parser.parse_args(["build"])
-    if args.command == "init":
-        from jixiao.commands.init import InitError, init
-
-        try:
-            created = init(args.directory, args.title, args.requirement)
-        except InitError as error:
-            print(f"错误：{error}", file=sys.stderr)
-            return EXIT_USAGE
-        print(f"已创建门户仓库 {created}；进入该目录，放入数据包后运行 jixiao build（README.md 有说明）")
-        return EXIT_OK
+    if args.command == "init":  # makes a new portal: there is no configuration file to read yet
+        return _init(args)
     try:
         settings = _settings(args)
     except SettingsError as error:
@@ -148,52 +228,4 @@ def main(argv: list[str] | None = None) -> int:
                 print(finding.text(), file=sys.stderr)
         print(f"配置无效：{error}", file=sys.stderr)
         return EXIT_INVALID
-    if args.command == "validate":
-        from jixiao.commands.report import run_validate
-
-        return run_validate(
-            args.data,
-            annotations=args.annotations,
-            summary=args.summary,
-            show_flags=args.flags,
-            grade_bands=settings.grade_bands,
-        )
-    if args.command == "new":
-        from jixiao.commands.scaffold import ScaffoldError, scaffold
-
-        try:
-            created = scaffold(args.data, args.unit_id, args.year, args.project, department=args.department)
-        except ScaffoldError as error:
-            print(f"错误：{error}", file=sys.stderr)
-            return EXIT_USAGE
-        print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 jixiao validate（或 python build.py validate）")
-        return EXIT_OK
-    if args.command == "import":
-        from jixiao.commands.importing.command import FormImportError, import_form
-
-        try:
-            found = import_form(args.file, args.data, args.sources, args.unit, args.year, args.evaluation)
-        except FormImportError as error:
-            print(f"错误：{error}", file=sys.stderr)
-            return EXIT_USAGE
-        package, forms, rows = found
-        print(f"已写出草稿 {package}：{forms} 张表，review.csv 中 {rows} 项待核对。")
-        print("对照原表逐项核对 review.csv（python build.py validate 列出每一项及原文位置），")
-        print("核对或改正后把 status 改为 已核对；步骤见 CONTRIBUTING.md“从原表导入”。")
-        return EXIT_OK
-    if args.command == "upgrade":
-        from jixiao.commands.upgrade import run_upgrade
-
-        return run_upgrade(args.data)
-    if args.command == "diff":
-        from jixiao.commands.diff import run_diff
-
-        return run_diff(args.data, args.ref, settings.grade_bands)
-    config = _config(args, settings)
-    if args.command == "serve":
-        from jixiao.commands.serve import run_serve
-
-        return run_serve(config, port=args.port, watch=not args.no_watch)
-    from jixiao.build.pipeline import run_build
-
-    return run_build(config, stats=args.stats)
+    return COMMANDS[args.command](args, settings)

@@ -355,6 +355,7 @@ def test_gitignore_covers_what_the_build_and_tools_create(tmp_path: Path) -> Non
         "jixiao/__pycache__/cli.cpython-311.pyc",
         ".pytest_cache/README.md",
         ".ruff_cache/CACHEDIR.TAG",
+        ".mypy_cache/CACHEDIR.TAG",
     ]
     for name in created:
         (checkout / name).parent.mkdir(parents=True, exist_ok=True)
@@ -370,6 +371,7 @@ def test_gitignore_covers_what_the_build_and_tools_create(tmp_path: Path) -> Non
     assert ignored.stdout == "", ignored.stdout
 
 
+@pytest.mark.lint
 @pytest.mark.skipif(
     shutil.which("ruff") is None and not Path(sys.executable).with_name("ruff").exists() and not os.environ.get("CI"),
     reason="ruff not installed (in CI the test runs and fails instead)",

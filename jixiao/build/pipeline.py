@@ -157,7 +157,8 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
         results.sort(key=lambda r: r.unit_id)
         records = [r.record for r in results if r.record is not None]
         for result in results:
-            staging.claim(result.record.files)
+            if result.record is not None:
+                staging.claim(result.record.files)
             summary.files += result.files
             summary.bytes += result.bytes
             summary.pages += result.pages

@@ -76,8 +76,8 @@ def fingerprint(config: Config) -> str:
     templates, assets = config.override_dirs()
     for directory, pattern in ((CODE_DIR, "*.py"), (config.templates_dir, "*"), (config.assets_dir, "*")):
         hasher.update(tree_digest(directory, pattern).encode())
-    for directory in (templates, assets):  # the portal's own theme files (jixiao.toml's folder)
-        hasher.update(b"\0" + (tree_digest(directory, "*").encode() if directory else b"-"))
+    for override in (templates, assets):  # the portal's own theme files (jixiao.toml's folder)
+        hasher.update(b"\0" + (tree_digest(override, "*").encode() if override else b"-"))
     if config.config_file is not None and config.config_file.is_file():
         hasher.update(b"\0" + hashlib.sha256(config.config_file.read_bytes()).digest())
     return hasher.hexdigest()
@@ -198,7 +198,8 @@ class Manifest:
         if self._units is None:
             data = _read_json(self._path) if self._path is not None else None
             valid = isinstance(data, dict) and data.get("build_key") == self.build_key
-            self._units = data["units"] if valid and isinstance(data.get("units"), dict) else {}
+            units = data.get("units") if valid and isinstance(data, dict) else None
+            self._units = units if isinstance(units, dict) else {}
         return self._units
 
     def to_json(self) -> str:

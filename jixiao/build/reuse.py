@@ -34,7 +34,7 @@ def plan_reuse(
     roots: dict[str, list[str]] | None = None
     for unit in selected:
         reuse = find_reuse(unit, sources)
-        if reuse is not None and reuse.root == current:
+        if reuse is not None and previous is not None and reuse.root == current:
             if roots is None:
                 roots = owned_roots({unit_id: entry["files"] for unit_id, entry in previous.units.items()})
             try:

@@ -191,7 +191,7 @@ def _entry(cache: FileCache, key: str | None, staging: Staging, make) -> tuple[P
     linked from there; the returned folder holds them until the build ends.
     """
     names = cache.names(key) if key else None
-    if names is not None:
+    if key and names is not None:
         published = [name for name in names if "/" in name]
         if cache.link(key, published, staging) is not None:
             return cache.root / key, published
@@ -264,7 +264,7 @@ def shared_pages(
                 inputs = _key(inputs, *page.inputs)
         key = _key("page", fingerprint, path, inputs) if inputs is not None else None
         names = cache.names(key) if key else None
-        done = cache.link(key, names, staging) if names is not None else None
+        done = cache.link(key, names, staging) if key and names is not None else None
         if done is None:
             if page is None:
                 files = list(metadata.metadata_files(config, index))

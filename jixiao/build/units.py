@@ -16,6 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
+
 from jixiao.build.plan import UnitPlan
 from jixiao.build.write import link_files, write_files
 from jixiao.config import Config
@@ -89,7 +91,7 @@ class _Worker:
     config: Config
     staging: Path
     records: Path
-    env = None
+    env: Environment
 
 
 def start(config: Config, staging: Path, records: Path) -> None:

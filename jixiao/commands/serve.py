@@ -108,7 +108,7 @@ def _handler(directory: Path, state: State, data_dir: Path) -> type[http.server.
             self.send_header("Cache-Control", "no-store")
             super().end_headers()
 
-        def copyfile(self, source, outputfile) -> None:  # type: ignore[override]
+        def copyfile(self, source, outputfile) -> None:
             data = source.read()
             if self.path.endswith(("/", ".html")) and b"</body>" in data:
                 data = data.replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)

@@ -151,7 +151,7 @@ class _Sniffer(csv.Sniffer):
 
     def _guess_delimiter(self, data: str, delimiters: str | None) -> tuple[str, bool | int]:
         if delimiters is None:
-            return super()._guess_delimiter(data, delimiters)
+            return super()._guess_delimiter(data, delimiters)  # type: ignore[misc]  # private, not in typeshed
         lines = list(filter(None, data.split("\n")))
         candidates = list(dict.fromkeys(c for c in delimiters if ord(c) < 127))
         chunk = min(10, len(lines))

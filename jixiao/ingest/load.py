@@ -138,7 +138,7 @@ def _year_folder(year: os.DirEntry, shown, findings: list[Finding]) -> list[Path
     return []
 
 
-def _entries(directory: Path) -> list[os.DirEntry]:
+def _entries(directory: Path | os.DirEntry[str]) -> list[os.DirEntry[str]]:
     """A folder's entries sorted by name, without those starting with a dot."""
     with os.scandir(directory) as entries:
         return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from jixiao.ingest.findings import CODES, Finding
 from jixiao.ingest.load import RawPackage, Row
@@ -245,15 +246,14 @@ class Package:
 
 def build_package(raw: RawPackage, findings: tuple[Finding, ...]) -> Package:
     """Turn a validated RawPackage (and its flags) into the model."""
-    tables = raw.tables
+    tables, descriptor = raw.tables, raw.descriptor
+    if descriptor is None:
+        raise ValueError(f"{raw.display}: build_package needs a validated package")
     unit_row = tables["unit"][0]
-    unit = Unit(
-        **{f["name"]: unit_row.get(f["name"]) for f in TABLES["unit"]["fields"] if not f["name"].startswith("staff")},
-        **{
-            name: _integer(unit_row, name)
-            for name in ("staff_total", "staff_in_post", "staff_contract", "staff_retired")
-        },
-    )
+    unit_fields: dict[str, Any] = {f["name"]: unit_row.get(f["name"]) for f in TABLES["unit"]["fields"]}
+    for name in ("staff_total", "staff_in_post", "staff_contract", "staff_retired"):
+        unit_fields[name] = _integer(unit_row, name)
+    unit = Unit(**unit_fields)
     sources = {
         row.get("source_id"): Source(**{f["name"]: row.get(f["name"]) for f in TABLES["sources"]["fields"]})
         for row in tables["sources"]
@@ -263,8 +263,8 @@ def build_package(raw: RawPackage, findings: tuple[Finding, ...]) -> Package:
         unit=unit,
         year=int(raw.year),
         display=raw.display,
-        files=tuple(r["path"] for r in raw.descriptor["resources"]),
-        descriptor=raw.descriptor,
+        files=tuple(r["path"] for r in descriptor["resources"]),
+        descriptor=descriptor,
         sources=tuple(sources.values()),
         evaluations=evaluations,
     )

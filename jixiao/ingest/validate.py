@@ -151,7 +151,7 @@ def _translate(package: RawPackage, report) -> list[Finding]:
 
 
 def _primary_key(package: RawPackage, name: str) -> list[str]:
-    for resource in package.descriptor.get("resources", []):
+    for resource in (package.descriptor or {}).get("resources", []):
         if isinstance(resource, dict) and resource.get("name") == name:
             return list(resource.get("schema", {}).get("primaryKey", []))
     return []

@@ -142,11 +142,11 @@ NUMBERS_NOTE = (
 def cell(value: object) -> Cell:
     """A model value as a combined cell: Decimal → its published digits, "" and () → None."""
     if value is None or value.__class__ is int:
-        return value  # type: ignore[return-value]
+        return value
     if value.__class__ is Decimal:
         return format(value, "f")
     if value.__class__ is tuple:
-        return " ".join(str(cell(v)) for v in value) or None  # type: ignore[union-attr]
+        return " ".join(str(cell(v)) for v in value) or None
     return value or None  # type: ignore[return-value]
 
 

@@ -24,7 +24,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,7 +57,7 @@ def combined_files(
     for fragment in fragments:
         year = next((part.rows[0][6] for part in fragment.values() if part.rows), None)
         if year is not None:
-            by_year.setdefault(int(year), []).append(fragment)  # type: ignore[arg-type]
+            by_year.setdefault(int(year), []).append(fragment)
     counts = dict.fromkeys(COMBINED, 0)
     with tempfile.TemporaryDirectory(prefix="jixiao-datasets-", dir=scratch) as folder:
         root = Path(folder)
@@ -81,9 +81,9 @@ def write_year(
 
     ``root`` also gets each table's compressed CSV rows (``BODY``) for ``write_all_years``.
     """
-    text_writers = [_Csv(root, year), _Json(root, year)]
+    text_writers: list[_Csv | _Json] = [_Csv(root, year), _Json(root, year)]
     book, database = _Xlsx(root / "book.xlsx", config, year), _Sqlite(root / "database.sqlite")
-    writers = [book, database]
+    writers: list[_Xlsx | _Sqlite] = [book, database]
     counts = dict.fromkeys(COMBINED, 0)
     try:
         for fragment in fragments:
@@ -194,7 +194,7 @@ class _Json:
         for table in COMBINED.values():
             handle = open(root / f"{table.name}.json.gz", "wb")
             head = {"table": table.name, "title": table.title, "year": year}
-            head["columns"] = [column.name for column in table.columns]  # type: ignore[assignment]
+            head["columns"] = [column.name for column in table.columns]
             handle.write(gzip_member(json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": ['))
             self.handles[table.name] = handle
             self.first[table.name] = True
@@ -282,7 +282,9 @@ class _Sqlite:
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute("BEGIN")
-        self.insert, self.pending, self.numbers = {}, {}, {}
+        self.insert: dict[str, str] = {}
+        self.pending: dict[str, list[Sequence[object]]] = {}
+        self.numbers: dict[str, tuple[int, ...]] = {}
         for table in COMBINED.values():
             self.db.execute(create_table_sql(table))
             self.insert[table.name] = f'INSERT INTO "{table.name}" VALUES ({", ".join("?" * len(table.columns))})'

@@ -225,7 +225,7 @@ def rows_chart(groups: Sequence[Group], series: tuple[str, ...]) -> dict:
     return {**_rows_template(series), "data": {"values": data}}
 
 
-def _config(chart: alt.Chart | alt.LayerChart) -> alt.Chart | alt.LayerChart:
+def _config(chart: alt.LayerChart | alt.FacetChart) -> alt.LayerChart | alt.FacetChart:
     return (
         chart.configure(font=FONT)
         .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=0)

@@ -19,11 +19,13 @@ byte-identical builds:
 from __future__ import annotations
 
 import base64
+import io
 import json
 import subprocess
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO, cast
 
 INSTALL_HINT = "请安装扩展版：pip install 'pagefind[extended]'（普通版 pagefind 不能为中文分词）"
 TIMEOUT_SECONDS = 900
@@ -46,6 +48,9 @@ class Service:
             )
         except OSError as error:
             raise SearchIndexError(f"pagefind 无法运行：{error}。{INSTALL_HINT}") from None
+        # Both pipes exist (PIPE was asked for); stdout is a BufferedReader, whose read1 returns what has arrived.
+        self.stdin = cast(IO[bytes], self.process.stdin)
+        self.stdout = cast(io.BufferedReader, self.process.stdout)
         self.timer = threading.Timer(TIMEOUT_SECONDS, self.process.kill)
         self.timer.start()
 
@@ -78,8 +83,8 @@ class Service:
     def _write(self, messages: Iterable[bytes]) -> None:
         try:
             for message in messages:
-                self.process.stdin.write(message)
-            self.process.stdin.flush()
+                self.stdin.write(message)
+            self.stdin.flush()
         except (OSError, ValueError):
             pass  # the process died; _answer reports it with its stderr
 
@@ -90,7 +95,7 @@ class Service:
             end = self.buffer.find(b",", searched)
             while end < 0:
                 searched = len(self.buffer)
-                chunk = self.process.stdout.read1(1 << 20)
+                chunk = self.stdout.read1(1 << 20)
                 if not chunk:
                     raise SearchIndexError(f"pagefind 意外退出：{self._stderr()}")
                 self.buffer += chunk
@@ -114,7 +119,7 @@ class Service:
     def close(self) -> None:
         self.timer.cancel()
         try:
-            self.process.stdin.close()
+            self.stdin.close()
         except OSError:
             pass
         try:

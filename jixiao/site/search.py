@@ -138,7 +138,7 @@ def index_site(
     jobs: list[tuple[Path, list[str], str | None]] = [(bundle, shared, main)]
     for name, members in by_slice.items():
         key = None
-        if cache is not None and all(unit in unit_keys for unit in members):
+        if cache is not None and unit_keys is not None and all(unit in unit_keys for unit in members):
             key = _slice_key(name, {unit: unit_keys[unit] for unit in members})
         jobs.append((bundle / "slices" / name, [p for unit in sorted(members) for p in members[unit]], key))
 

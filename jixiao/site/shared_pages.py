@@ -225,7 +225,7 @@ def data_page(config: Config, index: SiteIndex) -> PageSpec:
 
 def quality_page(config: Config, index: SiteIndex) -> PageSpec:
     path = routes.QUALITY
-    items = []
+    items: list[dict[str, Any]] = []
     for package in index.packages:
         for e in package.evaluations:
             label = f"{package.unit.name} {package.year} {e.title}"

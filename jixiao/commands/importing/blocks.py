@@ -119,13 +119,14 @@ def _budget_rows(
     seen: dict[str, int] = {}
     for index in range(header + 1, min(len(rows), header + 12)):
         row = rows[index]
-        label_at = next((p for p, cell in enumerate(row) if _line_kind(cell.text) and not cell.merged), None)
-        if label_at is None:
+        labels = ((p, found) for p, cell in enumerate(row) if not cell.merged and (found := _line_kind(cell.text)))
+        first_label = next(labels, None)
+        if first_label is None:
             if any(_line_kind(cell.text) for cell in row):
                 continue  # a merged copy of a label already read
             break
+        label_at, (kind, line_id) = first_label
         label_cell = row[label_at]
-        kind, line_id = _line_kind(label_cell.text)
         seen[line_id] = seen.get(line_id, 0) + 1
         if seen[line_id] > 1:
             line_id = f"{line_id}-{seen[line_id]}"

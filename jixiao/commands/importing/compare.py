@@ -153,9 +153,9 @@ def _budget(
         names = [name for name in BUDGET_FIGURES if name not in derived]
         _tally(tally, f"{row['evaluation_id']} budget {row['line_id']}", row, got.get(draft_key), names)
     mine = {value for value in pairs.values() if value}
-    for key, row in got.items():
-        if key[0] in mine and key not in matched:
-            _tally(tally, f"{key[0]} budget {row['line_id']}（多出的行）", None, row, BUDGET_FIGURES)
+    for draft_key, row in got.items():
+        if draft_key[0] in mine and draft_key not in matched:
+            _tally(tally, f"{draft_key[0]} budget {row['line_id']}（多出的行）", None, row, BUDGET_FIGURES)
 
 
 def _indicator_key(row: dict[str, str]) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ keeps a separator (``|`` or a tab), so its grid is marked inexact.
 
 from __future__ import annotations
 
+import functools
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -110,7 +111,7 @@ def read_pdf(data: bytes) -> Grid:
             found = page.find_tables()
             blocks: list[tuple[float, list[list[Cell]]]] = []
             boxes = [table.bbox for table in found]
-            outside = page.filter(lambda obj, boxes=boxes: not any(_inside(obj, box) for box in boxes))
+            outside = page.filter(functools.partial(_outside, boxes))
             for line in outside.extract_text_lines():
                 text = clean(line["text"])
                 if text:
@@ -128,6 +129,10 @@ def read_pdf(data: bytes) -> Grid:
                 for cells in rows:
                     grid.add_row([_renumber(cell, len(grid.rows) + 1) for cell in cells])
     return grid
+
+
+def _outside(boxes: list[tuple[float, float, float, float]], obj: dict) -> bool:
+    return not any(_inside(obj, box) for box in boxes)
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:

@@ -12,6 +12,7 @@ from jixiao.ingest.checks.common import (
     TOLERANCE,
     _finding,
     amount,
+    decimals,
     number,
     plain,
     rows_by_evaluation,
@@ -55,9 +56,9 @@ def _sum_findings(package: RawPackage, parent: Row, children: list[Row]) -> Iter
     for column in AMOUNT_COLUMNS:
         total = number(parent, column)
         parts = [amount(child, column, unit) for child in children]
-        if total is None or any(part is None for part in parts):
+        if total is None or None in parts:
             continue
-        summed = sum(parts, Decimal(0))
+        summed = sum((part for part in parts if part is not None), Decimal(0))
         if abs(summed - total) > TOLERANCE:
             labels = "＋".join(child.get("label") for child in children)
             yield _finding(
@@ -78,8 +79,7 @@ def check_execution_rates(package: RawPackage, bands: GradeBands) -> Iterator[Fi
         if rate is None or budget is None or actual is None or budget == 0:
             continue
         computed = actual / budget * 100
-        decimals = max(-rate.as_tuple().exponent, 0)
-        allowed = Decimal(5) / (Decimal(10) ** (decimals + 1)) + Decimal("0.000001")
+        allowed = Decimal(5) / (Decimal(10) ** (decimals(rate) + 1)) + Decimal("0.000001")
         if abs(computed - rate) > allowed:
             yield _finding(
                 package,

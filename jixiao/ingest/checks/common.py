@@ -46,6 +46,13 @@ def amount(row: Row, name: str, unit: str) -> Decimal | None:
     return value * 10000 if unit == "元" else value / 10000
 
 
+def decimals(value: Decimal) -> int:
+    """How many decimal places a number cell was printed with (``12.30`` → 2, ``120`` → 0)."""
+    exponent = value.as_tuple().exponent
+    # A bare number cell (the format checks ran first) is finite: its exponent is an int.
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
 def plain(value: Decimal) -> str:
     """A Decimal as written, without exponent notation."""
     return format(value, "f")

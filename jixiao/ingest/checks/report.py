@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.config import GradeBands
-from jixiao.ingest.checks.common import AMOUNT_COLUMNS, COLUMN_TITLES, _finding, amount, number, plain
+from jixiao.ingest.checks.common import AMOUNT_COLUMNS, COLUMN_TITLES, _finding, amount, decimals, number, plain
 from jixiao.ingest.findings import Finding, Severity
 from jixiao.ingest.load import RawPackage, Row
 
@@ -40,10 +40,10 @@ def check_report_totals(package: RawPackage, bands: GradeBands) -> Iterator[Find
         for column in AMOUNT_COLUMNS:
             stated = number(line, column)
             parts = [amount(totals[p], column, unit) for p in projects]
-            if stated is None or any(part is None for part in parts):
+            if stated is None or None in parts:
                 continue
-            summed = sum(parts, Decimal(0))
-            places = Decimal(1).scaleb(stated.as_tuple().exponent)
+            summed = sum((part for part in parts if part is not None), Decimal(0))
+            places = Decimal(1).scaleb(-decimals(stated))
             if summed.quantize(places, rounding=ROUND_HALF_UP) == stated:
                 continue
             yield _finding(

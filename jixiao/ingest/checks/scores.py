@@ -195,7 +195,8 @@ def check_totals(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
                 f"{title}：{_arithmetic(len(rows), sums[column], part, counted, total)}",
                 ref=evaluation_id,
             )
-        if counted is False and funds_part["weight"]:
+        if counted is False and funds is not None and funds_part["weight"]:
+            total_weight = plain(stated["weight"]) if stated["weight"] is not None else "—"
             yield _finding(
                 package,
                 "budget",
@@ -203,7 +204,7 @@ def check_totals(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
                 "F-FUNDS-EXCLUDED",
                 "score",
                 f"资金执行率分值 {funds.get('weight')}、得分 {funds.get('score') or '—'} 未计入总分"
-                f"（总分 {plain(stated['weight'])} 只合计了 {len(weighted or scored)} 个指标行）",
+                f"（总分 {total_weight} 只合计了 {len(weighted or scored)} 个指标行）",
                 severity=Severity.FLAG,
             )
         if stated["weight"] is not None and stated["score"] is not None and stated["score"] > stated["weight"]:
@@ -264,15 +265,15 @@ def check_stated_scores(package: RawPackage, bands: GradeBands) -> Iterator[Find
             if _weights_unprinted(rows):
                 table["weight"] = None
         for column, title in (("weight", "分值"), ("score", "得分")):
-            value = number(stated, column)
-            if value is not None and table[column] is not None and abs(value - table[column]) > EPSILON:
+            value, expected = number(stated, column), table[column]
+            if value is not None and expected is not None and abs(value - expected) > EPSILON:
                 yield _finding(
                     package,
                     "stated_scores",
                     stated,
                     "E-STATED",
                     column,
-                    f"文中“{stated.get('label')}”{title} {plain(value)} ≠ 评分表 {plain(table[column])}",
+                    f"文中“{stated.get('label')}”{title} {plain(value)} ≠ 评分表 {plain(expected)}",
                     ref=scope,
                 )
 

@@ -25,7 +25,8 @@ def check_resource_paths(package: RawPackage, bands: GradeBands) -> Iterator[Fin
     """Every resource path is a plain file name inside the package."""
     descriptor_file = package.file("datapackage.json")
     first_index: dict[tuple[str, object], int] = {}
-    for index, resource in enumerate(package.descriptor.get("resources", [])):
+    descriptor = package.descriptor or {}  # None only when unreadable, reported by load.py
+    for index, resource in enumerate(descriptor.get("resources", [])):
         path = resource.get("path") if isinstance(resource, dict) else None
         field = f"resources[{index}].path"
         if not isinstance(path, str) or not path:
@@ -61,9 +62,10 @@ def _resources() -> list[dict]:
 def check_descriptor_matches(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
     """Resources, encodings and schemas are exactly the canonical ones."""
     descriptor_file = package.file("datapackage.json")
-    version = package.descriptor.get("schema_version", 1)
+    descriptor = package.descriptor or {}  # None only when unreadable, reported by load.py
+    version = descriptor.get("schema_version", 1)
     if version != SCHEMA_VERSION:
-        shown = "缺失（第 1 版）" if "schema_version" not in package.descriptor else repr(version)
+        shown = "缺失（第 1 版）" if "schema_version" not in descriptor else repr(version)
         yield Finding(
             "E-VERSION",
             descriptor_file,
@@ -72,14 +74,14 @@ def check_descriptor_matches(package: RawPackage, bands: GradeBands) -> Iterator
         )
         return
     expected = _expected(package.unit_id, int(package.year))
-    if package.descriptor.get("name") != expected["name"]:
+    if descriptor.get("name") != expected["name"]:
         yield Finding(
             "E-ID",
             descriptor_file,
-            f"包名应为 {expected['name']}，实为 {package.descriptor.get('name')!r}",
+            f"包名应为 {expected['name']}，实为 {descriptor.get('name')!r}",
             field="name",
         )
-    found = {r.get("name"): r for r in package.descriptor["resources"] if isinstance(r, dict)}
+    found = {r.get("name"): r for r in descriptor["resources"] if isinstance(r, dict)}
     for wanted in expected["resources"]:
         name = wanted["name"]
         resource = found.get(name)
