@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from jixiao.commands.upgrade import upgrade_package
 from jixiao.config import GRADE_BANDS, GradeBands
@@ -182,7 +182,7 @@ def extract_tree(commit: str, prefix: str, dest: Path, ref: str) -> None:
         batch.wait()
 
 
-def _copy(source: BinaryIO, out: BinaryIO, size: int, keep: int) -> None:
+def _copy(source: IO[bytes], out: BinaryIO, size: int, keep: int) -> None:
     """Copy the first ``keep`` of ``size`` bytes, read the rest away, then the record's closing newline."""
     left = size
     while left:

@@ -87,7 +87,7 @@ def money(package: Package, evaluation: Evaluation, kind: str | None = None) -> 
     budget = line.budget_wan if line else None
     actual = line.actual_wan if line else None
     known = budget is not None and actual is not None
-    rate = actual / budget * HUNDRED if known and budget else None  # type: ignore[operator]
+    rate = actual / budget * HUNDRED if known and budget else None
     kind = counted_kind(package) if kind is None else kind
     counted = evaluation.kind == kind
     left_out = kind if not counted else ("" if known else "unknown")
