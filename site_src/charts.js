@@ -9,6 +9,55 @@
   var script = document.currentScript;
   var vegaSrc = script ? script.getAttribute("data-vega") : null;
   var templatesSrc = script ? script.getAttribute("data-templates") : null;
+  /* Label lines are wrapped by the build for a phone (charts.py wrap, 24 characters); a wider chart
+     joins each label's lines again and wraps them to the width it has, the same way: never inside a
+     number or another ASCII run, never before closing punctuation. */
+  var WRAP = 24;
+  var CHARACTER_PX = 12.6;  /* one CJK character of the 12 px label font, with a little room */
+  var TOKEN = /[\x21-\x7e\u00a0]+ ?| |[\s\S]/g;
+  var NO_LINE_START = "，。、；：）》」』】％%,.;:)";
+  var OPENERS = "（《「『【(";
+  function cost(text) {
+    var n = 0;
+    for (var i = 0; i < text.length; i++) { n += text.charCodeAt(i) > 0x2E7F ? 1 : 0.55; }
+    return n;
+  }
+  function wrap(text, width) {
+    var tokens = [];
+    (text.match(TOKEN) || []).forEach(function (token) {
+      var last = tokens.length ? tokens[tokens.length - 1] : null;
+      if (last !== null && (NO_LINE_START.indexOf(token[0]) >= 0 || OPENERS.indexOf(last[last.length - 1]) >= 0)) {
+        tokens[tokens.length - 1] = last + token;
+      } else {
+        tokens.push(token);
+      }
+    });
+    var lines = [], line = "", used = 0;
+    tokens.forEach(function (token) {
+      if (used + cost(token) > width && line.trim()) { lines.push(line); line = ""; used = 0; }
+      while (cost(token) > width && token.length > 1) {
+        var cut = Math.max(1, Math.floor((width - used) / 0.55));
+        lines.push(line + token.slice(0, cut));
+        token = token.slice(cut); line = ""; used = 0;
+      }
+      line += token;
+      used += cost(token);
+    });
+    if (line || !lines.length) { lines.push(line); }
+    return lines;
+  }
+  function rewrap(lines, width) {
+    if (width >= WRAP && width <= WRAP * 1.25) { return lines; }
+    var out = [], i = 0;
+    while (i < lines.length) {
+      var kind = lines[i][0];
+      if (kind !== "h" && kind !== "l") { out.push(lines[i]); i += 1; continue; }
+      var text = "";
+      while (i < lines.length && lines[i][0] === kind) { text += lines[i][1]; i += 1; }
+      wrap(text, width).forEach(function (part) { out.push([kind, part]); });
+    }
+    return out;
+  }
   /* One record per mark from one list per drawn line (charts.py _lines / _records). */
   function records(lines) {
     var out = [];
@@ -25,7 +74,7 @@
     });
     return out;
   }
-  function expand(payload) {
+  function expand(payload, width) {
     if (!payload.template) { return payload; }
     var template = (window.jixiaoChartTemplates || {})[payload.template];
     if (!template) { throw new Error("no chart template " + payload.template); }
@@ -38,7 +87,7 @@
         color.legend.values = payload.color[2];
       }
     });
-    spec.data = { values: records(payload.lines) };
+    spec.data = { values: records(rewrap(payload.lines, width)) };
     return spec;
   }
   function exportButtons(el, view) {
@@ -80,7 +129,7 @@
       if (!source) { next(); return; }
       var spec;
       try {
-        spec = expand(JSON.parse(source.textContent));
+        spec = expand(JSON.parse(source.textContent), Math.max(8, Math.floor((el.clientWidth - 8) / CHARACTER_PX)));
       } catch (error) {
         el.setAttribute("data-error", String(error));
         window.setTimeout(next, 0);
@@ -94,6 +143,7 @@
         actions: false
       }).then(function (result) {
         exportButtons(el, result.view);
+        el.style.minHeight = "";
         el.setAttribute("data-rendered", "true");
       }).catch(function (error) {
         el.setAttribute("data-error", String(error));

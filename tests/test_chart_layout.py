@@ -3,7 +3,8 @@
 For every chart on every page type, on the real data and on a small synthetic set from
 bench/make_data.py (with units of two years, so trend charts are drawn): every data mark
 is at least 3 px long or carries a visible value label; no legend entry, axis label or
-text in a chart is clipped (by the SVG, its box or the screen) or shortened with "…";
+text in a chart is clipped (by the SVG, its box or the screen) or shortened with "…"; no
+label line ends inside a number that continues on the next line;
 and on a phone no table row is taller than its cells' content needs, nor taller than
 a third of the screen.  These read the drawn SVG and the layout, not the spec.
 """
@@ -62,6 +63,23 @@ MEASURE_CHARTS = """() => {
                                          t.left >= r.right - 1 && t.left <= r.right + 40);
       if (label) { labelled += 1; continue; }
       problems.push(`${view.id}: mark ${r.width.toFixed(1)}×${r.height.toFixed(1)} px without a value label`);
+    }
+    // a label wrapped over lines (one text per line, same left edge, one row apart) must not
+    // end a line inside a number that goes on at the start of the next ("34." / "64 万元");
+    // value texts at the bars' ends are 11 px, labels and headings 12 and 13 px
+    for (const group of svg.querySelectorAll('g.mark-text')) {
+      if (group.closest('g.role-legend')) continue;
+      const lines = [...group.querySelectorAll('text')]
+        .filter(t => parseFloat(getComputedStyle(t).fontSize) >= 12 && t.getBoundingClientRect().width > 0)
+        .map(t => ({text: t.textContent, r: t.getBoundingClientRect()}))
+        .sort((a, b) => a.r.top - b.r.top);
+      for (let i = 1; i < lines.length; i++) {
+        const [a, b] = [lines[i - 1], lines[i]];
+        if (Math.abs(a.r.left - b.r.left) > 1 || b.r.top - a.r.top > 1.6 * a.r.height) continue;
+        const inside = (/[0-9]$/.test(a.text) && /^[0-9.,%]/.test(b.text)) ||
+                       (/[0-9][.,]$/.test(a.text) && /^[0-9]/.test(b.text));
+        if (inside) problems.push(`${view.id}: label line "${a.text}" breaks inside a number ("${b.text}")`);
+      }
     }
     for (const legend of svg.querySelectorAll('g.role-legend')) {
       if (!inside(legend.getBoundingClientRect(), box)) problems.push(`${view.id}: legend outside the chart`);

@@ -244,6 +244,19 @@ def test_headline_amounts_are_rounded_in_the_unit_a_reader_expects(value, text):
     assert figures.rounded(value) == text
 
 
+def test_label_lines_never_end_inside_a_number():
+    """The rate charts' labels as the issue found them cut ("（支出 34." / "64 / 预算 …"), wrapped by hand."""
+    label = "保山市退役军人事务局 春节走访慰问经费（支出 34.64 / 预算 34.64 万元）"
+    assert charts.wrap(label) == ["保山市退役军人事务局 春节走访慰问经费（支出 ", "34.64 / 预算 34.64 万元）"]
+    assert charts.wrap("弋阳县社会保险管理中心（支出 116.14 / 预算 120.56 万元）", 20) == [
+        "弋阳县社会保险管理中心（支出 116.14 / ",
+        "预算 120.56 万元）",
+    ]
+    # closing punctuation stays with what it closes; a run longer than a line is still cut, nothing lost
+    assert charts.wrap("一二三四五六七八九十。", 10) == ["一二三四五六七八九", "十。"]
+    assert "".join(charts.wrap("x" * 60, 10)) == "x" * 60
+
+
 def test_wrapped_labels_keep_every_character():
     label = "退休人员社会化管理服务费（含退休人员电子档案）ABC 123"
     lines = charts.wrap(label, 10)
