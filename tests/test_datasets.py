@@ -75,6 +75,34 @@ def in_wan(line: dict[str, str]) -> dict[str, str]:
     return result
 
 
+def evaluation_money(folder: Path, evaluations: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+    """The money columns of each evaluation, as the datasets README documents them (written here from it).
+
+    Its top budget line (empty parent_id) in 万元; total_known when both figures are printed;
+    in_totals for the widest kind in the package (department, else project, else report)
+    whose money is known; the rate to two places, half up.
+    """
+    tops = {line["evaluation_id"]: line for line in read_csv(folder / "budget.csv") if not line["parent_id"]}
+    kinds = {e["kind"] for e in evaluations}
+    counted = next(kind for kind in ("department", "project", "report") if kind in kinds)
+    result = {}
+    for e in evaluations:
+        top = in_wan(tops[e["evaluation_id"]]) if e["evaluation_id"] in tops else {}
+        budget, actual = top.get("budget_wan", ""), top.get("actual_wan", "")
+        known = bool(budget and actual)
+        rate = ""
+        if known and Decimal(budget):
+            rate = str((Decimal(actual) * 100 / Decimal(budget)).quantize(Decimal("0.01"), "ROUND_HALF_UP"))
+        result[e["evaluation_id"]] = {
+            "budget_wan": budget,
+            "actual_wan": actual,
+            "rate_computed": rate,
+            "total_known": "true" if known else "false",
+            "in_totals": "true" if known and e["kind"] == counted else "false",
+        }
+    return result
+
+
 def expected_rows(table: str) -> list[dict[str, str]]:
     """Every row the combined table must hold, as text, built from the package CSVs."""
     rows = []
@@ -99,8 +127,9 @@ def expected_rows(table: str) -> list[dict[str, str]]:
         elif table == "sources":
             rows += [context | source for source in sources]
         elif table == "evaluations":
+            money = evaluation_money(package.path, list(evaluations.values()))
             for e in evaluations.values():
-                rows.append(context | e | {"source_title": titles[e["source_id"]]})
+                rows.append(context | e | money[e["evaluation_id"]] | {"source_title": titles[e["source_id"]]})
         else:
             for line in read_csv(package.path / f"{SCHEMA[table]}.csv"):
                 evaluation = evaluations[line["evaluation_id"]]
@@ -268,6 +297,7 @@ def by_year(rows: list[dict[str, str]], year: int) -> list[dict[str, str]]:
 def assert_sheet_matches(table: str, values: list[tuple], csv_rows: list[dict[str, str]]) -> None:
     names = [c.name for c in COMBINED[table].columns]
     numbers, integers = number_columns(table), integer_columns(table)
+    booleans = {c.name for c in COMBINED[table].columns if c.type == "boolean"}
     assert len(values) == len(csv_rows)
     for cells, row in zip(values, csv_rows, strict=True):
         for name, value in zip(names, cells, strict=True):
@@ -279,6 +309,8 @@ def assert_sheet_matches(table: str, values: list[tuple], csv_rows: list[dict[st
                 assert Decimal(repr(float(value))) == Decimal(text), (table, name, value, text)
             elif name in integers:
                 assert value == int(text) and isinstance(value, int), (table, name)
+            elif name in booleans:  # Excel TRUE / FALSE (bool), SQLite 1 / 0
+                assert text in ("true", "false") and value == (text == "true") and value in (0, 1), (table, name)
             else:
                 assert value == text, (table, name)
 
@@ -426,8 +458,11 @@ def test_sqlite_tables_types_keys_and_indexes(database):
         types = {name: kind for _, name, kind, *_ in info}
         schema_types = field_types(SCHEMA[table])
         for name, kind in types.items():
-            declared = "number" if name.endswith("_wan") else schema_types.get(name, "string")
-            wanted = {"number": "REAL", "integer": "INTEGER"}.get(declared, "TEXT")
+            declared = (
+                "number" if name.endswith("_wan") or name == "rate_computed" else schema_types.get(name, "string")
+            )
+            declared = "boolean" if name in ("total_known", "in_totals") else declared
+            wanted = {"number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}.get(declared, "TEXT")
             assert kind == ("INTEGER" if name == "year" else wanted), (table, name)
         assert [name for _, name, *_, pk in sorted(info, key=lambda r: r[-1]) if pk] == KEYS[table]
         for column in ("unit_id", "year"):
@@ -477,6 +512,8 @@ def test_json_tables_equal_the_csv(site, csv_rows, frames, year):
                     assert value is None
                 elif name in integers:
                     assert value == int(text)
+                elif text in ("true", "false") and name in ("total_known", "in_totals"):
+                    assert value is (text == "true"), (table, name)  # JSON true / false
                 else:
                     assert value == text, (table, name)  # numbers too: the published digits, as a string
 

@@ -154,7 +154,7 @@ def combined_datasets(
 
     def make_all(folder: Path) -> list[str]:
         bodies = [entry for entry, _ in entries]  # each year's unpublished CSV bodies are at its entry's top
-        return _publish(folder, datasets.write_all_years(folder, bodies))
+        return _publish(folder, datasets.write_all_years(config, folder, bodies))
 
     entry, names = _entry(cache, key, staging, make_all)
     files, size = files + len(names), size + sum((entry / name).stat().st_size for name in names)

@@ -21,9 +21,10 @@ from operator import attrgetter
 
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.ingest.tables import TABLE_TITLES, TABLES
-from jixiao.structure import routes
+from jixiao.structure import routes, totals
+from jixiao.structure.totals import Money
 
-Cell = str | int | None
+Cell = str | int | bool | None
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Column:
     name: str
     title: str
     type: str
-    """Table Schema type: string, integer, number or date."""
+    """Table Schema type: string, integer, number, boolean or date."""
     description: str
 
 
@@ -117,10 +118,49 @@ UNITS = CombinedTable(
     "units", "unit", CONTEXT + _own("unit", _UNIT_LEAVE_OUT) + (UNIT_SOURCE_ID, UNIT_SOURCE_TITLE), ("unit_id", "year")
 )
 SOURCES = CombinedTable("sources", "sources", CONTEXT + _own("sources", set()), ("unit_id", "year", "source_id"))
+MONEY_COLUMNS = (
+    Column(
+        "budget_wan",
+        "全年预算数（万元）",
+        "number",
+        "本评价顶层预算行（parent_id 为空的一行）的全年预算数，精确换算为万元（原文以元为单位时除以 10000，"
+        "不四舍五入），与站点各页所示相同；原文未载或所在列不明时为空（不是 0）。",
+    ),
+    Column(
+        "actual_wan",
+        "实际支出数（万元）",
+        "number",
+        "本评价顶层预算行的实际支出数，精确换算为万元；原文未载或所在列不明时为空（不是 0）。",
+    ),
+    Column(
+        "rate_computed",
+        "执行率（计算，%）",
+        "number",
+        "actual_wan ÷ budget_wan × 100，保留两位小数（四舍五入），与站点所示的“执行率（计算）”相同；"
+        "原文所载执行率见 budget_lines 表的 rate_published。",
+    ),
+    Column(
+        "total_known",
+        "金额已知",
+        "boolean",
+        "顶层预算行的全年预算数和实际支出数是否都已知。为 false 时，原文所印数字见 budget_lines 表的 "
+        "ambiguous_amounts（数字所在的列不明），budget_wan、actual_wan 为空：请勿当作 0。",
+    ),
+    Column(
+        "in_totals",
+        "计入合计",
+        "boolean",
+        "跨评价合计时是否计入：同一数据包中有部门整体支出自评时只计部门整体（已含各项目），"
+        "否则只计项目支出自评（自评报告重述所附各表的金额，不重复计入），且金额须已知。"
+        "站点各页的合计 = in_totals 为 true 的 budget_wan、actual_wan 之和。",
+    ),
+)
+"""An evaluation's money and whether to add it up: ``jixiao.structure.totals``, the rule the pages' totals use."""
+
 EVALUATIONS = CombinedTable(
     "evaluations",
     "evaluations",
-    CONTEXT + _own("evaluations", _CONTEXT_NAMES | {"source_id"}) + (SOURCE_ID, SOURCE_TITLE),
+    CONTEXT + _own("evaluations", _CONTEXT_NAMES | {"source_id"}) + MONEY_COLUMNS + (SOURCE_ID, SOURCE_TITLE),
     ("unit_id", "year", "evaluation_id"),
 )
 BUDGET_LINES = _item_table("budget_lines", "budget", "line_id", WAN_COLUMNS)
@@ -141,8 +181,8 @@ NUMBERS_NOTE = (
 
 def cell(value: object) -> Cell:
     """A model value as a combined cell: Decimal → its published digits, "" and () → None."""
-    if value is None or value.__class__ is int:
-        return value
+    if value is None or value.__class__ is int or value.__class__ is bool:
+        return value  # type: ignore[return-value]
     if value.__class__ is Decimal:
         return format(value, "f")
     if value.__class__ is tuple:
@@ -157,7 +197,7 @@ def _getter(table: CombinedTable, start: int, stop: int) -> attrgetter:
 _N = len(CONTEXT)
 _UNIT_FIELDS = _getter(UNITS, _N, -2)
 _SOURCE_FIELDS = _getter(SOURCES, _N, len(SOURCES.columns))
-_EVALUATION_FIELDS = _getter(EVALUATIONS, _N, -2)
+_EVALUATION_FIELDS = _getter(EVALUATIONS, _N, -2 - len(MONEY_COLUMNS))
 _BUDGET_FIELDS = _getter(BUDGET_LINES, _N + 2, -2)
 _INDICATOR_FIELDS = _getter(INDICATORS, _N + 2, -2)
 
@@ -173,8 +213,9 @@ def package_rows(package: Package) -> Iterator[tuple[str, tuple[Cell, ...]]]:
     yield UNITS.name, context + tuple(map(cell, _UNIT_FIELDS(unit))) + (ids, titles)
     for source in package.sources:
         yield SOURCES.name, context + tuple(map(cell, _SOURCE_FIELDS(source)))
+    money = totals.package_money(package)
     for evaluation in package.evaluations:
-        yield EVALUATIONS.name, context + _evaluation_cells(evaluation)
+        yield EVALUATIONS.name, context + _evaluation_cells(evaluation, money[evaluation.evaluation_id])
     for evaluation in package.evaluations:
         head, tail = context + (evaluation.evaluation_id, evaluation.title or None), _provenance(evaluation)
         for line in evaluation.budget:
@@ -185,8 +226,9 @@ def package_rows(package: Package) -> Iterator[tuple[str, tuple[Cell, ...]]]:
             yield INDICATORS.name, head + tuple(map(cell, _INDICATOR_FIELDS(indicator))) + tail
 
 
-def _evaluation_cells(evaluation: Evaluation) -> tuple[Cell, ...]:
-    return tuple(map(cell, _EVALUATION_FIELDS(evaluation))) + _provenance(evaluation)
+def _evaluation_cells(evaluation: Evaluation, money: Money) -> tuple[Cell, ...]:
+    figures = (money.budget_wan, money.actual_wan, money.rate_computed, money.total_known, money.in_totals)
+    return tuple(map(cell, _EVALUATION_FIELDS(evaluation))) + tuple(map(cell, figures)) + _provenance(evaluation)
 
 
 def _provenance(evaluation: Evaluation) -> tuple[Cell, ...]:
@@ -229,17 +271,33 @@ class DatasetFile:
 
 CSV_MEDIA, GZIP_MEDIA = "text/csv", "application/gzip"
 XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SQLITE_MEDIA = "application/vnd.sqlite3"
 
 
-def dataset_files(years: Iterable[int]) -> list[DatasetFile]:
-    """Every combined file: each table across all years (CSV, gzip), then each year's CSV, JSON, workbook, database.
+XLSX_MAX_ROWS = 1_048_575
+"""Data rows per sheet: Excel's 1,048,576 rows less the header."""
+
+
+def workbook_fits(counts: dict[str, int] | None) -> bool:
+    """Whether every table fits one Excel sheet, so the all-years workbook is written (unknown counts: yes)."""
+    return not counts or all(count <= XLSX_MAX_ROWS for count in counts.values())
+
+
+def dataset_files(years: Iterable[int], counts: dict[str, int] | None = None) -> list[DatasetFile]:
+    """Every combined file: the all-years database and workbook, each table across all years (CSV, gzip), then
+    each year's CSV, JSON, workbook, database.
 
     Each year is assembled on its own (a one-package edit re-assembles one year); the
-    plain CSV and the workbook open directly in Excel; JSON and SQLite are offered
-    compressed (they shrink to about a tenth and a fifth); the all-years tables are the
-    years' compressed CSVs joined (gzip members), so they cost nothing to assemble.
+    plain CSV and the workbooks open directly in Excel; the all-years database is
+    uncompressed so sqlite3 and Datasette open it as downloaded; a year's JSON and SQLite
+    are offered compressed (they shrink to about a tenth and a fifth); the all-years
+    tables are the years' compressed CSVs joined (gzip members).  ``counts`` (rows per
+    table, all years) leaves out the all-years workbook when a table exceeds a sheet.
     """
-    files = [
+    files = [DatasetFile(routes.DATASETS_DATABASE, "jixiao.db", SQLITE_MEDIA, None, None)]
+    if workbook_fits(counts):
+        files.append(DatasetFile(routes.DATASETS_WORKBOOK, "jixiao.xlsx", XLSX_MEDIA, None, None))
+    files += [
         DatasetFile(routes.dataset_file(name, "csv.gz"), f"{name}.csv.gz", GZIP_MEDIA, None, name) for name in COMBINED
     ]
     for year in sorted(years, reverse=True):

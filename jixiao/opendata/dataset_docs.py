@@ -9,8 +9,8 @@ from jixiao.opendata.combined import COMBINED
 from jixiao.structure import labels
 from jixiao.structure.index import SiteIndex
 
-XLSX_MAX_ROWS = 1_048_575
-"""Data rows per sheet: Excel's 1,048,576 rows less the header.  Longer tables continue on 绩效指标（2）…"""
+XLSX_MAX_ROWS = combined.XLSX_MAX_ROWS
+"""A year's workbook continues a longer table on 绩效指标（2）…; the all-years workbook is then not written."""
 
 
 def descriptor(site: Site, years: list[int] | None = None) -> dict[str, object]:
@@ -50,6 +50,82 @@ def descriptor(site: Site, years: list[int] | None = None) -> dict[str, object]:
     }
 
 
+def units_statement(index: SiteIndex) -> str:
+    """The amount units the data holds, counted from each package's top budget lines (never assumed)."""
+    by_unit: dict[str, list[str]] = {}
+    for package in index.packages:
+        units = {line.amount_unit for e in package.evaluations for line in e.budget}
+        for unit in sorted(units):
+            by_unit.setdefault(unit, []).append(package.package_id)
+    if not by_unit:
+        return "金额按原文照录，单位见每行的 `amount_unit`（元或万元）。"
+    parts = []
+    for unit in sorted(by_unit, key=lambda u: (-len(by_unit[u]), u)):
+        ids = by_unit[unit]
+        listed = "：" + "、".join(f"`{i}`" for i in ids) if len(ids) <= 20 else ""
+        parts.append(f"以{unit}印的 {len(ids)} 个{listed}")
+    return (
+        "金额按原文照录，单位随原表而不同，以每行的 `amount_unit` 为准（元或万元）。"
+        f"本数据集中，数据包的金额{'；'.join(parts)}。"
+    )
+
+
+FAQ = (
+    (
+        "执行率最低的评价是哪些？",
+        'ev = pd.read_csv("evaluations.csv.gz")\n'
+        "known = ev[ev.total_known]\n"
+        'lowest = known.nsmallest(10, "rate_computed")[["unit_name", "year", "title", "rate_computed"]]',
+        "SELECT unit_name, year, title, budget_wan, actual_wan, rate_computed FROM evaluations\n"
+        "WHERE total_known = 1\n"
+        "ORDER BY rate_computed LIMIT 10;",
+    ),
+    (
+        "哪些评价的总分低于 90 分？",
+        'ev = pd.read_csv("evaluations.csv.gz")\n'
+        "below = ev[ev.total_score < 90]\n"
+        'below = below[["unit_name", "year", "title", "total_score", "total_weight", "grade"]]',
+        "SELECT unit_name, year, title, total_score, total_weight, grade FROM evaluations\n"
+        "WHERE total_score < 90\n"
+        "ORDER BY total_score;",
+    ),
+    (
+        "各省份各年度的预算和支出合计是多少？",
+        'ev = pd.read_csv("evaluations.csv.gz")\n'
+        "counted = ev[ev.in_totals]\n"
+        'totals = counted.groupby(["province", "year"])[["budget_wan", "actual_wan"]].sum()',
+        "SELECT province, year, SUM(budget_wan) AS budget_wan, SUM(actual_wan) AS actual_wan FROM evaluations\n"
+        "WHERE in_totals = 1\n"
+        "GROUP BY province, year;",
+    ),
+)
+"""The three first questions a journalist asks: (question, three lines of pandas, three lines of SQL).
+
+tests/test_journalist.py runs these exact lines on a built site's downloads."""
+
+
+def faq_lines() -> list[str]:
+    lines = [
+        "## 常见问题 / how to total",
+        "",
+        "以下代码在下载的 `datasets/` 文件夹中运行（pandas：先 `import pandas as pd`；"
+        "SQL：`sqlite3 jixiao.db`）。总分留空的评价（如自评报告）不会被当作 0 分；"
+        "金额不明（`total_known` 为 false）的评价不计入合计，也不会被当作 0。",
+    ]
+    for question, pandas_lines, sql_lines in FAQ:
+        lines += ["", f"### {question}", "", "```python", pandas_lines, "```", "", "```sql", sql_lines, "```"]
+    return lines
+
+
+def _workbook_row(counts: dict[str, int]) -> str:
+    if combined.workbook_fits(counts):
+        return "| `jixiao.xlsx` | 全部年度的 Excel 工作簿，每张表一个工作表（中文表头，首行冻结），另有“说明”工作表 | |"
+    return (
+        f"| `jixiao.xlsx` | 不提供：有的表超过 Excel 一个工作表的 {XLSX_MAX_ROWS} 行，"
+        "请用各年度的工作簿 `<年度>/jixiao-<年度>.xlsx` 或上面的数据库 | |"
+    )
+
+
 def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
     """What the combined download is, where every row came from and how to cite it."""
     first = index.packages[0] if index.packages else None
@@ -60,7 +136,12 @@ def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
         f"本目录把站点上全部 {len(index.packages)} 个数据包（{len(index.by_unit)} 个单位、"
         f"{len(index.by_year)} 个年度）合并为 {len(COMBINED)} 张整洁表，每行一条记录。"
         "每张表的前 7 列相同：数据包、单位标识、单位名称、省份、所属地级市、所属县级地区、年度。",
-        "金额单位为万元，数据按原文照录。",
+        "",
+        units_statement(index),
+        "",
+        "**合计请用 `evaluations` 表的 `budget_wan`、`actual_wan`（万元）并只取 `in_totals` 为 true 的行**，"
+        "得到的就是站点各页的合计（见下文“常见问题”）。直接把 `budget` 列相加会把元和万元混在一起，"
+        "把自评报告与它所附的项目表重复计入，并把金额不明的评价当作 0。",
         "",
         "## 文件",
         "",
@@ -69,6 +150,12 @@ def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
         "",
         "| 文件 | 内容 | 行数（全部年度） |",
         "| --- | --- | --- |",
+    ]
+    lines += [
+        "| `jixiao.db` | 全部年度的 SQLite 数据库（未压缩，下载后可直接用 `sqlite3 jixiao.db`、"
+        "`datasette jixiao.db` 或 DB Browser 打开）：每张表一个 SQL 表（主键以 unit_id 开头，另有 year 索引），"
+        "另有以中文表名命名、中文列名的视图，及视图“按省份年度合计” | |",
+        _workbook_row(counts),
     ]
     for name, table in COMBINED.items():
         files = f"`<年度>/{name}.csv`、`<年度>/{name}.json.gz`、`{name}.csv.gz`（全部年度）"
@@ -93,8 +180,15 @@ def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
         "",
         f"CSV 与 JSON：{combined.NUMBERS_NOTE}",
         "XLSX 与 SQLite：数字存为数值（双精度浮点），可排序、求和；原文的末尾零不显示（如 8.50 显示为 8.5），"
-        "需要原文数字文本时请用 CSV 或 JSON。",
+        "需要原文数字文本时请用 CSV 或 JSON。"
+        "布尔列（total_known、in_totals）在 CSV 中为 true / false，JSON 中为 true / false，"
+        "SQLite 中为 1 / 0（请写 `in_totals = 1`），Excel 中为 TRUE / FALSE。",
         "",
+        "`*_wan` 列是唯一的换算：原文以元为单位的金额除以 10000（十进制精确计算，不四舍五入，"
+        "如 250000.00 元 → 25.00 万元、215457.6 元 → 21.54576 万元），以万元为单位的照录。"
+        "站点各页的合计、图表和本数据集用的是同一条规则（jixiao/structure/totals.py）。",
+        "",
+        *faq_lines(),
         "## 来源",
         "",
         "每一行都带有 `package_id`（数据包）以及 `source_id`、`source_title`（所据原文）。"

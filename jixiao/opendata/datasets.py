@@ -29,15 +29,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jixiao.config import Config, Site
-from jixiao.opendata import api, dataset_docs, downloads, xlsx
+from jixiao.opendata import api, combined, dataset_docs, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
 from jixiao.opendata.fragments import Fragment, fragment_of, gzip_member, sheet_columns
-from jixiao.opendata.spreadsheet import TRUNCATED_NOTE
+from jixiao.opendata.spreadsheet import TRUNCATED_NOTE, restore
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 
-XLSX_MAX_ROWS = dataset_docs.XLSX_MAX_ROWS
-SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "REAL"}
+XLSX_MAX_ROWS = combined.XLSX_MAX_ROWS
+SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
+"""Booleans are 1 and 0 in SQLite (``WHERE in_totals = 1``; a text 'false' would be a trap)."""
 BODY = "{table}.csv.body.gz"
 """Beside a year's files (not published): its CSV rows without the header, compressed, for ``write_all_years``."""
 
@@ -67,7 +68,7 @@ def combined_files(
             files, year_counts = write_year(config, root / str(year), year, by_year[year])
             published |= files
             counts = {name: counts[name] + year_counts[name] for name in COMBINED}
-        published |= write_all_years(root, [root / str(year) for year in sorted(by_year)])
+        published |= write_all_years(config, root, [root / str(year) for year in sorted(by_year)])
         index.row_counts = counts
         for path in sorted(published):
             yield path, published[path].read_bytes()
@@ -110,8 +111,11 @@ def write_year(
     return files, counts
 
 
-def write_all_years(root: Path, years: list[Path]) -> dict[str, Path]:
-    """Each table across all years into ``root``: a header member and every year's compressed rows, in year order."""
+def write_all_years(config: Config, root: Path, years: list[Path]) -> dict[str, Path]:
+    """Every year in one file into ``root``: each table's compressed CSV (a header member and every year's
+    compressed rows, in year order), one uncompressed SQLite database and, while every table fits an Excel
+    sheet, one workbook; both made from the years' CSV rows, read once.
+    """
     files = {}
     for table in COMBINED.values():
         path = root / f"{table.name}.csv.gz"
@@ -121,7 +125,51 @@ def write_all_years(root: Path, years: list[Path]) -> dict[str, Path]:
                 with (folder / BODY.format(table=table.name)).open("rb") as body:
                     shutil.copyfileobj(body, out, 1 << 20)
         files[routes.dataset_file(table.name, "csv.gz")] = path
+    database = _Sqlite(root / "jixiao.db")
+    book: _Xlsx | None = _Xlsx(root / "jixiao.xlsx", config, None)
+    writers: list[_Sqlite | _Xlsx] = [database, book]  # type: ignore[list-item]
+    try:
+        for table in COMBINED.values():
+            refs, kinds = sheet_columns(table)
+            rows = 0
+            for row in _body_rows(table, years):
+                database.add(table.name, row)
+                rows += 1
+                if book is not None and rows > XLSX_MAX_ROWS:
+                    book.abort()  # too long for one sheet: the years' workbooks stay (dataset_docs says so)
+                    writers.remove(book)
+                    book = None
+                if book is not None:
+                    book.add(table.name, xlsx.row_template(refs, kinds, row))
+    except BaseException:
+        for writer in writers:
+            writer.abort()
+        raise
+    for writer in writers:
+        writer.close()
+    files[routes.DATASETS_DATABASE] = root / "jixiao.db"
+    if book is not None:
+        files[routes.DATASETS_WORKBOOK] = root / "jixiao.xlsx"
     return files
+
+
+def _body_rows(table: CombinedTable, years: list[Path]) -> Iterator[tuple[Cell, ...]]:
+    """A table's rows back from the years' compressed CSV rows: integers, booleans and empty cells restored."""
+    kinds = [column.type for column in table.columns]
+    for folder in years:
+        with gzip.open(folder / BODY.format(table=table.name), "rt", encoding="utf-8", newline="") as body:
+            for cells in csv.reader(body):
+                yield tuple(_typed(text, kind) for text, kind in zip(cells, kinds, strict=True))
+
+
+def _typed(text: str, kind: str) -> Cell:
+    if not text:
+        return None
+    if kind == "integer":
+        return int(text)
+    if kind == "boolean":
+        return text == "true"
+    return restore(text) if kind == "string" else text  # the CSV's formula guard taken off again
 
 
 def _csv_line(cells: list[str]) -> str:
@@ -220,11 +268,11 @@ class _Json:
 class _Xlsx:
     """One workbook a year: a sheet per table, Chinese headers, frozen header row, numbers as numbers (xlsx.py)."""
 
-    def __init__(self, path: Path, config: Config, year: int) -> None:
+    def __init__(self, path: Path, config: Config, year: int | None) -> None:
         self.path = path
         self.site = config.site
         created = datetime.fromtimestamp(config.source_date_epoch, tz=UTC)
-        title = f"{config.site.data_title}合并数据集（{year} 年度）"
+        title = f"{config.site.data_title}合并数据集（{'全部年度' if year is None else f'{year} 年度'}）"
         self.book = xlsx.Workbook(title, created, downloads.ZIP_TIME, scratch=path.parent)
         self.sheets: dict[str, xlsx.Sheet] = {}
         self.parts: dict[str, int] = {}
@@ -264,7 +312,9 @@ def _workbook_notes(site: Site) -> list[str]:
     return [
         f"{site.data_title}合并数据集：各单位公开的预算绩效自评材料，按原文转录。",
         "每张工作表一张表，每行一条记录；前 7 列为数据包、单位标识、单位名称、省份、所属地级市、所属县级地区、年度。",
-        "金额单位为万元。数字按原文照录；工作簿中数字为数值，原文的数字文本见 CSV 与 JSON 文件。",
+        "金额按原文照录，单位随原表而不同，见每行的“金额单位”列（元或万元）；"
+        "跨单位合计请用“评价”表的“全年预算数（万元）”“实际支出数（万元）”，只取“计入合计”为 TRUE 的行。",
+        "工作簿中数字为数值，原文的数字文本见 CSV 与 JSON 文件。",
         TRUNCATED_NOTE,
         "每行的“来源标识”“来源文件标题”指明所据原文；“来源文件”工作表列出原文的发布单位、日期、网址和转录所据文件。",
         f"引用时请引用原文出处，并注明转引自 {site.data_title}数据包（数据包标识见“数据包”列）。",
@@ -314,11 +364,20 @@ class _Sqlite:
             self.db.execute(f'CREATE INDEX "{name}_year" ON "{name}" ("year")')
             columns = ", ".join(f'"{c.name}" AS "{c.title}"' for c in table.columns)
             self.db.execute(f'CREATE VIEW "{table.title}" AS SELECT {columns} FROM "{name}"')
+        self.db.execute(TOTALS_VIEW)
         self.db.execute("COMMIT")
         self.db.close()
 
     def abort(self) -> None:
         self.db.close()
+
+
+TOTALS_VIEW = (
+    'CREATE VIEW "按省份年度合计" AS SELECT province AS "省份", year AS "年度", '
+    'COUNT(*) AS "计入合计的评价数", SUM(budget_wan) AS "全年预算数（万元）", SUM(actual_wan) AS "实际支出数（万元）" '
+    "FROM evaluations WHERE in_totals = 1 GROUP BY province, year ORDER BY year, province"
+)
+"""The site's totals by province and year (structure/totals.py: the rows where in_totals = 1)."""
 
 
 def create_table_sql(table: CombinedTable) -> str:

@@ -22,14 +22,26 @@ _JSON_SPACE = re.compile(rb'("(?:[^"\\]|\\.)*")|[ \t\r\n]+')
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def amount_units_text(package: Package) -> str:
+    """What this package's amounts are in, read from its budget lines' amount_unit (never assumed)."""
+    units = sorted({line.amount_unit for e in package.evaluations for line in e.budget}, key=["万元", "元"].index)
+    if not units:
+        return "本数据包没有金额行。"
+    if len(units) == 1:
+        return f"金额单位为{units[0]}（见 budget.csv 的 amount_unit 列）。"
+    return f"金额单位随行而不同（{'、'.join(units)}），见 budget.csv 每行的 amount_unit 列。"
+
+
 def package_readme(package: Package, data_title: str) -> str:
     """A README that travels with every download: what it is, where it came from, how to cite."""
     lines = [
         f"# {package.unit.name} {package.year} 年度绩效自评数据包（{package.package_id}）",
         "",
-        "数据转录自单位公开的绩效自评材料，金额单位万元，按原文照录。",
+        f"数据转录自单位公开的绩效自评材料，按原文照录。{amount_units_text(package)}",
         "CSV 为带 BOM 的 UTF-8；datapackage.json 为 Frictionless 描述文件，含字段说明。",
         NEUTRALISED_NOTE,
+        "各评价换算为万元的金额、执行率（计算）以及跨评价合计时是否计入（in_totals），"
+        "见站点合并数据集的 evaluations 表（datasets/README.md）；本包各表只载原文数字。",
         "",
         "## 来源",
     ]

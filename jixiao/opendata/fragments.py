@@ -73,11 +73,16 @@ def fragment_of(packages: Iterable[Package]) -> Fragment:
         refs, kinds = sheet_columns(COMBINED[name])
         part.xlsx = [xlsx.row_template(refs, kinds, row) for row in part.rows]
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(neutralise_row(row, kinds) for row in part.rows)
+        csv.writer(buffer, lineterminator="\n").writerows(neutralise_row(csv_cells(row), kinds) for row in part.rows)
         part.csv = buffer.getvalue()
         part.json = ",\n".join(map(encode, part.rows))
         part.csv_gz, part.json_gz = gzip_member(part.csv), gzip_member(part.json)
     return parts
+
+
+def csv_cells(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A row for CSV: booleans as ``true`` / ``false`` (as in JSON and Table Schema), not Python's ``True``."""
+    return tuple(("true" if value else "false") if value.__class__ is bool else value for value in row)
 
 
 def rows_digests(fragments: UnitFragments) -> tuple[tuple[int, str], ...]:

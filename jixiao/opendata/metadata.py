@@ -283,8 +283,9 @@ def combined_downloads(years: Iterable[int]) -> list[tuple[str, str, str]]:
     inner = {".csv.gz": ".csv", ".json.gz": ".json", ".db.gz": ".db"}
     items = []
     for file in dataset_files(years):
-        suffix = next((s for s in (*inner, ".csv", ".xlsx") if file.path.endswith(s)), ".csv")
-        title = COMBINED[file.table].title if file.table else "全部表（每张表一个工作表）"
+        suffix = next((s for s in (*inner, ".csv", ".xlsx", ".db") if file.path.endswith(s)), ".csv")
+        whole = "全部表（SQLite 数据库）" if ".db" in file.path else "全部表（每张表一个工作表）"
+        title = COMBINED[file.table].title if file.table else whole
         when = f"{file.year} 年度" if file.year else "全部年度"
         items.append((f"{title}，{when}（{file.path}）", file.path, MEDIA_TYPES[inner.get(suffix, suffix)]))
     items += [

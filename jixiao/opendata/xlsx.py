@@ -53,13 +53,15 @@ ROW = "\x00"
 """Stands for the row number in a row template (escape() never lets U+0000 through from the data)."""
 
 
-def row_template(refs: list[str], kinds: str, row: tuple[str | int | None, ...]) -> str:
+def row_template(refs: list[str], kinds: str, row: tuple[str | int | bool | None, ...]) -> str:
     """A data row's XML with ``ROW`` for its number: encoded once, wherever the rows are made."""
     parts = [f'<row r="{ROW}">']
     for ref, kind, value in zip(refs, kinds, row, strict=True):
         if value is None:
             continue
-        if kind == "n" or value.__class__ is int:
+        if value.__class__ is bool:
+            parts.append(f'<c r="{ref}{ROW}" t="b"><v>{int(value)}</v></c>')  # type: ignore[arg-type]
+        elif kind == "n" or value.__class__ is int:
             parts.append(f'<c r="{ref}{ROW}"><v>{value}</v></c>')
         else:
             text = escape(excel_text(value))  # type: ignore[arg-type]

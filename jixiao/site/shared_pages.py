@@ -133,8 +133,9 @@ def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
         for evaluation in first.evaluations[:1]:
             target = routes.api_evaluation(first.unit.unit_id, first.year, evaluation.evaluation_id)
             examples.append(Link(target, routes.href(path, target)))
-    files = combined.dataset_files(index.by_year)
+    files = combined.dataset_files(index.by_year, counts)
     years: dict[int, dict[str, Any]] = {}
+    whole = [download(file.label, file.path) for file in files if file.year is None and file.table is None]
     for file in files:
         if file.year is None:
             continue
@@ -155,6 +156,9 @@ def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
             for name, table in combined.COMBINED.items()
         ],
         "table_titles": [table.title for table in combined.COMBINED.values()],
+        "all_years": whole,
+        "workbook_fits": combined.workbook_fits(counts),
+        "xlsx_max_rows": combined.XLSX_MAX_ROWS,
         "years": [{**y, "tables": list(y["tables"].values())} for y in years.values()],
         "files": (
             download("说明 README.md（文件、来源、引用方式、字段）", routes.DATASETS_README),

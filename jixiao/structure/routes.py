@@ -115,6 +115,10 @@ def zip_name(package: Package) -> str:
 
 DATASETS_README = "datasets/README.md"
 DATASETS_PACKAGE = "datasets/datapackage.json"
+DATASETS_DATABASE = "datasets/jixiao.db"
+"""Every year's combined tables in one uncompressed SQLite database (sqlite3, Datasette, a browser SQL page)."""
+DATASETS_WORKBOOK = "datasets/jixiao.xlsx"
+"""Every year's combined tables in one workbook, while every table fits an Excel sheet."""
 API_INDEX = "api/index.json"
 
 
