@@ -182,7 +182,7 @@ NUMBERS_NOTE = (
 def cell(value: object) -> Cell:
     """A model value as a combined cell: Decimal → its published digits, "" and () → None."""
     if value is None or value.__class__ is int or value.__class__ is bool:
-        return value  # type: ignore[return-value]
+        return value
     if value.__class__ is Decimal:
         return format(value, "f")
     if value.__class__ is tuple:

@@ -60,7 +60,7 @@ def row_template(refs: list[str], kinds: str, row: tuple[str | int | bool | None
         if value is None:
             continue
         if value.__class__ is bool:
-            parts.append(f'<c r="{ref}{ROW}" t="b"><v>{int(value)}</v></c>')  # type: ignore[arg-type]
+            parts.append(f'<c r="{ref}{ROW}" t="b"><v>{int(value)}</v></c>')
         elif kind == "n" or value.__class__ is int:
             parts.append(f'<c r="{ref}{ROW}"><v>{value}</v></c>')
         else:
