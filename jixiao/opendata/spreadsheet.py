@@ -74,8 +74,13 @@ def package_csv(name: str, data: bytes) -> bytes:
     records = list(csv.reader(io.StringIO(text, newline="")))
     if not records:
         return data
-    types = {field["name"]: field["type"] for field in table["fields"]}
-    texts = [i for i, column in enumerate(records[0]) if types.get(column, "string") == "string"]
+    # Free text only: a field whose values come from a fixed list (指标性质 =, ≥ …) cannot carry a formula,
+    # and a guarded "'=" would break the enum constraint frictionless checks in the download.
+    texts_by_name = {
+        f["name"] for f in table["fields"] if f["type"] == "string" and "enum" not in f.get("constraints", {})
+    }
+    known = {field["name"] for field in table["fields"]}
+    texts = [i for i, column in enumerate(records[0]) if column in texts_by_name or column not in known]
     changed = False
     for record in records[1:]:
         for i in texts:
