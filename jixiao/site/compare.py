@@ -16,6 +16,7 @@ from jixiao.site import charts, views
 from jixiao.site.views import PackageSummary
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
+from jixiao.structure.labels import half_up, percent
 
 TABLE_ID = "compare-table"
 CHART_ID = "chart-compare"
@@ -99,7 +100,8 @@ def _chart(rows: list[PackageSummary]) -> charts.Chart | None:
     low, high = format(min(scores), "f"), format(max(scores), "f")
     description = (
         "散点图：横轴为执行率（实际支出数 ÷ 全年预算数，本站计算），纵轴为自评得分，"
-        f"每点一份评价，共 {len(points)} 份；执行率 {min(rates):.2f}% 至 {max(rates):.2f}%，得分 {low} 至 {high}。"
+        f"每点一份评价，共 {len(points)} 份；执行率 {percent(min(rates))} 至 {percent(max(rates))}，"
+        f"得分 {low} 至 {high}。"
         "各点数据见下表。"
     )
     return charts.make_chart(
@@ -109,7 +111,7 @@ def _chart(rows: list[PackageSummary]) -> charts.Chart | None:
         charts.scatter(points, RATE_TITLE, SCORE_TITLE),
         (
             ("评价", "执行率（计算，%）", "得分"),
-            [(label, rate.quantize(Decimal("0.01")), score) for label, rate, score in points],
+            [(label, half_up(rate, 2), score) for label, rate, score in points],
         ),
         "数据来源：各单位公开的绩效自评（原文出处见各评价页）；执行率由本站计算。",
     )

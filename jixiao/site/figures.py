@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.site import charts
 from jixiao.site.charts import Bar, Chart, Group, Row
 from jixiao.structure import totals as money_rule
-from jixiao.structure.labels import amount
+from jixiao.structure.labels import amount, half_up, percent
 
 HUNDRED = Decimal(100)
 YI = Decimal(10000)
@@ -41,8 +41,8 @@ def rate(budget: Decimal | None, actual: Decimal | None) -> Decimal | None:
 
 
 def percent_text(value: Decimal | None) -> str:
-    """A rate as the site shows it (``shown_rate``: two places, half up), the digits of ``rate_computed``."""
-    return "—" if value is None else f"{money_rule.shown_rate(value)}%"
+    """A rate as the site shows it (``labels.percent``: two places, half up), the digits of ``rate_computed``."""
+    return percent(value)
 
 
 def rounded(value: Decimal | None) -> str:
@@ -50,10 +50,10 @@ def rounded(value: Decimal | None) -> str:
     if value is None:
         return "—"
     if abs(value) >= YI:
-        return f"约 {(value / YI).quantize(Decimal('0.01'), ROUND_HALF_UP):,} 亿元"
+        return f"约 {half_up(value / YI, 2):,} 亿元"
     if abs(value) >= 100:
-        return f"约 {value.quantize(Decimal(1), ROUND_HALF_UP):,} 万元"
-    return f"约 {value.quantize(Decimal('0.1'), ROUND_HALF_UP):,} 万元"
+        return f"约 {half_up(value, 0):,} 万元"
+    return f"约 {half_up(value, 1):,} 万元"
 
 
 def _rate_bar(value: Decimal | None, why: str = "无法计算") -> Bar:
@@ -141,7 +141,7 @@ def budget_charts(package: Package, evaluation: Evaluation) -> tuple[Chart | Non
 
 
 def _places(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return None if value is None else half_up(value, 2)
 
 
 def score_chart(package: Package, evaluation: Evaluation, totals: dict[str, tuple[Decimal, Decimal]]) -> Chart | None:

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from jixiao.config import Config, Site
-from jixiao.structure.labels import amount
+from jixiao.structure.labels import amount, percent
 
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 _INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
@@ -56,13 +56,6 @@ _MD = _markdown()
 def markdown_html(text: str) -> Markup:
     """Narrative Markdown → HTML; raw HTML in the source is shown as text."""
     return Markup(_MD.render(text))
-
-
-def computed_percent(value: Decimal | None) -> str:
-    """A computed rate, shown to two decimals and marked as computed by the template."""
-    if value is None:
-        return "—"
-    return f"{value:.2f}%"
 
 
 def published_percent(value: Decimal | None) -> str:
@@ -101,7 +94,7 @@ def make_environment(templates_dir: Path, override: Path | None = None, site: Si
     )
     env.filters.update(
         amount=amount,
-        percent=computed_percent,
+        percent=percent,  # a computed rate; the template marks it as computed
         published_percent=published_percent,
         integer=integer,
         markdown=markdown_html,

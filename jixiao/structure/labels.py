@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.ingest.model import Evaluation, Package
 
 KIND_LABELS = {"department": "部门整体支出绩效自评", "project": "项目支出绩效自评", "report": "绩效自评报告"}
+
+
+def half_up(value: Decimal, places: int) -> Decimal:
+    """The one rounding rule for every figure the site computes and shows: 四舍五入 to ``places`` decimals.
+
+    Halves go away from zero (86.185 → 86.19, -2.5 → -3), as readers round by hand and as
+    the forms round; Python's ``round``, ``format(x, ".2f")`` and ``Decimal.quantize``
+    without a rounding mode round halves to even (86.185 → 86.18) and are not used for display.
+    Published figures are never rounded: only computed rates and headline approximations.
+    """
+    return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
+def percent(value: Decimal | None) -> str:
+    """A computed rate (already × 100) as shown everywhere: two decimals by ``half_up``, then %; — when absent."""
+    return "—" if value is None else f"{half_up(value, 2)}%"
 
 
 def amount(value: Decimal | None) -> str:

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from jixiao.ingest.model import Evaluation, Package
+from jixiao.structure.labels import half_up
 
 HUNDRED = Decimal(100)
-RATE_PLACES = Decimal("0.01")
+RATE_PLACES = 2
 COVER_ORDER = ("department", "project", "report")
 """Kinds from widest to narrowest cover: the first present in a package is the one counted."""
 LEFT_OUT_REASONS = {
@@ -47,7 +48,7 @@ LEFT_OUT_REASONS = {
 
 def shown_rate(value: Decimal | None) -> Decimal | None:
     """An execution rate as the site shows it: percent to two places, half up (86.185… → 86.19)."""
-    return None if value is None else value.quantize(RATE_PLACES, ROUND_HALF_UP)
+    return None if value is None else half_up(value, RATE_PLACES)
 
 
 @dataclass(frozen=True)
