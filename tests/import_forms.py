@@ -141,6 +141,8 @@ def write_xlsx(form: Layout, path: Path) -> None:
         for c, text in enumerate(row):
             if text:
                 cell = sheet.cell(r + 1, c + 1, _number(text) if (r, c) in form.numbers else text)
+                if (r, c) in form.numbers and "." in text:
+                    cell.number_format = "0." + "0" * len(text.split(".")[1])  # shows the digits typed: 8.50
                 if cell.data_type == "f":
                     cell.data_type = "s"  # a target printed as "=43万元" is text, not a formula
     for col, first, last in form.merges:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from import_forms import is_printed, layout, printable, write_docx, write_pdf, write_text, write_xlsx
+from import_oracle import compare
 
 from jixiao.cli import main
-from jixiao.commands.importing.compare import compare
 from jixiao.config import GRADE_BANDS
 from jixiao.ingest.draft import REVIEW_FILE, REVIEWED
 from jixiao.ingest.load import find_packages
@@ -118,10 +118,16 @@ def test_import_refuses_to_overwrite_and_unknown_files(tmp_path, capsys):
     args = ["import", str(source), "--unit", "imported", "--year", "2024", "--data", str(tmp_path / "data")]
     assert main([*args, "--sources", str(tmp_path / "sources")]) == 2
     assert "拒绝覆盖" in capsys.readouterr().err
-    other = tmp_path / "form.odt"
+    other = tmp_path / "form.png"
     other.write_bytes(b"x")
     assert main(["import", str(other), "--unit", "other", "--year", "2024", "--data", str(tmp_path / "data")]) == 2
     assert "不支持的文件类型" in capsys.readouterr().err
+    for suffix, target in ((".doc", "docx"), (".wps", "docx"), (".et", "xlsx")):
+        legacy = tmp_path / f"form{suffix}"
+        legacy.write_bytes(b"\xd0\xcf\x11\xe0")
+        assert main(["import", str(legacy), "--unit", "other", "--year", "2024", "--data", str(tmp_path / "data")]) == 2
+        err = capsys.readouterr().err
+        assert "不能直接读取" in err and f"soffice --headless --convert-to {target}" in err and "Traceback" not in err
     assert not (tmp_path / "data" / "other").exists()
 
 

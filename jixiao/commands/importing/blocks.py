@@ -17,8 +17,10 @@ BUDGET_COLUMNS = (
     ("调整后预算", "budget"),
     ("全年预算", "budget"),
     ("到位数", "funds_received"),
-    ("执行数", "actual"),
     ("执行率", "rate_published"),
+    ("执行数", "actual"),
+    ("全年执行", "actual"),
+    ("实际支出数", "actual"),
     ("分值", "weight"),
     ("权重", "weight"),
     ("得分", "score"),
@@ -70,7 +72,7 @@ BLOCK_LABELS = {"", "绩效指标", "绩效目标", "项目绩效指标"}
 """What the left-most column of an indicator table may print besides the header's own columns."""
 LEVEL1_WORDS = re.compile(r".*指标|决策|过程|履职|产出|效益|满意度")
 """一级指标 names of the national templates; in text, a first-level cell that reads otherwise is out of place."""
-UNIT_PATTERN = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
+UNIT_PATTERN = re.compile(r"[(（]\s*(万元|元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
 WEIGHT_IN_NAME = re.compile(r"^(.+?)[(（]\s*([0-9]+(?:\.[0-9]+)?)\s*分?\s*[)）]$")
 PREFIX = re.compile(r"^其中\s*[:：]\s*")
 NATURES = {"=": "=", "＝": "=", "═": "=", "≥": "≥", "≧": "≥", ">=": "≥", "≤": "≤", "≦": "≤", "<=": "≤"}
@@ -79,13 +81,14 @@ SPLIT = re.compile(r"(>=|<=|≥|≤|≧|≦|=|＝|═|>|<)?(-?[0-9]+(?:\.[0-9]+)
 BARE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
-def _columns(row: list[Cell], table: tuple[tuple[str, str], ...]) -> dict[int, str]:
-    """Position in the row → column name, for header cells that name one."""
+def _columns(row: list[Cell], table: tuple[tuple[str, str], ...], copies: bool = False) -> dict[int, str]:
+    """Position in the row → column name, for header cells that name one (with ``copies``, every column a
+    merged header cell covers)."""
     found: dict[int, str] = {}
     for position, cell in enumerate(row):
         text = squeeze(cell.text)
         for fragment, name in table:
-            if fragment in text and not (cell.merged and position and row[position - 1].text == cell.text):
+            if fragment in text and (copies or not (cell.merged and position and row[position - 1].text == cell.text)):
                 found[position] = name
                 break
     return found
@@ -94,19 +97,141 @@ def _columns(row: list[Cell], table: tuple[tuple[str, str], ...]) -> dict[int, s
 def read_budget(form: FormDraft, grid: Grid, rows: list[list[Cell]]) -> set[int]:
     """The funds table: a header with 年初预算/全年预算 and 执行数, then lines named by BUDGET_LINES."""
     for index, row in enumerate(rows):
-        columns = _columns(row, BUDGET_COLUMNS)
+        if grid.exact:
+            columns = _columns(row, BUDGET_COLUMNS, copies=True)
+        else:
+            columns = _columns(row, BUDGET_COLUMNS)
         if "actual" in columns.values() and {"budget", "budget_initial"} & set(columns.values()):
+            if grid.exact:
+                return _budget_by_geometry(form, rows, index)
             return _budget_rows(form, rows, index, columns, grid.exact)
     return set()
 
 
 def _amount_unit(rows: list[list[Cell]], index: int) -> tuple[str, Cell] | None:
-    for row in rows[max(0, index - 1) : index + 2]:
+    """The unit printed in the funds header (项目资金（万元）) or in a note above the table (单位：万元)."""
+    for row in [*rows[max(0, index - 1) : index + 2], *reversed(rows[: max(0, index - 1)])]:
         for cell in row:
             match = UNIT_PATTERN.search(cell.text)
             if match:
-                return match.group(1), cell
+                return match.group(1) or match.group(2), cell
     return None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return figure(text) is not None
+    except Unreadable:
+        return False
+
+
+def _header_zone(rows: list[list[Cell]], header: int) -> tuple[int, int]:
+    """The rows a funds header takes: one more above when its cells continue a merged cell from there
+    (预算数 over 年初/全年), and the rows below that hold only header words or merged copies."""
+    top = header
+    if header and any(cell.merged and cell.text for cell in rows[header]):
+        above = rows[header - 1]
+        if not any(_line_kind(c.text) or _is_number(c.text) for c in above):
+            top = header - 1
+    bottom = header
+    while bottom + 1 < len(rows) and bottom - header < 2:
+        below = rows[bottom + 1]
+        if any((_line_kind(c.text) and not c.merged) or _is_number(c.text) for c in below):
+            break
+        bottom += 1
+    return top, bottom
+
+
+def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int) -> set[int]:
+    """The funds table of a real grid: each amount belongs to the header column it lies under.
+
+    A header two or three rows tall is read as one (the lowest header word above a column names it);
+    cells that continue a merged cell are copies, never a second value; a line after 项目支出 whose
+    label is not a known line is a 明细项目 (kind item) while its cells sit under amount columns."""
+    top, bottom = _header_zone(rows, header)
+    names: dict[int, str] = {}
+    for index in range(bottom, top - 1, -1):
+        for position, name in _columns(rows[index], BUDGET_COLUMNS, copies=True).items():
+            names.setdefault(position, name)
+    used = set(range(top, bottom + 1))
+    unit = _amount_unit(rows, header)
+    seen: dict[str, int] = {}
+    label_col: int | None = None
+    items = 0
+    for index in range(bottom + 1, len(rows)):
+        row = rows[index]
+        label_at = next((p for p, cell in enumerate(row) if _line_kind(cell.text) and not cell.merged), None)
+        kind_line = _line_kind(row[label_at].text) if label_at is not None else None
+        if kind_line is None or label_at is None:
+            detail = _detail_label(row, label_col, names, form.budget)
+            if detail is None:
+                if any(_line_kind(cell.text) for cell in row):
+                    used.add(index)
+                    continue  # a merged copy of a label already read
+                break
+            label_at = detail
+            items += 1
+            kind_line = ("item", f"item-{items}")
+        label_cell = row[label_at]
+        label_col = label_at
+        kind, line_id = kind_line
+        seen[line_id] = seen.get(line_id, 0) + 1
+        if seen[line_id] > 1:
+            line_id = f"{line_id}-{seen[line_id]}"
+        used.add(index)
+        line = _budget_line(form, label_cell, kind, line_id, unit, len(form.budget) + 1)
+        if kind == "item":
+            line["parent_id"] = Value("project", label_cell, MEDIUM, "列在项目支出之下的明细项目")
+        placed: dict[str, Cell] = {}
+        for position in range(label_at + 1, len(row)):
+            cell = row[position]
+            if cell.merged or not cell.text or cell.text == label_cell.text:
+                continue
+            column = names.get(position)
+            if column is None:
+                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”表头以外的格", (cell,)))
+                continue
+            name = column
+            if name in placed:
+                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”同一表头下有两个数", (placed[name], cell)))
+                line.pop(name, None)
+                continue
+            placed[name] = cell
+            try:
+                number = figure(cell.text, percent=name == "rate_published")
+            except Unreadable:
+                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”的{name}不是数字", (cell,)))
+                continue
+            if number is not None:
+                line[name] = Value(number.value, cell, HIGH, number.note)
+        form.budget.append(line)
+    if any(line["kind"].value == "total" for line in form.budget):
+        for line in form.budget:
+            if line["kind"].value not in ("total", "item"):
+                line["parent_id"] = Value("total", line["kind"].cell, MEDIUM)
+    return used
+
+
+def _detail_label(
+    row: list[Cell], label_col: int | None, names: dict[int, str], lines: list[dict[str, Value]]
+) -> int | None:
+    """A 明细项目 line: after 项目支出 (or another detail line), a text in the label column and numbers only
+    under amount columns."""
+    if label_col is None or not lines or lines[-1]["kind"].value not in ("project", "item"):
+        return None
+    if label_col >= len(row):
+        return None
+    label = row[label_col]
+    if label.merged or not label.text or _is_number(label.text) or label_col in names:
+        return None
+    if _columns([label], INDICATOR_COLUMNS) or squeeze(label.text) in TOTAL_LABELS:
+        return None
+    filled = [(p, c) for p, c in enumerate(row) if p > label_col and c.text and not c.merged]
+    if not filled or not all(
+        p in names and _is_number(c.text if names[p] != "rate_published" else c.text.rstrip("%％")) for p, c in filled
+    ):
+        return None
+    return label_col
 
 
 def _budget_rows(
@@ -234,6 +359,20 @@ def _indicator_rows(
             _total(form, row, columns, grid.exact or (aligned and len(row) == width))
             break
         used.add(index)
+        if grid.exact:
+            again = _columns(row, INDICATOR_COLUMNS)
+            if {"level1", "level3"} <= set(again.values()) and "weight" in again.values():
+                columns, width, previous = again, len(row), None  # the header repeated on a new page
+                continue
+            if len(row) != width:
+                # another table's row (the next page's part, its columns ruled apart) or text between pages:
+                # which column is which is not known here, so nothing is carried over or placed
+                previous = None
+                reason = "页面之间的文字" if len(row) == 1 else "指标行所在表格的列与表头不同"
+                form.unplaced.append(Unplaced(reason, tuple(cell for cell in row if cell.text)))
+                continue
+            if form.indicators and _joins_across_pages(form.indicators[-1], row, columns):
+                continue
         line = _indicator(form, grid, row, columns, width, previous)
         previous = line
         if line is None:
@@ -243,6 +382,36 @@ def _indicator_rows(
             line["row"] = Value(str(len(form.indicators) + 1), row[0], HIGH)
             form.indicators.append(line)
     return used
+
+
+PAGE = re.compile(r"第([0-9]+)页")
+
+
+def _joins_across_pages(line: dict[str, Value], row: list[Cell], columns: dict[int, str]) -> bool:
+    """A row the page break cut in two (Word lets a row break across pages): the part on the new page has
+    text only in text columns, none in 一级/二级指标 or the scores.  Its texts are joined to the row above,
+    which the page before ended with; the values say so in their note."""
+    first = next((value.cell for value in line.values() if value.cell is not None), None)
+    here, there = PAGE.search(row[0].where), PAGE.search(first.where) if first else None
+    if not here or not there or here.group(1) == there.group(1):
+        return False
+    texts = {columns[p]: cell for p, cell in enumerate(row) if p in columns and cell.text and not cell.merged}
+    if not texts or set(texts) & {"level1", "level2", *NUMERIC_INDICATOR, "nature"}:
+        return False
+    if any(cell.text and not cell.merged and p not in columns for p, cell in enumerate(row)):
+        return False
+    if any(name not in line for name in texts):
+        return False
+    for name, cell in texts.items():
+        before = line[name]
+        note = f"跨页断开的行：接上第{here.group(1)}页的“{cell.text}”"
+        line[name] = Value(before.value + clean(cell.text), before.cell, MEDIUM, note)
+    if {"target", "actual"} & set(texts):
+        for derived in ("target_value", "actual_value", "measure_unit", "nature"):
+            if derived in line and line[derived].note.startswith("由"):
+                del line[derived]  # split again from the whole text
+        _values(line, columns)
+    return True
 
 
 def _indicator(
@@ -268,8 +437,8 @@ def _indicator(
         text = "" if cell.merged and name not in ("level1", "level2") else cell.text
         if name in ("level1", "level2"):
             if not text:
-                if previous is None or name not in previous:
-                    return None
+                if previous is None or name not in previous or grid.exact:
+                    return None  # in a real table a merged cell's copies hold its text: a blank is not "same as above"
                 carried = previous[name]
                 line[name] = Value(carried.value, cell, MEDIUM if grid.exact else LOW, "合并单元格，沿用上一行")
                 if f"{name}_weight" in previous:
@@ -277,7 +446,7 @@ def _indicator(
                 continue
             match = WEIGHT_IN_NAME.fullmatch(clean(text))
             name_text = clean(match.group(1)) if match else clean(text)
-            if not grid.exact and name == "level1" and not LEVEL1_WORDS.fullmatch(squeeze(name_text)):
+            if grid.kind in ("text", "pdf") and name == "level1" and not LEVEL1_WORDS.fullmatch(squeeze(name_text)):
                 return None
             line[name] = Value(name_text, cell, sure)
             if match:

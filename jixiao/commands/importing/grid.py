@@ -22,7 +22,19 @@ class Cell:
     where: str
     """Human-readable location, e.g. ``Sheet1!C5``, ``第2页 表1 第3行第4列``, ``第120行第3格（字符 4567）``."""
     merged: bool = False
-    """A copy of a merged cell's text (XLSX/DOCX): the value was printed once for several cells."""
+    """A copy of a merged cell's text (XLSX/DOCX/HTML/PDF): the value was printed once for several cells."""
+    span: int = 1
+    """Columns the printed cell covers (on the cell itself; its copies to the right are ``merged``)."""
+    rowspan: int = 1
+    """Rows the printed cell covers (its copies below are ``merged``)."""
+
+
+MAX_CELLS = 100_000
+"""Cells one imported file may hold (a department form has a few thousand): a bound on the work an import does."""
+
+
+class TooLarge(ValueError):
+    """A file holds more than an evaluation form can (an import bomb, or not a form): refused, not read."""
 
 
 @dataclass
@@ -30,12 +42,16 @@ class Grid:
     """Rows of cells from one file, in reading order."""
 
     kind: str
-    """xlsx, docx, pdf or text."""
+    """xlsx, docx, pdf, html or text."""
     rows: list[list[Cell]] = field(default_factory=list)
     exact: bool = True
-    """Whether columns are real table columns (XLSX, DOCX, ruled PDF) or guessed from text separators."""
+    """Whether columns are real table columns (XLSX, DOCX, HTML, ruled PDF) or guessed from text separators."""
+    cells: int = 0
 
     def add_row(self, cells: list[Cell]) -> None:
+        self.cells += max(len(cells), 1)
+        if self.cells > MAX_CELLS:
+            raise TooLarge(f"超过 {MAX_CELLS:,} 个单元格")
         self.rows.append(cells)
 
 

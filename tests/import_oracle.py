@@ -1,10 +1,13 @@
-"""How well a draft reproduces a package a person transcribed: recovered, wrong, missing.
+"""The import oracle: how well a draft reproduces a package a person transcribed — recovered, wrong, missing.
 
-Used by the round-trip tests and by bench/import_report.py.  A figure is every filled
-cell of the columns a form prints (amounts, weights, scores, indicator names, targets,
-actuals); fields the transcriber derived (``derived``) are not in the form and are left
-out.  Numbers compare by value (100 equals 100.00), text exactly.  A value the draft
-wrote where the package has none, or that differs, is *wrong*: worse than missing.
+Lives with the tests (not in jixiao/), so the code under test never computes its own
+expectation; used by the import tests and by bench/import_report.py.  A figure is every
+filled cell of the columns a form prints (amounts, weights, scores, indicator names,
+targets, actuals); fields the transcriber derived (``derived``) are not in the form and
+are left out.  Figures compare as printed, digit for digit and character for character
+(``8.50`` is not ``8.5``: the package keeps what the form prints, and so must the draft).
+A value the draft wrote where the package has none, or that differs, is *wrong*: worse
+than missing.
 """
 
 from __future__ import annotations
@@ -12,10 +15,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-
-from jixiao.commands.importing.grid import squeeze
 
 SPLIT_FIELDS = ("nature", "target_value", "measure_unit", "actual_value")
 EVALUATION_FIELDS = ("title", "supervisor", "implementing_unit", "total_weight", "total_score")
@@ -73,11 +73,14 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def squeeze(text: str) -> str:
+    """Text without white space, to pair rows by name (PDF text puts spaces inside words)."""
+    return "".join(text.split())
+
+
 def _same(left: str, right: str) -> bool:
-    try:
-        return Decimal(left) == Decimal(right)
-    except InvalidOperation:
-        return left == right
+    """Printed digits and text exactly."""
+    return left == right
 
 
 def _tally(tally: Tally, where: str, expected: dict[str, str] | None, got: dict[str, str] | None, names) -> None:
@@ -179,3 +182,44 @@ def _indicators(tally: Tally, expected: Path, draft: Path, pairs: dict[str, str 
         for row in rows:
             if key[0] in mine:
                 _tally(tally, f"{key[0]} 指标第{row['row']}行（未对应到原包的行）", None, row, INDICATOR_FIGURES)
+
+
+CLERK = Path(__file__).resolve().parent / "fixtures" / "clerk" / "forms"
+"""Forms typed up from data/ the way clerks do (tests/fixtures/clerk/make_clerk_forms.py)."""
+
+
+def clerk_form(path: Path) -> tuple[str, str, str]:
+    """(unit, year, evaluation) of a clerk-made file, from its name UNIT-YEAR-EVALUATION.FORMAT."""
+    parts = path.name.split(".")[0].split("-")
+    at = next(k for k, part in enumerate(parts) if len(part) == 4 and part.isdigit())
+    return "-".join(parts[:at]), parts[at], "-".join(parts[at + 1 :])
+
+
+def clerk_printed(row: dict[str, str]) -> bool:
+    """The budget lines a clerk-made form prints: all but figures the package could not place in a column."""
+    return not row["ambiguous_amounts"]
+
+
+def import_file(source: Path, scratch: Path, year: str, evaluation: str | None = None) -> Path | None:
+    """Run ``build.py import`` quietly into SCRATCH; the draft folder, or None when no form was recognised."""
+    import contextlib
+    import io
+
+    from jixiao.cli import main
+
+    data = scratch / "data"
+    args = ["import", str(source), "--unit", "imported", "--year", year, "--data", str(data)]
+    args += ["--sources", str(scratch / "sources"), *(["--evaluation", evaluation] if evaluation else [])]
+    quiet = io.StringIO()
+    with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+        code = main(args)
+    return data / "imported" / year if code == 0 else None
+
+
+def measure_clerk(source: Path, data_dir: Path, scratch: Path) -> Tally | None:
+    """How much of its package one clerk-made file gives back (None: nothing recognised)."""
+    unit, year, evaluation = clerk_form(source)
+    draft = import_file(source, scratch, year, evaluation)
+    if draft is None:
+        return None
+    return compare(data_dir / unit / year, draft, [evaluation], printed=clerk_printed)
