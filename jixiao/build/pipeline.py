@@ -11,15 +11,15 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import shutil
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jixiao import stored
 from jixiao.build import plan
 from jixiao.build.progress import Progress
 from jixiao.build.write import OutputError, Staging, check_output, output_lock, remove_tree
@@ -150,7 +150,7 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
     tasks, kept, kept_paths = reuse.plan_reuse(config, selected, sources, previous)
     staging = Staging(config.out_dir)
     try:
-        results = _build_units(config, tasks, staging.root, progress, stage) + kept
+        results = _build_units(config, tasks, staging.root, progress, stage, fingerprint) + kept
         errors = sorted((f for r in results for f in r.errors), key=lambda f: (f.file, f.line or 0))
         if errors:
             raise BuildError(f"{len(errors)} 个错误，站点未生成（原有站点保持不变）", errors)
@@ -169,6 +169,10 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
         summary.flags = sum(len(p.flags) for p in outlines)
         summary.downloads = sum(1 for r in records for path in r.files if path.startswith("downloads/"))
         sizes = {r.unit_id: r.bytes for r in results}
+        # the keys of what the workers read (a file saved after the plan changes its unit's key)
+        read_keys = {r.unit_id: r.key for r in records}
+        read_units = [replace(unit, key=read_keys.get(unit.unit_id, unit.key)) for unit in all_units]
+        build_key = plan.build_key(fingerprint, read_units, shard)
         manifest = plan.Manifest(
             build_key,
             {r.unit_id: {"key": r.key, "files": list(r.files), "bytes": sizes[r.unit_id]} for r in records},
@@ -246,7 +250,7 @@ def _batches(tasks: list[units.UnitTask], jobs: int) -> list[list[units.UnitTask
 
 
 def _build_units(
-    config: Config, tasks: list[units.UnitTask], staging: Path, progress: Progress, stage: _Stages
+    config: Config, tasks: list[units.UnitTask], staging: Path, progress: Progress, stage: _Stages, fingerprint: str
 ) -> list[units.UnitResult]:
     """Every unit's output, written into staging by worker processes (or in-process for small builds)."""
     records = config.cache_dir.resolve() / "units"
@@ -258,14 +262,14 @@ def _build_units(
     with stage("units"), progress.counter("单位", len(tasks), f"{jobs} 个进程") as advance:
         batches = _batches(tasks, jobs)
         if jobs <= 1:
-            units.start(config, staging, records)
+            units.start(config, staging, records, fingerprint)
             for batch in batches:
                 results += units.run(batch)
                 advance(len(batch))
         else:
             # spawn, not fork: a process forked after vl-convert has run hangs forever
             context = multiprocessing.get_context("spawn")
-            with context.Pool(jobs, initializer=units.start, initargs=(config, staging, records)) as pool:
+            with context.Pool(jobs, initializer=units.start, initargs=(config, staging, records, fingerprint)) as pool:
                 for batch_results in pool.imap_unordered(units.run, batches):
                     results += batch_results
                     advance(len(batch_results))
@@ -282,11 +286,11 @@ def _write_shard_records(
     store.mkdir(parents=True)
     from jixiao.opendata import fragments
 
-    for record in records:
-        shutil.copyfile(units.record_path(config.cache_dir / "units", record.key), units.record_path(store, record.key))
-        fragment = fragments.fragment_path(config.cache_dir / "units", record.key)
-        if fragment.is_file():
-            shutil.copyfile(fragment, fragments.fragment_path(store, record.key))
+    for record in records:  # written from this build's records, not copied from the cache
+        units.write_record(units.record_path(store, record.key), record)
+        fragment = fragments.check_fragment(fragments.fragment_path(config.cache_dir / "units", record.key))
+        if fragment is not None:
+            stored.write_atomic(fragments.fragment_path(store, record.key), fragment)
     plan.shard_manifest_path(staging.root).write_text(manifest.to_json(), "utf-8")
 
 

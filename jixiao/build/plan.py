@@ -17,10 +17,12 @@ import os
 import re
 import stat
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from jixiao import stored
 from jixiao.config import Config
 from jixiao.ingest.load import tree_digest
 
@@ -36,6 +38,8 @@ class UnitPlan:
     unit_id: str
     package_dirs: tuple[Path, ...]
     key: str
+    digests: tuple[str, ...] = ()
+    """Each package's content digest as the plan saw it; the worker compares the bytes it reads (``unit_key``)."""
 
 
 @dataclass(frozen=True)
@@ -93,14 +97,26 @@ def plan_units(config: Config, build_fingerprint: str, package_dirs: list[Path])
     digests = DigestCache(config.cache_dir / "digests" / f"{folder}.json")
     plans = []
     for unit_id, directories in sorted(by_unit.items()):
-        hasher = hashlib.sha256(f"{build_fingerprint}\0{unit_id}".encode())
-        for directory in directories:
-            # scan_data refuses symlinked unit and year folders, so the folder is data_dir/unit/year
-            digest = digests.digest(directory, str(data_dir / unit_id / directory.name))
-            hasher.update(f"\0{directory.name}\0{digest}".encode())
-        plans.append(UnitPlan(unit_id, tuple(directories), hasher.hexdigest()))
+        # scan_data refuses symlinked unit and year folders, so the folder is data_dir/unit/year
+        found = tuple(digests.digest(d, str(data_dir / unit_id / d.name)) for d in directories)
+        key = unit_key(build_fingerprint, unit_id, directories, found)
+        plans.append(UnitPlan(unit_id, tuple(directories), key, found))
     digests.save()
     return plans
+
+
+def unit_key(build_fingerprint: str, unit_id: str, directories: Iterable[Path], digests: Iterable[str]) -> str:
+    """A unit's output key: the fingerprint and each package's folder name and content digest.
+
+    The plan keys a unit by the digests of its folders (``tree_digest``); a worker that
+    reads different bytes (the file was saved meanwhile) keys its output by the digests of
+    what it read (``load.read_package``, the same hash), so the manifest never records one
+    version of a package with the pages of another.
+    """
+    hasher = hashlib.sha256(f"{build_fingerprint}\0{unit_id}".encode())
+    for directory, digest in zip(directories, digests, strict=True):
+        hasher.update(f"\0{directory.name}\0{digest}".encode())
+    return hasher.hexdigest()
 
 
 class DigestCache:
@@ -112,7 +128,7 @@ class DigestCache:
     110,000 entries, and formatting each one as text cost more than the stat.
     """
 
-    VERSION = "2"
+    VERSION = "3"
     """Bumped when the signature's form changes; an older cache is simply recomputed once."""
 
     def __init__(self, path: Path) -> None:
@@ -198,8 +214,7 @@ class Manifest:
         if self._units is None:
             data = _read_json(self._path) if self._path is not None else None
             valid = isinstance(data, dict) and data.get("build_key") == self.build_key
-            units = data.get("units") if valid and isinstance(data, dict) else None
-            self._units = units if isinstance(units, dict) else {}
+            self._units = checked_units(data.get("units")) if valid and isinstance(data, dict) else {}
         return self._units
 
     def to_json(self) -> str:
@@ -218,7 +233,33 @@ class Manifest:
         data = _read_json(path)
         if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
             return None
-        return cls(data["build_key"], data["units"])
+        if not isinstance(data.get("build_key"), str):
+            return None
+        return cls(data["build_key"], checked_units(data.get("units")))
+
+
+def checked_units(units: object) -> dict[str, dict]:
+    """A manifest's units if every entry has the form a build writes, else none (nothing is reused).
+
+    A manifest is read from the cache or a shard folder: a file list naming ``../x``, an
+    absolute path or a non-text value would make a build link, move or delete outside its
+    folders, so one bad entry discards them all.
+    """
+    if not isinstance(units, dict):
+        return {}
+    for unit_id, entry in units.items():
+        if not (stored.plain_name(unit_id) and "/" not in unit_id and isinstance(entry, dict)):
+            return {}
+        files = entry.get("files")
+        if (
+            not isinstance(entry.get("key"), str)
+            or not isinstance(files, list)
+            or not all(map(stored.plain_name, files))
+        ):
+            return {}
+        if not isinstance(entry.get("bytes", 0), int):
+            return {}
+    return units
 
 
 _MANIFEST_HEAD = re.compile(

@@ -10,7 +10,6 @@ are read where they are (``SiteFiles``), e.g. by the search index.
 from __future__ import annotations
 
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,13 +36,10 @@ def plan_reuse(
         if reuse is not None and previous is not None and reuse.root == current:
             if roots is None:
                 roots = owned_roots({unit_id: entry["files"] for unit_id, entry in previous.units.items()})
-            try:
-                record = pickle.loads(reuse.record.read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                record = None
+            record = units.read_record(reuse.record, unit, reuse.files)
             own = roots.get(unit.unit_id, [])
             present = bool(own) and all(os.path.lexists(current / path) for path in own)
-            if isinstance(record, units.UnitRecord) and record.files == reuse.files and present:
+            if record is not None and present:
                 entry = previous.units[unit.unit_id]
                 result = units.UnitResult(unit.unit_id, record, files=len(record.files), reused=True)
                 result.bytes = entry.get("bytes", 0) or sum((current / p).stat().st_size for p in record.files)

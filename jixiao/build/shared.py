@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jixiao import stored
 from jixiao.build.write import Staging, link_files
 from jixiao.config import Config
 
@@ -49,13 +50,19 @@ class FileCache:
         self.used: set[str] = set()
 
     def names(self, key: str) -> list[str] | None:
+        """The entry's files, or None if it is missing or not as a build writes it (``stored.listed_files``)."""
+        entry = self.root / key
+        if not stored.plain_name(key) or "/" in key or os.path.islink(entry):
+            return None
+        names = stored.listed_files(entry, DONE)
+        if names is None:
+            return None
         try:
-            text = (self.root / key / DONE).read_text("utf-8")
-            os.utime(self.root / key)  # in use: another build's ``prune`` leaves it alone
+            os.utime(entry)  # in use: another build's ``prune`` leaves it alone
         except OSError:
             return None
         self.used.add(key)
-        return [name for name in text.split("\n") if name]
+        return names
 
     def link(self, key: str, names: list[str], staging: Staging) -> tuple[int, int] | None:
         """Link an entry's files into staging; None (nothing left behind) if any is missing."""
@@ -69,6 +76,15 @@ class FileCache:
             return None
         staging.claim(names)
         return count, size
+
+    def discard(self, key: str) -> None:
+        """Remove an unusable entry before it is made again (a symlink is removed, never followed)."""
+        entry = self.root / key
+        self.used.discard(key)
+        if os.path.islink(entry) or entry.is_file():
+            entry.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
 
     def store(self, key: str, folder: Path, names: list[str]) -> None:
         """Make ``folder`` (holding ``names``) the entry for ``key``; it is moved, so it must be on this file system."""
@@ -145,8 +161,8 @@ def combined_datasets(
             (folder / COUNTS).write_text(json.dumps(year_counts, sort_keys=True), "utf-8")
             return _publish(folder, written)
 
-        entry, names = _entry(cache, key, staging, make)
-        year_counts = json.loads((entry / COUNTS).read_text("utf-8"))
+        entry, names = _entry(cache, key, staging, make, _counts)
+        year_counts = _counts(entry) or {}
         counts = {name: counts.get(name, 0) + year_counts[name] for name in year_counts}
         entries.append((entry, names))
         files, size = files + len(names), size + sum((entry / name).stat().st_size for name in names)
@@ -168,6 +184,18 @@ def combined_datasets(
     return files + count, size + written
 
 
+def _counts(entry: Path) -> dict[str, int] | None:
+    """An entry's rows per table (``COUNTS``), or None if it is not what ``combined_datasets`` writes."""
+    data = stored.read_regular(entry / COUNTS)
+    try:
+        counts = json.loads(data) if data is not None else None
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(counts, dict) or set(counts) != set(_tables()):
+        return None
+    return counts if all(type(value) is int and value >= 0 for value in counts.values()) else None
+
+
 def _tables() -> list[str]:
     from jixiao.opendata.combined import COMBINED
 
@@ -184,17 +212,22 @@ def _publish(folder: Path, written: dict[str, Path]) -> list[str]:
     return sorted(written)
 
 
-def _entry(cache: FileCache, key: str | None, staging: Staging, make) -> tuple[Path, list[str]]:
+def _entry(cache: FileCache, key: str | None, staging: Staging, make, check=None) -> tuple[Path, list[str]]:
     """The entry for ``key`` linked into staging, made by ``make(folder)`` first when missing or damaged.
 
     Without a key (a full build) the files are made in the build's scratch folder and
-    linked from there; the returned folder holds them until the build ends.
+    linked from there; the returned folder holds them until the build ends.  ``check``
+    (folder → falsy when unusable) vets what an entry holds beside its published files.
     """
     names = cache.names(key) if key else None
+    if key and names is not None and check is not None and not check(cache.root / key):
+        names = None
     if key and names is not None:
         published = [name for name in names if "/" in name]
         if cache.link(key, published, staging) is not None:
             return cache.root / key, published
+    if key:
+        cache.discard(key)
     folder = cache.scratch() if key else Path(tempfile.mkdtemp(dir=staging.scratch))
     try:
         published = make(folder)
@@ -285,6 +318,7 @@ def _place(cache: FileCache, key: str | None, files: list[tuple[str, bytes]], st
     """Write files into staging; with a key, into a cache entry first, then linked."""
     if key is None:
         return staging.write(files)
+    cache.discard(key)
     folder = cache.scratch()
     try:
         for path, data in files:

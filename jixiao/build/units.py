@@ -8,9 +8,8 @@ and an outline of each package for the pages that span units.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import pickle
-import shutil
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,18 +17,21 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from jixiao import stored
+from jixiao.build import plan as planning
 from jixiao.build.plan import UnitPlan
 from jixiao.build.write import link_files, write_files
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import read_package
 from jixiao.ingest.model import Package, build_package, outline
-from jixiao.ingest.validate import validate_cached
+from jixiao.ingest.validate import validate_package
 from jixiao.opendata import api, downloads, fragments
 from jixiao.site import charts, unit_pages
 from jixiao.site.render import environment, squeeze
 
-RECORD_VERSION = "2"
+RECORD_KIND = "unit-record-3"
+"""The kind named in a stored record's header: bumped when UnitRecord's fields change."""
 
 
 @dataclass(frozen=True)
@@ -92,17 +94,53 @@ class _Worker:
     staging: Path
     records: Path
     env: Environment
+    fingerprint: str
 
 
-def start(config: Config, staging: Path, records: Path) -> None:
+def start(config: Config, staging: Path, records: Path, fingerprint: str) -> None:
     _Worker.config = config
     _Worker.staging = staging
     _Worker.records = records
+    _Worker.fingerprint = fingerprint
     _Worker.env = environment(config)
 
 
 def record_path(records: Path, key: str) -> Path:
-    return records / f"{key}.pickle"
+    return records / f"{key}.json"
+
+
+def write_record(path: Path, record: UnitRecord) -> None:
+    stored.write(path, RECORD_KIND, stored.encode(record))
+
+
+def read_record(path: Path, unit: UnitPlan, files: tuple[str, ...] | None = None) -> UnitRecord | None:
+    """The stored record of this unit as planned, or None (a miss: the unit is rendered again).
+
+    Beyond its form (``stored.read``, ``stored.decode``), the record must be of this unit,
+    with this key, of exactly the planned package folders, and list only plain file names
+    (the same as the manifest's, when given): a record copied from another unit, or one
+    naming ``../``, is never used.  Its package folders are this build's (a shard built
+    elsewhere names its own), so a record can never make the build read another folder.
+    """
+    data = stored.read(path, RECORD_KIND)
+    if data is None:
+        return None
+    try:
+        record = stored.decode(UnitRecord, data)
+    except stored.StoredError:
+        return None
+    planned = tuple(directory.resolve() for directory in unit.package_dirs)
+    if (record.unit_id, record.key) != (unit.unit_id, unit.key) or _tails(record.package_dirs) != _tails(planned):
+        return None
+    if len(record.findings) != len(record.package_dirs) or not all(map(stored.plain_name, record.files)):
+        return None
+    if files is not None and record.files != files:
+        return None
+    return dataclasses.replace(record, package_dirs=planned)  # this build's folders, wherever the shard was built
+
+
+def _tails(directories: tuple[Path, ...]) -> list[tuple[str, str]]:
+    return [(directory.parent.name, directory.name) for directory in directories]
 
 
 def run(tasks: list[UnitTask]) -> list[UnitResult]:
@@ -114,11 +152,13 @@ def _build(task: UnitTask) -> UnitResult:
     result = UnitResult(task.plan.unit_id)
     if task.reuse is not None:
         started = time.perf_counter()
+        record = read_record(task.reuse.record, task.plan, task.reuse.files)
         try:
-            record = pickle.loads(task.reuse.record.read_bytes())
+            if record is None:
+                raise OSError("no usable record")
             result.files, result.bytes = link_files(task.reuse.root, _Worker.staging, task.reuse.files)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            for path in task.reuse.files:  # a half-linked unit is rendered afresh
+        except OSError:
+            for path in task.reuse.files if record is not None else ():  # a half-linked unit is rendered afresh
                 (_Worker.staging / path).unlink(missing_ok=True)
             result = UnitResult(task.plan.unit_id)
         else:
@@ -136,12 +176,14 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     read: dict[str, dict[str, bytes]] = {}
     """The files of each package as validation read them: what the downloads publish."""
     findings: list[tuple[Finding, ...]] = []
+    digests: list[str] = []
     for directory in plan.package_dirs:
         started = time.perf_counter()
         raw = read_package(directory, config.data_dir)
         seconds["load"] += time.perf_counter() - started
         started = time.perf_counter()
-        found = tuple(validate_cached(raw, config.grade_bands, config.cache_dir / "validation"))
+        digests.append(raw.digest)
+        found = tuple(validate_package(raw, config.grade_bands))
         seconds["validate"] += time.perf_counter() - started
         errors = [f for f in found if f.is_error]
         if errors:
@@ -154,6 +196,9 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
         seconds["model"] += time.perf_counter() - started
     if result.errors:
         return result
+    key = plan.key
+    if tuple(digests) != plan.digests:  # edited since the plan hashed it: key the output by what was read
+        key = planning.unit_key(_Worker.fingerprint, plan.unit_id, plan.package_dirs, digests)
     packages.sort(key=lambda p: p.year)
     written: set[str] = set()
     charts_before = charts.seconds()
@@ -180,7 +225,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     seconds["api"] += time.perf_counter() - started
     started = time.perf_counter()
     fragment = fragments.unit_fragments(packages)
-    fragments.write_fragment(fragments.fragment_path(_Worker.records, plan.key), fragment)
+    fragments.write_fragment(fragments.fragment_path(_Worker.records, key), fragment)
     seconds["fragment"] += time.perf_counter() - started
     started = time.perf_counter()
     more, more_size = write_files(_Worker.staging, other, written)
@@ -188,7 +233,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     outlines = tuple(outline(p) for p in packages)
     record = UnitRecord(
         plan.unit_id,
-        plan.key,
+        key,
         tuple(sorted(written)),
         outlines,
         tuple(package_dir(config, p) for p in packages),
@@ -196,11 +241,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
         fragments.rows_digests(fragment),
         outline_digest(outlines),
     )
-    path = record_path(_Worker.records, plan.key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{time.monotonic_ns()}.tmp")
-    temporary.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)
+    write_record(record_path(_Worker.records, key), record)
     result.record, result.files, result.bytes, result.pages = record, count + more, size + more_size, len(pages)
     return result
 
@@ -208,24 +249,26 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
 def outline_digest(outlines: tuple[Package, ...]) -> str:
     """A digest of the outlines' values: their repr (frozen dataclasses, tuples, ordered dicts; no sets).
 
-    Not their pickle, whose bytes depend on which objects happen to be shared (the same
-    outline pickles differently in a worker that rendered other units first).
+    Not their stored form, which may change with the record format; the repr is of the values alone.
     """
     return hashlib.sha256(repr(outlines).encode("utf-8")).hexdigest()
 
 
 def _keep_fragment(record: Path, key: str) -> None:
-    """A unit reused from a shard brings its dataset fragment into this build's cache (best effort)."""
+    """A unit reused from a shard brings its dataset fragment into this build's cache (best effort).
+
+    Only a fragment that reads back whole (``fragments.check_fragment``) is copied; a bad
+    one is left behind, and the datasets make the unit's rows again from its packages.
+    """
     source = fragments.fragment_path(record.parent, key)
     target = fragments.fragment_path(_Worker.records, key)
-    if source != target and source.is_file() and not target.is_file():
-        temporary = target.with_suffix(f".{time.monotonic_ns()}.tmp")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, temporary)
-            temporary.replace(target)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+    if source != target and not target.is_file():
+        data = fragments.check_fragment(source)
+        if data is not None:
+            try:
+                stored.write_atomic(target, data)
+            except OSError:
+                pass
 
 
 def package_dir(config: Config, package: Package) -> Path:

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from jixiao import stored
+
 MARKER = ".jixiao-build"
 """Written into every output folder: the proof that a later build may replace it."""
 MARKER_TEXT = b"This folder was written by jixiao; the next build replaces all of it.\n"
@@ -189,18 +191,25 @@ def write_files(root: Path, files: Iterable[tuple[str, bytes]], written: set[str
 
 
 def link_files(source_root: Path, root: Path, paths: Iterable[str]) -> tuple[int, int]:
-    """Hard-link (or copy, across file systems) files of a previous output into root; returns (files, bytes)."""
+    """Hard-link (or copy, across file systems) files of a previous output into root; returns (files, bytes).
+
+    The sources are read back from a cache or a shard: each must be a plain relative name
+    and a regular file reached without a symlink (``stored.regular_file``), else OSError
+    and the caller makes the files itself.
+    """
     made_dirs: set[Path] = set()
     count = size = 0
     for path in paths:
+        if stored.regular_file(source_root, path) is None:
+            raise OSError(f"{path}: not a plain regular file of {source_root}")
         source, target = source_root / path, root / path
         if target.parent not in made_dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             made_dirs.add(target.parent)
         try:
-            os.link(source, target)
+            os.link(source, target, follow_symlinks=False)
         except OSError:
-            shutil.copyfile(source, target)
+            shutil.copyfile(source, target, follow_symlinks=False)
         count += 1
         size += target.stat().st_size
     return count, size

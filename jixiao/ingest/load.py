@@ -377,13 +377,14 @@ def tree_digest(directory: Path, pattern: str = "*") -> str:
     fingerprint).  Symlinks are hashed by their target text, never followed; special files by name.
     """
     hasher = hashlib.sha256()
-    for relative, entry in walk(directory):
+    # sorted by the whole path, as ``_digest`` sorts a package's files: a package's tree digest
+    # and the digest of the bytes read from it are the same hash (the build compares them)
+    for relative, entry in sorted(walk(directory), key=lambda item: item[0]):
         if "__pycache__" in relative.split("/") or entry.is_dir(follow_symlinks=False):
             continue
         if not Path(relative).match(pattern) and pattern != "*":
             continue
-        hasher.update(relative.encode())
-        hasher.update(b"\0")
+        hasher.update(relative.encode() + b"\0")
         if entry.is_symlink():
             hasher.update(b"symlink:" + os.readlink(entry.path).encode("utf-8", "surrogateescape"))
         elif entry.is_file(follow_symlinks=False):

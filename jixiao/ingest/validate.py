@@ -7,12 +7,7 @@ names the file, the line and the field.  An inconsistency that the package's
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import json
 import logging
-import os
-import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,22 +18,10 @@ from jixiao.ingest.checks import DESCRIPTOR_CHECKS, DOMAIN_CHECKS, FORMAT_CHECKS
 from jixiao.ingest.conformance import conforms, schema
 from jixiao.ingest.draft import check_draft
 from jixiao.ingest.findings import CODES, Finding, Severity
-from jixiao.ingest.load import RawPackage, read_package, scan_data, tree_digest
+from jixiao.ingest.load import RawPackage, read_package, scan_data
 from jixiao.ingest.tables import TABLES
 
 FRICTIONLESS_KEY_ERRORS = {"primary-key", "foreign-key", "unique-error"}
-
-CACHE_VERSION = "3"
-
-
-@functools.cache
-def _checks_digest() -> str:
-    """The validating code (this stage and the config): a change to any check invalidates cached results."""
-    stage = Path(__file__).resolve().parent
-    return tree_digest(stage, "*.py") + tree_digest(stage.parent, "config.py")
-
-
-DEFAULT_CACHE = Path(".jixiao-cache/validation")
 
 
 @dataclass(frozen=True)
@@ -60,6 +43,10 @@ def validate_package(package: RawPackage, bands: GradeBands) -> list[Finding]:
 
     An imported draft's unreviewed fields (E-DRAFT) come last and never stop the other
     checks: the arithmetic is what shows a misread figure before anyone looks.
+
+    Verdicts are computed from the bytes just read, every time, and never stored: a
+    verdict read back from a cache could be forged ("no findings" for a package with an
+    E-SUM), and computing one costs a few milliseconds a package (bench/RESULTS.md).
     """
     return _validate(package, bands) + list(check_draft(package.display, package.descriptor, package.review))
 
@@ -240,12 +227,8 @@ def _acknowledge(package: RawPackage, findings: Iterable[Finding]) -> list[Findi
     return result
 
 
-def validate_directory(
-    data_dir: Path,
-    bands: GradeBands,
-    cache_dir: Path | None = None,
-) -> list[PackageResult]:
-    """Validate every package under data_dir, reusing cached results for unchanged ones."""
+def validate_directory(data_dir: Path, bands: GradeBands) -> list[PackageResult]:
+    """Validate every package under data_dir (verdicts are never cached: see ``validate_package``)."""
     scan = scan_data(data_dir)
     results = [
         PackageResult(RawPackage(directory=data_dir.parent / finding.file, display=finding.file), (finding,))
@@ -253,25 +236,6 @@ def validate_directory(
     ]
     for directory in scan.packages:
         package = read_package(directory, data_dir)
-        findings = validate_cached(package, bands, cache_dir)
+        findings = validate_package(package, bands)
         results.append(PackageResult(package, tuple(findings)))
     return results
-
-
-def validate_cached(package: RawPackage, bands: GradeBands, cache_dir: Path | None = DEFAULT_CACHE) -> list[Finding]:
-    """validate_package, remembered by the package's content hash (and display path and grade bands)."""
-    if cache_dir is None or package.findings:
-        return validate_package(package, bands)  # what loading found depends on more than content (size limit)
-    key = json.dumps([CACHE_VERSION, _checks_digest(), package.digest, package.display, repr(sorted(bands.items()))])
-    path = cache_dir / (hashlib.sha256(key.encode()).hexdigest() + ".pickle")
-    if path.is_file():
-        try:
-            return pickle.loads(path.read_bytes())
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
-    findings = validate_package(package, bands)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps(findings))
-    temporary.replace(path)
-    return findings

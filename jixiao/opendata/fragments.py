@@ -7,7 +7,9 @@ hold several members; every reader joins them), so the main process encodes and
 compresses nothing but the database; each row's worksheet XML is written with its row
 number filled in, and the rows go to the SQLite writer.  A unit's fragments are stored
 beside its record in the cache (``<key>.rows``), so a unit reused from the previous
-build or a shard is not read, validated or modelled again for the datasets.
+build or a shard is not read, validated or modelled again for the datasets.  They are
+stored as checked data (jixiao/stored.py): a fragment that does not read back whole, as
+this build's types, is made again from the unit's packages.
 """
 
 from __future__ import annotations
@@ -17,18 +19,18 @@ import gzip
 import hashlib
 import io
 import json
-import os
-import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao import stored
 from jixiao.ingest.model import Package
 from jixiao.opendata import combined, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
 from jixiao.opendata.spreadsheet import neutralise_row
 
 FRAGMENT_SUFFIX = ".rows"
+FRAGMENT_KIND = "unit-fragments-2"
 GZIP_LEVEL = 6
 
 
@@ -114,19 +116,35 @@ def fragment_path(records: Path, key: str) -> Path:
 def write_fragment(path: Path, fragment: UnitFragments) -> None:
     """Written under a temporary name and renamed, so a reader never sees half a fragment.
 
-    Each year is pickled on its own inside the file, so one year is read without decoding the others.
+    Each year is encoded on its own (a JSON text inside the record), so one year is decoded without the others.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.{id(fragment)}.tmp")
-    years = {year: pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL) for year, parts in fragment.items()}
-    temporary.write_bytes(pickle.dumps(years, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)
+    years = {str(year): json.dumps(stored.encode(parts), ensure_ascii=False) for year, parts in fragment.items()}
+    stored.write(path, FRAGMENT_KIND, years)
 
 
 def read_fragment(path: Path, year: int) -> Fragment | None:
-    """One year of a unit's stored fragments; None when missing or unreadable (the caller makes it again)."""
-    try:
-        parts = pickle.loads(pickle.loads(path.read_bytes())[year])
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, KeyError, TypeError):
+    """One year of a unit's stored fragments; None when missing or not as written (the caller makes it again)."""
+    years = stored.read(path, FRAGMENT_KIND)
+    if not isinstance(years, dict) or not isinstance(years.get(str(year)), str):
         return None
-    return parts if isinstance(parts, dict) and set(parts) == set(COMBINED) else None
+    return _decode_year(years[str(year)])
+
+
+def check_fragment(path: Path) -> bytes | None:
+    """A stored fragment's bytes if every year of it reads back (to copy it from a shard), else None."""
+    data = stored.read_regular(path)
+    try:
+        years = stored.loads(FRAGMENT_KIND, data) if data is not None else None
+    except stored.StoredError:
+        return None
+    if not isinstance(years, dict) or not all(k.isdigit() and isinstance(v, str) for k, v in years.items()):
+        return None
+    return data if all(_decode_year(text) is not None for text in years.values()) else None
+
+
+def _decode_year(text: str) -> Fragment | None:
+    try:
+        parts = stored.decode(Fragment, json.loads(text))
+    except (ValueError, RecursionError):  # StoredError is a ValueError
+        return None
+    return parts if set(parts) == set(COMBINED) else None

@@ -37,6 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from jixiao import stored
 from jixiao.config import Config
 from jixiao.site.pagefind_service import INSTALL_HINT, SearchIndexError, Service
 from jixiao.structure import routes
@@ -146,21 +147,26 @@ def index_site(
 
     def run(job: tuple[Path, list[str], str | None]) -> str | None:
         target, paths, key = job
-        if key is not None and cache is not None and (cache / key / "done").is_file():
+        # a cached slice lists its files in ``done`` (written last); one naming ``../x`` or holding a
+        # symlink is no slice at all (``stored.listed_files``): it is indexed again and replaced
+        entry = cache / key if key is not None and cache is not None else None
+        names = stored.listed_files(entry, "done") if entry is not None else None
+        if entry is not None and names is not None:
             try:
                 relative = target.relative_to(site_dir).as_posix()
-                if target != bundle and previous is not None and _same_files(cache / key, previous / relative):
+                if target != bundle and previous is not None and _same_files(entry, previous / relative, names):
                     kept.append(relative)
                     return key
-                _link_cached(cache / key, target)
+                _link_files(entry, target, names)
                 return key
             except OSError:  # damaged, or removed meanwhile by another build's pruning: index it here
                 if target == bundle:  # the slices are written inside it meanwhile: remove only its own files
-                    for name in (cache / key / "done").read_text("utf-8").split("\n"):
+                    for name in names:
                         (target / name).unlink(missing_ok=True)
                 else:
                     shutil.rmtree(target, ignore_errors=True)
-                shutil.rmtree(cache / key, ignore_errors=True)
+        if entry is not None:
+            _discard(entry)
         files = _index(binary, site_dir, [(where(path), path) for path in paths])
         if target == bundle:
             names = _write_bundle(target, files, REQUIRED)
@@ -179,9 +185,16 @@ def index_site(
     return sorted(kept)
 
 
-def _same_files(entry: Path, folder: Path) -> bool:
+def _discard(entry: Path) -> None:
+    """An unusable cached slice, removed before it is stored again (a symlink is removed, not followed)."""
+    if os.path.islink(entry) or entry.is_file():
+        entry.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def _same_files(entry: Path, folder: Path, names: list[str]) -> bool:
     """The folder holds exactly the cached slice's files, as hard links of them (so the same bytes)."""
-    names = (entry / "done").read_text("utf-8").split("\n")
     try:
         if sum(len(files) for _, _, files in os.walk(folder)) != len(names):
             return False
@@ -246,16 +259,11 @@ def _link_files(source: Path, target: Path, names: list[str]) -> None:
     for name in names:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(source / name, target / name)
+            os.link(source / name, target / name, follow_symlinks=False)
         except FileNotFoundError:
             raise
         except OSError:
-            shutil.copyfile(source / name, target / name)
-
-
-def _link_cached(entry: Path, target: Path) -> None:
-    """A cached slice: its ``done`` file lists every file stored, written last."""
-    _link_files(entry, target, (entry / "done").read_text("utf-8").split("\n"))
+            shutil.copyfile(source / name, target / name, follow_symlinks=False)
 
 
 def _store(target: Path, cache: Path, key: str, names: list[str] | None = None) -> None:
@@ -275,7 +283,7 @@ def _prune(cache: Path, used: set[str]) -> None:
     """Slices no longer in the site leave the cache (so it does not grow with every edit)."""
     for entry in cache.iterdir():
         if len(entry.name) == 64 and entry.name not in used:
-            shutil.rmtree(entry, ignore_errors=True)
+            _discard(entry)
 
 
 def _write_bundle(bundle: Path, files: Iterable[dict], required: tuple[str, ...]) -> list[str]:

@@ -1,0 +1,322 @@
+"""Stored state: what a build writes for a later build to read back, as checked data.
+
+Caches (``.jixiao-cache/``), shard folders and artifacts can be written by someone else
+(a restored CI cache, a shard collected from another machine), so nothing read back may
+run code or be trusted as it is:
+
+* records are JSON with a header naming their kind and format and the SHA-256 of the
+  body; the body is decoded field by field against the dataclass it claims to be
+  (``decode``), so a wrong type, a missing field or an unknown value is refused;
+* a record that fails any check is a cache miss (``read`` returns None): the build makes
+  it again, never stops on it and never uses any part of it;
+* cache folders list their files by plain relative names (``plain_name``), each a regular
+  file reached without following a symlink (``regular_file``).
+
+The digest catches damage (a cut-short file, a bit flip, an entry from another format);
+it is not a signature: anyone who can write the cache can write a record that passes.
+That is why what decides publishing (validation verdicts) is never read from stored
+state, and why CI restores caches only from jobs of the same trust (README, "Security").
+This module imports nothing from the rest of jixiao, so every stage can use it.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import enum
+import functools
+import hashlib
+import json
+import os
+import stat
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+FORMAT = "jixiao-stored-1"
+MAX_BYTES = 1 << 30
+"""A stored record larger than this is not read (a miss): nothing a build writes comes near it."""
+
+
+class StoredError(ValueError):
+    """A stored file is not what this build would have written; callers treat it as a miss."""
+
+
+# --------------------------------------------------------------------------- files
+
+
+def plain_name(name: object) -> bool:
+    """A relative POSIX path of plain parts: no ``..``, ``.``, empty part, absolute path, backslash or NUL."""
+    if not isinstance(name, str) or not name or name.startswith("/") or "\\" in name or "\0" in name:
+        return False
+    return all(part not in ("", ".", "..") for part in name.split("/")) and ":" not in name.split("/")[0]
+
+
+def regular_file(root: Path, name: str) -> os.stat_result | None:
+    """The stat of ``root/name`` if it is a regular file reached through real folders only, else None.
+
+    Every part is ``lstat``-ed: a symlink anywhere on the way (or at the end) is refused,
+    so a cache entry can never bring a file from elsewhere into the site.
+    """
+    if not plain_name(name):
+        return None
+    path = root
+    try:
+        parts = name.split("/")
+        for part in parts[:-1]:
+            path = path / part
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                return None
+        info = os.lstat(path / parts[-1])
+    except (OSError, ValueError):
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
+def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """A regular file's bytes, never through a symlink (checked on the open file too); None otherwise."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        descriptor = os.open(path, flags)
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def listed_files(entry: Path, listing: str) -> list[str] | None:
+    """The files a cache folder lists in its ``listing`` file (one name a line, written last), all checked.
+
+    None (a miss) unless the listing is a regular file and every name in it is plain and
+    a regular file of the folder: an entry naming ``../../x`` or holding a symlink is
+    never linked, published or cleaned up by name.
+    """
+    data = read_regular(entry / listing)
+    try:
+        names = [name for name in data.decode("utf-8").split("\n") if name] if data is not None else None
+    except UnicodeDecodeError:
+        return None
+    if names is None or not all(regular_file(entry, name) is not None for name in names):
+        return None
+    return names
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write under a temporary name beside ``path`` and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{id(data)}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- records
+
+
+def dumps(kind: str, payload: object) -> bytes:
+    """A record: one header line (format, kind, SHA-256 and length of the body), then the JSON body."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    header = {"format": FORMAT, "kind": kind, "sha256": hashlib.sha256(body).hexdigest(), "bytes": len(body)}
+    return json.dumps(header, sort_keys=True).encode("ascii") + b"\n" + body
+
+
+def loads(kind: str, data: bytes) -> object:
+    """The body of a record of this kind; StoredError if anything about it is not as ``dumps`` writes it."""
+    head, newline, body = data.partition(b"\n")
+    try:
+        header = json.loads(head.decode("ascii")) if newline and len(head) < 512 else None
+    except (UnicodeDecodeError, ValueError):
+        header = None
+    expected = {"format": FORMAT, "kind": kind, "sha256": hashlib.sha256(body).hexdigest(), "bytes": len(body)}
+    if header != expected:
+        raise StoredError(f"not a {kind} record of this format, or damaged")
+    try:
+        return json.loads(body.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise StoredError(f"{kind}: unreadable body") from error
+
+
+def _refuse_constant(name: str) -> object:
+    raise StoredError(f"{name} is not stored")
+
+
+def write(path: Path, kind: str, payload: object) -> None:
+    write_atomic(path, dumps(kind, payload))
+
+
+def read(path: Path, kind: str) -> object | None:
+    """A record's body, or None when missing, not a regular file, damaged or of another kind (a miss)."""
+    data = read_regular(path)
+    if data is None:
+        return None
+    try:
+        return loads(kind, data)
+    except StoredError:
+        return None
+
+
+# --------------------------------------------------------------------------- typed values
+
+
+def encode(value: object) -> object:
+    """A value of the model (dataclasses, tuples, Decimals, paths, enums, bytes) as plain JSON data.
+
+    Dataclasses become lists of their fields in order (``decode`` knows the names and types).
+    """
+    if value is None or isinstance(value, bool | int | str):
+        return value.value if isinstance(value, enum.Enum) else value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init]
+    if isinstance(value, list | tuple):
+        return [encode(item) for item in value]
+    if isinstance(value, dict):
+        if not all(isinstance(key, str) for key in value):
+            raise TypeError("only str keys are stored")
+        return {key: encode(item) for key, item in value.items()}
+    if isinstance(value, float):
+        return value
+    raise TypeError(f"{type(value).__name__} is not stored")
+
+
+def decode(kind: object, data: object) -> typing.Any:
+    """``data`` (from ``encode``) as a value of type ``kind``; StoredError on any mismatch."""
+    try:
+        return _decoder(kind)(data)
+    except StoredError:
+        raise
+    except (TypeError, ValueError, KeyError, IndexError, InvalidOperation, RecursionError) as error:
+        raise StoredError(f"does not decode as {kind}: {error}") from None
+
+
+def _fail(message: str) -> typing.NoReturn:
+    raise StoredError(message)
+
+
+def _expect(check: Callable[[object], bool], what: str) -> Callable[[object], object]:
+    return lambda data: data if check(data) else _fail(f"expected {what}")
+
+
+_SCALARS: dict[object, Callable[[object], object]] = {
+    bool: _expect(lambda data: isinstance(data, bool), "a boolean"),
+    int: _expect(lambda data: type(data) is int, "an integer"),
+    str: _expect(lambda data: isinstance(data, str), "a string"),
+    float: lambda data: float(data) if type(data) in (int, float) else _fail("expected a number"),  # type: ignore[arg-type]
+    type(None): _expect(lambda data: data is None, "null"),
+    dict: _expect(lambda data: isinstance(data, dict), "an object"),
+    list: _expect(lambda data: isinstance(data, list), "a list"),
+    typing.Any: lambda data: data,
+    object: lambda data: data,
+}
+"""Plain JSON values pass as they are (json.loads makes nothing else); ``dict`` and ``list`` are untyped JSON."""
+
+
+@functools.cache
+def _decoder(kind: object) -> Callable[[object], object]:
+    if kind in _SCALARS:
+        return _SCALARS[kind]
+    if isinstance(kind, type):
+        if issubclass(kind, enum.Enum):
+            return kind
+        if kind is Decimal:
+            return _decimal
+        if issubclass(kind, Path):
+            return lambda data: Path(data) if isinstance(data, str) and "\0" not in data else _fail("expected a path")
+        if kind is bytes:
+            return lambda data: base64.b64decode(data, validate=True) if isinstance(data, str) else _fail("bytes")
+        if dataclasses.is_dataclass(kind):
+            return _dataclass_decoder(kind)
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        return _union_decoder(args)
+    if origin is tuple:
+        return _tuple_decoder(args)
+    if origin is list:
+        item = _decoder(args[0])
+        return lambda data: list(map(item, data)) if isinstance(data, list) else _fail("expected a list")
+    if origin is dict:
+        key = _int_key if args[0] is int else _decoder(args[0])  # JSON keys are text: int keys as digits
+        value = _decoder(args[1])
+        return lambda data: (
+            {key(k): value(v) for k, v in data.items()} if isinstance(data, dict) else _fail("expected an object")
+        )
+    raise TypeError(f"no stored form for {kind}")
+
+
+def _union_decoder(args: tuple) -> Callable[[object], object]:
+    rest = [_decoder(arg) for arg in args if arg is not type(None)]
+    if type(None) in args and len(rest) == 1:
+        only = rest[0]
+        return lambda data: None if data is None else only(data)
+    options = [_decoder(arg) for arg in args]
+
+    def union(data: object) -> object:
+        for option in options:
+            try:
+                return option(data)
+            except StoredError:
+                continue
+        _fail(f"matches none of {args}")
+
+    return union
+
+
+def _tuple_decoder(args: tuple) -> Callable[[object], object]:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda data: tuple(map(item, data)) if isinstance(data, list) else _fail("expected a list")
+    items = [_decoder(arg) for arg in args]
+
+    def fixed(data: object) -> tuple:
+        if not isinstance(data, list) or len(data) != len(items):
+            _fail("expected a list of fixed length")
+        return tuple(decode_item(value) for decode_item, value in zip(items, data, strict=True))
+
+    return fixed
+
+
+def _int_key(text: object) -> int:
+    if not isinstance(text, str) or not text.lstrip("-").isdigit() or len(text) > 20:
+        _fail("expected an integer key")
+    return int(text)
+
+
+def _decimal(data: object) -> Decimal:
+    if not isinstance(data, str) or len(data) > 100:
+        _fail("expected a decimal")
+    value = Decimal(data)
+    return value if value.is_finite() else _fail("expected a finite decimal")
+
+
+def _dataclass_decoder(kind: type) -> Callable[[object], object]:
+    fields = [f for f in dataclasses.fields(kind) if f.init]
+    hints = typing.get_type_hints(kind)
+    decoders = [_decoder(hints[f.name]) for f in fields]
+    names = [f.name for f in fields]
+
+    def build(data: object) -> object:
+        if not isinstance(data, list) or len(data) != len(decoders):
+            _fail(f"expected {kind.__name__} as a list of {len(decoders)} fields")
+        return kind(**{name: item(value) for name, item, value in zip(names, decoders, data, strict=True)})
+
+    return build
