@@ -48,7 +48,6 @@ PACKAGES_REPORTED = (
     "markdown-it-py",
     "altair",
     "frictionless",
-    "vl-convert-python",
     "pandas",
     "pypinyin",
     "pagefind",
@@ -276,12 +275,8 @@ def prepare_work() -> None:
         if not link.is_symlink():
             link.symlink_to(SOURCE / name, target_is_directory=True)
     cache = WORK / ".jixiao-cache"
-    bundles = sorted(cache.glob("vega-bundle-*.js")) or sorted((ROOT / ".jixiao-cache").glob("vega-bundle-*.js"))
-    kept = {path.name: path.read_bytes() for path in bundles}
     shutil.rmtree(cache, ignore_errors=True)
     cache.mkdir()
-    for name, data in kept.items():  # built once by vl-convert (minutes), not part of a build's cost
-        (cache / name).write_bytes(data)
 
 
 def snapshot(ref: str) -> Path:

@@ -12,6 +12,7 @@ output may be written or deleted, and no secret file may reach the site.
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import shutil
 from decimal import Decimal
@@ -346,3 +347,70 @@ def test_no_pickle_is_left_in_the_code():
         text = path.read_text("utf-8")
         for module in ("pickle", "marshal", "shelve", "dill"):
             assert f"import {module}" not in text, f"{path}: imports {module}"
+
+
+# --------------------------------------------------------------------------- the Vega bundle and the portal's folders
+
+
+def test_the_vega_bundle_is_the_vendored_files_whatever_the_cache_holds(built, case, tmp_path):
+    """A bundle planted in the cache (where vl-convert's used to be) is not read: vega.js is the pinned npm files."""
+    import hashlib
+
+    from jixiao.site import assets
+
+    (case / "cache").mkdir(exist_ok=True)
+    for name in ("vega-bundle-1.9.0.post1.js", "vega.js"):
+        (case / "cache" / name).write_text("document.title='pwned';", "utf-8")
+    _edit_narrative(case)
+    _build(case)
+    bundle = (case / "site" / "assets" / "vega.js").read_bytes()
+    assert b"pwned" not in bundle
+    vendored = REPO / "site_src" / "vendor" / "vega"
+    for name, licence, package, digest in assets.VEGA_FILES:
+        code = (vendored / name).read_bytes()
+        assert hashlib.sha256(code).hexdigest() == digest, f"{name} is not the pinned file"
+        assert code.split(b"\n//# sourceMappingURL=")[0].rstrip(b"\n") in bundle, f"{package} is published as vendored"
+        assert (vendored / licence).read_bytes().strip() in bundle, f"{package}'s licence travels with it"
+    assert bundle.index(b"vega 6.2.0") < bundle.index(b"vega-lite 6.4.1") < bundle.index(b"vega-embed 7.1.0")
+
+
+def test_a_poisoned_vendored_bundle_stops_the_build(case, tmp_path):
+    """A changed copy of a vendored file (a theme folder, an installed wheel) is refused by its pinned digest."""
+    theme = tmp_path / "theme-assets"
+    shutil.copytree(REPO / "site_src", theme)
+    target = theme / "vendor" / "vega" / "vega-embed.min.js"
+    target.write_bytes(target.read_bytes() + b"\ndocument.title='pwned';\n")
+    _edit_narrative(case)
+    before = tree_bytes(case / "site")
+    with pytest.raises(pipeline.BuildError) as refused:
+        _build(case, assets_dir=theme)
+    assert "vega-embed.min.js" in str(refused.value) and "SHA-256" in str(refused.value)
+    assert tree_bytes(case / "site") == before
+
+
+@pytest.mark.parametrize(
+    "where", ["assets/env.txt", "templates/base.html", "assets", "templates/partials/x.html", "assets/fifo"]
+)
+def test_a_symlink_or_special_file_in_a_portal_folder_is_refused(case, tmp_path, where):
+    """The portal's assets/ and templates/ follow the rules of data/: a located E-SYMLINK, the site unchanged."""
+    portal = tmp_path / "portal-folder"
+    (portal / "assets").mkdir(parents=True)
+    (portal / "templates").mkdir()
+    (portal / "assets" / "extra.css").write_text("p{}", "utf-8")
+    target = portal / where
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if where == "assets":
+        shutil.rmtree(target)
+        target.symlink_to(tmp_path, target_is_directory=True)
+    elif where.endswith("fifo"):
+        os.mkfifo(target)
+    else:
+        target.symlink_to(tmp_path / "secret.txt")
+    before = tree_bytes(case / "site")
+    with pytest.raises(pipeline.BuildError) as refused:
+        _build(case, custom_dir=portal)
+    (finding,) = refused.value.findings
+    assert finding.code == "E-SYMLINK" and finding.file.endswith(where), finding
+    assert "data/" in finding.message and "secret" not in finding.message
+    assert tree_bytes(case / "site") == before
+    assert not any(SECRET.encode() in data for data in before.values())

@@ -132,6 +132,7 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
     with stage("plan"):
         progress.stage("计划", f"扫描 {config.data_dir}")
         package_dirs = _scan(config)
+        _check_theme(config)
         fingerprint = plan.fingerprint(config)
         all_units = plan.plan_units(config, fingerprint, package_dirs)
         selected = [u for i, u in enumerate(all_units) if shard is None or shard.takes(i)]
@@ -220,6 +221,37 @@ def _scan(config: Config) -> list[Path]:
     return scan.packages
 
 
+def _check_theme(config: Config) -> None:
+    """The portal's templates/ and assets/ (real files only) and the vendored Vega files (pinned digests)."""
+    from jixiao.site import assets
+
+    try:
+        assets.check_overrides(_override_folders(config))
+        assets.vega_bundle(config.assets_dir)
+    except assets.AssetError as error:
+        shown = _shown(error.path)
+        if "符号链接" in str(error) or "特殊文件" in str(error):
+            findings = [Finding("E-SYMLINK", shown, str(error))]
+            raise BuildError("门户的文件夹中有不能读取的条目，站点未生成（原有站点保持不变）", findings) from None
+        raise BuildError(f"{shown} {error}；站点未生成（原有站点保持不变）") from None
+
+
+def _override_folders(config: Config) -> tuple[Path | None, ...]:
+    """The portal's templates/ and assets/ as named in its folder, even when they are symlinks (then refused)."""
+    if config.custom_dir is None:
+        return ()
+    folders = (config.custom_dir / "templates", config.custom_dir / "assets")
+    return tuple(f for f in folders if f.is_symlink() or f in config.override_dirs())
+
+
+def _shown(path: Path) -> str:
+    absolute = Path(os.path.abspath(path))  # not resolved: a symlink is named, not what it points at
+    try:
+        return absolute.relative_to(Path(os.path.abspath(Path.cwd()))).as_posix()
+    except ValueError:
+        return str(absolute)
+
+
 def _shard(config: Config) -> plan.Shard | None:
     if not config.shard:
         return None
@@ -267,7 +299,7 @@ def _build_units(
                 results += units.run(batch)
                 advance(len(batch))
         else:
-            # spawn, not fork: a process forked after vl-convert has run hangs forever
+            # spawn, not fork: the same start on Windows, macOS and Linux, and no state inherited
             context = multiprocessing.get_context("spawn")
             with context.Pool(jobs, initializer=units.start, initargs=(config, staging, records, fingerprint)) as pool:
                 for batch_results in pool.imap_unordered(units.run, batches):

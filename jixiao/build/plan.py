@@ -29,7 +29,7 @@ from jixiao.ingest.load import tree_digest
 MANIFEST_VERSION = "1"
 SHARD_DIR = "jixiao-shard"
 """Inside a shard's output folder: its manifest and unit records (not part of the site)."""
-LIBRARIES = ("jinja2", "markdown-it-py", "altair", "pypinyin", "frictionless", "vl-convert-python", "openpyxl")
+LIBRARIES = ("jinja2", "markdown-it-py", "altair", "pypinyin", "frictionless", "openpyxl")
 CODE_DIR = Path(__file__).resolve().parent.parent
 
 

@@ -335,5 +335,5 @@ def _place(cache: FileCache, key: str | None, files: list[tuple[str, bytes]], st
 def static_files(config: Config) -> Iterator[tuple[str, bytes]]:
     from jixiao.site import assets
 
-    yield from sorted(assets.asset_files(config.assets_dir, config.cache_dir, config.override_dirs()[1]).items())
+    yield from sorted(assets.asset_files(config.assets_dir, config.override_dirs()[1]).items())
     yield ".nojekyll", b""

@@ -1,7 +1,7 @@
 """Units: build one unit's output (its pages, downloads and API files) in a worker process.
 
 Each unit is independent of every other, so units are rendered in parallel (spawned
-processes: a process forked after vl-convert has run hangs) and written straight into
+processes, the same on every platform) and written straight into
 the staging folder.  What the main process needs back is small: the list of files
 and an outline of each package for the pages that span units.
 """
