@@ -250,3 +250,16 @@ def test_sniffer_answers_as_the_standard_one() -> None:
     assert len({a[0] for a in answers}) >= 3  # the samples lead to more than one verdict
     for sample in samples:
         assert answer(conformance._Sniffer(), sample) == answer(csv.Sniffer(), sample), repr(sample[:200])
+
+
+def test_another_frictionless_release_is_asked_itself(monkeypatch) -> None:
+    """The quick path mirrors frictionless internals of the releases it was compared on; under any
+    other it vouches for nothing and validation runs frictionless itself."""
+    from check_harness import seed
+
+    package = seed("yiyang-si/2022")
+    assert conformance.conforms(package)
+    monkeypatch.setattr(conformance, "frictionless_version", lambda: "5.22.0")
+    assert not conformance.conforms(package)
+    monkeypatch.setattr(conformance, "frictionless_version", lambda: "6.0.1")
+    assert not conformance.conforms(package)

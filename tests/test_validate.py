@@ -529,3 +529,43 @@ def test_data_option_before_subcommand(repo_root: Path, data_copy: Path) -> None
     """``build.py --data DIR validate`` (used by CI and the maintainer tests) reads the same folder."""
     expected = _budget_items_do_not_add_up(data_copy)
     assert_invalid(validate(repo_root, data_copy, data_first=True), expected)
+
+
+# ---------------------------------------------------------------------------------------
+# Whose fault: only frictionless's verdicts become findings
+
+
+def test_a_bug_in_jixiao_is_not_reported_as_the_contributors_error(monkeypatch) -> None:
+    """An exception that is not frictionless's (here a KeyError, as a renamed schema key would raise)
+    propagates: an E-JSON finding would send the contributor looking for a fault in their package."""
+    from check_harness import seed
+
+    from jixiao.config import NATIONAL_BANDS
+    from jixiao.ingest import validate as stage
+
+    def broken(package, name):
+        raise KeyError("fields")
+
+    monkeypatch.setattr(stage, "conforms", lambda package: False)  # the quick path defers to frictionless
+    monkeypatch.setattr(stage, "frictionless_report", broken)
+    with pytest.raises(KeyError):
+        stage.validate_package(seed("yiyang-si/2022"), NATIONAL_BANDS)
+
+
+def test_frictionless_refusing_to_read_a_package_is_a_finding(monkeypatch) -> None:
+    from check_harness import seed
+    from frictionless import FrictionlessException
+
+    from jixiao.config import NATIONAL_BANDS
+    from jixiao.ingest import validate as stage
+
+    def refused(package, name):
+        raise FrictionlessException("cannot read")
+
+    monkeypatch.setattr(stage, "conforms", lambda package: False)
+    monkeypatch.setattr(stage, "frictionless_report", refused)
+    findings = stage.validate_package(seed("yiyang-si/2022"), NATIONAL_BANDS)
+    assert [(f.code, f.file) for f in findings if f.code == "E-JSON"] == [
+        ("E-JSON", "data/yiyang-si/2022/datapackage.json")
+    ]
+    assert "cannot read" in findings[0].message

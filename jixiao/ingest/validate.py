@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -76,11 +77,36 @@ def _frictionless(package: RawPackage) -> list[Finding]:
     findings: list[Finding] = []
     try:
         reports = [frictionless_report(package, name) for name in TABLES]
-    except Exception as error:  # frictionless raises many types for malformed input
+    except Exception as error:
+        if not _frictionless_failed(error):
+            raise  # a bug in jixiao, not a fault of the contributor's package: it must not read as one
         return [Finding("E-JSON", package.file("datapackage.json"), f"frictionless 无法读取：{error}")]
     for report in reports:
         findings += _translate(package, report)
     return findings
+
+
+def _frictionless_failed(error: Exception) -> bool:
+    """Whether frictionless itself gave up on the package: its own exception, or one raised while
+    frictionless code was running on the bytes (e.g. decimal.InvalidOperation on an sNaN cell).
+
+    Decided by the innermost traceback frame that is jixiao's or frictionless's, so that an
+    exception from jixiao's own code (a renamed key, a wrong argument) is never turned into a finding.
+    """
+    import frictionless
+
+    if isinstance(error, frictionless.FrictionlessException):
+        return True
+    library = Path(frictionless.__file__).resolve().parent
+    ours = Path(__file__).resolve().parent.parent
+    owner = None
+    for frame, _ in traceback.walk_tb(error.__traceback__):
+        path = Path(frame.f_code.co_filename).resolve()
+        if path.is_relative_to(library):
+            owner = "frictionless"
+        elif path.is_relative_to(ours):
+            owner = "jixiao"
+    return owner == "frictionless"
 
 
 def frictionless_report(package: RawPackage, name: str):
