@@ -176,3 +176,44 @@ def test_browser_setting_is_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [name for name in (BROWSER_ENV, *BROWSER_NAMES) if f"`{name}`" not in readme]
     assert not missing, f"README.md does not say how the browser is found: {missing}"
+
+
+def _cache_prefixes(job: dict) -> set[str]:
+    """The key prefixes a job's caches save under or restore from (the text before the first ``${{``)."""
+    prefixes = set()
+    for step in job.get("steps", []):
+        if _uses(step, "actions/cache"):
+            for text in (step["with"]["key"], step["with"].get("restore-keys", "")):
+                prefixes.update(line.split("${{")[0] for line in text.splitlines() if line.strip())
+    return prefixes
+
+
+def test_the_published_site_never_restores_a_cache_of_a_tested_job() -> None:
+    """A cache written by a job that ran the tests (or pull request code) is never restored where a site is built
+    for Pages: those jobs use other key prefixes, install no test dependencies and run no tests."""
+    tested, publishing = set(), set()
+    for path in WORKFLOWS:
+        spec = _workflow(path)
+        triggers = spec["on"] if isinstance(spec["on"], dict) else {}
+        jobs = spec["jobs"]
+        for job in jobs.values():
+            runs = "\n".join(step.get("run", "") for step in job.get("steps", []))
+            if "pytest" in runs or "pull_request" in triggers and "if" not in job:
+                tested |= {(path.name, prefix) for prefix in _cache_prefixes(job)}
+        feeding = {n for n, job in jobs.items() if any(_uses(s, "actions/upload-pages-artifact") for s in job["steps"])}
+        for name in list(feeding):  # and the jobs whose artifacts they download (the shards)
+            if any(_uses(step, "actions/download-artifact") for step in jobs[name]["steps"]):
+                needs = jobs[name].get("needs", [])
+                uploads = {n for n in ([needs] if isinstance(needs, str) else needs) if "steps" in jobs[n]}
+                feeding |= {n for n in uploads if any(_uses(s, "actions/upload-artifact") for s in jobs[n]["steps"])}
+        for name in feeding:
+            job = jobs[name]
+            runs = "\n".join(step.get("run", "") for step in job.get("steps", []))
+            assert "pytest" not in runs and ".[test]" not in runs, (
+                f"{path.name} {name}: tests run where sites are built"
+            )
+            publishing |= _cache_prefixes(job)
+    assert tested and publishing
+    for workflow, prefix in tested:
+        clash = [p for p in publishing if p.startswith(prefix) or prefix.startswith(p)]
+        assert not clash, f"{workflow}: the tested cache prefix {prefix!r} is restored when publishing ({clash})"
