@@ -105,3 +105,77 @@ def test_xlsx_keeps_excel_limits_and_says_what_it_cut(tmp_path: Path) -> None:
     text = workbook[names[0]]["A2"].value
     assert len(text) <= 32767 and text.startswith("字" * 30000)
     assert "40000" in text and "CSV" in text
+
+
+# --------------------------------------------------------------------------- invisible characters, Markdown, JSON
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+UNIT_NAME = "如皋市被征地农民基本生活保障资金管理中心"
+
+
+INVISIBLE = {"RLO": "\u202e", "LRI": "\u2066", "ZWSP": "\u200b", "RLM": "\u200f", "BOM": "\ufeff", "ALM": "\u061c"}
+
+
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_an_invisible_character_in_a_name_is_refused_where_it_is(data: Path, char: str) -> None:
+    """A Trojan-Source name (U+202E reverses what follows) would show one name and hold another."""
+    _replace(data / PACKAGE / "unit.csv", UNIT_NAME, "如皋市被征地" + char + "农民基本生活保障资金管理中心")
+    result = cli(data.parent, "--data", str(data), "validate")
+    assert_clean_refusal(result, f"data/{PACKAGE}/unit.csv 第2行 name", f"U+{ord(char):04X}", "(E-TEXT)")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "words"),
+    [
+        ("[" * 2000 + "a", "嵌套 2000 层"),
+        ("![" * 1000, "嵌套 1000 层"),
+        ("> " * 40 + "引用", "引用（>）嵌套 40 层"),
+        ("|a" * 100 + "|", "101 个 |"),
+        ("甲" * 10001, "10001 个字符"),
+        (("段落。" * 1000 + "\n\n") * 40, "超过上限 100000"),
+    ],
+    ids=["brackets", "images", "quotes", "table", "line", "file"],
+)
+def test_pathological_markdown_is_a_finding_not_a_hang(data: Path, markdown: str, words: str) -> None:
+    """Inputs that take markdown-it seconds to minutes each are refused before anything renders them."""
+    narrative = data / PACKAGE / "narrative/department-results.md"
+    narrative.write_text(narrative.read_text(encoding="utf-8") + "\n" + markdown + "\n", encoding="utf-8")
+    result = cli(data.parent, "--data", str(data), "validate")
+    assert_clean_refusal(result, f"data/{PACKAGE}/narrative/department-results.md", words, "(E-MARKDOWN)")
+
+
+def test_a_lone_surrogate_in_the_descriptor_is_refused_on_its_line(data: Path) -> None:
+    descriptor = data / PACKAGE / "datapackage.json"
+    _replace(descriptor, '"title": "rugao-landloss 2023"', '"title": "rugao-landloss \\ud800 2023"')
+    line = next(i for i, text in enumerate(descriptor.read_text("utf-8").splitlines(), 1) if "\\ud800" in text)
+    result = cli(data.parent, "--data", str(data), "validate")
+    assert_clean_refusal(result, f"data/{PACKAGE}/datapackage.json 第{line}行", "(E-JSON)")
+
+
+def test_a_surrogate_pair_is_a_character_and_validates(data: Path) -> None:
+    """The escape of one character outside the BMP (U+20000, a CJK Extension B 𠀀) is valid JSON Unicode."""
+    descriptor = data / PACKAGE / "datapackage.json"
+    _replace(descriptor, '"title": "rugao-landloss 2023"', '"title": "rugao-landloss \\ud840\\udc00 2023"')
+    result = cli(data.parent, "--data", str(data), "validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pages_show_no_invisible_characters_and_load_no_remote_image(data: Path, tmp_path: Path) -> None:
+    """A budget note's U+202E is gone from every page; a narrative's tracking pixel becomes a link to it."""
+    _replace(data / PACKAGE / "budget.csv", "未带“万元”，按万元照录。", "未带“万元”，\u202e按万元照录。")
+    narrative = data / PACKAGE / "narrative/department-results.md"
+    pixel = "https://tracker.example/p.gif"
+    narrative.write_text(narrative.read_text("utf-8") + f"\n见图 ![追踪]({pixel})\n", encoding="utf-8")
+    result = cli(ROOT, "--data", str(data), "build", "--out", str(tmp_path / "site"), "--quiet", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    pages = {p: p.read_text("utf-8") for p in (tmp_path / "site").rglob("*.html")}
+    assert not [p for p, text in pages.items() if "\u202e" in text]
+    assert any("未带“万元”，按万元照录。" in text for text in pages.values())
+    assert not [p for p, text in pages.items() if "<img" in text and "tracker.example" in text]
+    assert any(f'href="{pixel}"' in text and "［图片］追踪" in text for text in pages.values())

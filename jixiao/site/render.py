@@ -20,9 +20,10 @@ from jinja2 import (
     select_autoescape,
 )
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from jixiao.config import Config, Site
+from jixiao.ingest.checks.text import INVISIBLE
 from jixiao.structure.labels import amount, percent
 
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
@@ -44,10 +45,31 @@ _SAFE_LINK = re.compile(r"^(https?://|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 
 
 def _markdown() -> MarkdownIt:
-    """CommonMark without raw HTML (js-default); links only http(s) or relative."""
+    """CommonMark without raw HTML (js-default); links only http(s) or relative; images as links."""
     md = MarkdownIt("js-default")
     md.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))  # type: ignore[method-assign]
+    md.add_render_rule("image", _image_as_link)
     return md
+
+
+def _image_as_link(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+    """``![alt](src)`` as a link to the image: a page never makes a reader's browser call a third party."""
+    token = tokens[idx]
+    alt = escape(self.renderInlineAsText(token.children or [], options, env))
+    src = escape(str(token.attrGet("src") or ""))
+    return f'<a class="image-link" href="{src}" rel="nofollow noopener">［图片］{alt}</a>'
+
+
+def visible(value: object) -> object:
+    """Jinja's ``finalize``: text printed on a page without invisible format characters (bidi, zero-width).
+
+    Names and ids holding them fail validation (E-TEXT); running text (notes, narrative)
+    keeps them in the data and loses them here, so what a reader sees is what is there.
+    """
+    if isinstance(value, str) and INVISIBLE.search(value):
+        cleaned = INVISIBLE.sub("", value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
 
 
 _MD = _markdown()
@@ -91,6 +113,7 @@ def make_environment(templates_dir: Path, override: Path | None = None, site: Si
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=visible,
     )
     env.filters.update(
         amount=amount,

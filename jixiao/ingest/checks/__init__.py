@@ -8,6 +8,7 @@ from jixiao.ingest.checks.budget import (
     check_execution_rates,
     check_over_budget,
 )
+from jixiao.ingest.checks.markdown import check_narrative_markdown
 from jixiao.ingest.checks.report import check_report_totals
 from jixiao.ingest.checks.scores import (
     check_full_marks_for_missed_target,
@@ -37,6 +38,7 @@ FORMAT_CHECKS = (
     check_headers,
     check_text_cells,
     check_narrative_text,
+    check_narrative_markdown,
     check_number_cells,
     check_row_counts,
     check_foreign_keys,

@@ -26,6 +26,16 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 CELL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 """In a cell with a format (ids, numbers, dates, URLs, codes) even tab and newline are refused."""
 URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e0fff]"
+)
+"""Characters that change what text shows without showing themselves: bidi controls (U+202A–202E,
+U+2066–2069, U+200E/200F, U+061C: "Trojan Source" spoofing), zero-width and joiner characters
+(U+200B–200D, U+2060, U+FEFF), fillers and variation selectors. Refused in names, labels and ids;
+removed from text when pages are rendered (``site/render.py``)."""
+PROSE = frozenset({"note", "basis", "deviation", "target", "actual"})
+"""Columns of running text copied from the form, where such a character is removed on the pages, not refused."""
 LARGEST_INTEGER = 2**53 - 1
 """The largest integer JSON readers (JavaScript) hold exactly; SQLite holds more."""
 LARGEST_AMOUNT_DIGITS = 15
@@ -46,6 +56,8 @@ class _Column:
     uri: bool
     numeric: str | None
     """The column's type when it is a number or an integer."""
+    names: bool
+    """A name, label, title or id: invisible format characters are refused (everything but PROSE)."""
 
 
 @functools.cache
@@ -60,6 +72,7 @@ def _columns(table: str) -> dict[str, _Column]:
             pattern_text=pattern,
             uri=spec.get("format") == "uri",
             numeric=spec["type"] if spec["type"] in NUMERIC_TYPES else None,
+            names=spec["name"] not in PROSE,
         )
     return columns
 
@@ -85,6 +98,17 @@ def _cell(package: RawPackage, name: str, row, spec: _Column, text: str) -> Iter
             "E-TEXT",
             column,
             f"含控制字符 {_describe(control.group())}（第 {control.start() + 1} 个字符）",
+        )
+        return
+    if spec.names and (hidden := INVISIBLE.search(text)):
+        yield _finding(
+            package,
+            name,
+            row,
+            "E-TEXT",
+            column,
+            f"含不可见的格式字符 {_describe(hidden.group())}（第 {hidden.start() + 1} 个字符）："
+            "名称、标题和标识中不得有双向控制符、零宽字符等（显示的文字会与实际不同），请删去",
         )
         return
     if spec.pattern is not None and not spec.pattern.fullmatch(text):
