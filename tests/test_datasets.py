@@ -151,10 +151,13 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def text_columns(table: str) -> set[str]:
-    """A combined table's text columns, or a package table's (``package:budget``)."""
+    """A combined table's free-text columns, or a package table's (``package:budget``): strings without a fixed
+    list of values (指标性质 "=" is one of a list, and stays)."""
+    schema = table.removeprefix("package:") if table.startswith("package:") else SCHEMA[table]
+    fixed = {f["name"] for f in TABLES[schema]["fields"] if "enum" in f.get("constraints", {})}
     if table.startswith("package:"):
-        return {f["name"] for f in TABLES[table.removeprefix("package:")]["fields"] if f["type"] == "string"}
-    return {c.name for c in COMBINED[table].columns if c.type == "string"}
+        return {f["name"] for f in TABLES[schema]["fields"] if f["type"] == "string"} - fixed
+    return {c.name for c in COMBINED[table].columns if c.type == "string"} - fixed
 
 
 def as_downloaded(table: str, row: dict[str, str]) -> dict[str, str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import os
 import re
 import stat
@@ -23,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao.ingest.descriptor import DescriptorError, parse_descriptor
 from jixiao.ingest.draft import review_file
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.tables import ID_PATTERN, TABLES
@@ -35,8 +35,6 @@ def max_file_bytes() -> int:
     return int(os.environ.get("JIXIAO_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
 
 
-MAX_JSON_DEPTH = 40
-"""datapackage.json nested deeper than this is refused (the canonical one is 7 deep)."""
 YEAR_FOLDER = re.compile(r"[12][0-9]{3}")
 UNIT_FOLDER = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$"))
 DESCRIPTOR = "datapackage.json"
@@ -197,76 +195,22 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         os.close(descriptor)
 
 
-def _json_depth(value: object) -> int:
-    """Nesting depth, iteratively (a deep document must not exhaust the stack)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if depth > MAX_JSON_DEPTH:
-            break
-        if isinstance(item, dict):
-            stack += [(child, depth + 1) for child in item.values()]
-        elif isinstance(item, list):
-            stack += [(child, depth + 1) for child in item]
-    return deepest
-
-
-_LONE_SURROGATE = re.compile(
-    r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
-    r"|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
-)
-
-
-def _lone_surrogate(text: str, descriptor: object) -> int | None:
-    """The line of a ``\\uD800``-style escape that decodes to half a character, or None when every string is
-    valid Unicode. json.loads accepts such escapes; the strings then cannot be written as UTF-8 (pages,
-    SQLite) and other JSON readers refuse the file, so it is refused here, where it can be located."""
-    if "\\u" not in text:
-        return None
-    try:
-        json.dumps(descriptor, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        match = _LONE_SURROGATE.search(text)
-        return text.count("\n", 0, match.start()) + 1 if match else 1
-    return None
-
-
 def _listed_resources(descriptor: dict) -> set[str]:
     return {r["path"] for r in descriptor["resources"] if isinstance(r, dict) and isinstance(r.get("path"), str)}
 
 
 def _read_descriptor(package: RawPackage) -> dict | None:
     """The package's datapackage.json as an object with a resources list; None (and a finding) otherwise."""
-    descriptor_file = package.file(DESCRIPTOR)
     data = _read(package, DESCRIPTOR)
     if data is None:
         return None
     try:
-        text = data.decode("utf-8")
-        descriptor = json.loads(text)
-        if _json_depth(descriptor) > MAX_JSON_DEPTH:
-            raise ValueError(f"嵌套超过 {MAX_JSON_DEPTH} 层")
-    except UnicodeDecodeError:
-        package.findings.append(Finding("E-ENCODING", descriptor_file, "不是 UTF-8 编码；请另存为 UTF-8"))
+        return parse_descriptor(data)
+    except DescriptorError as error:
+        package.findings.append(
+            Finding(error.code, package.file(DESCRIPTOR), error.message, line=error.line, field=error.field)
+        )
         return None
-    except json.JSONDecodeError as error:
-        package.findings.append(Finding("E-JSON", descriptor_file, f"无法解析：{error.msg}", line=error.lineno))
-        return None
-    except RecursionError:
-        package.findings.append(Finding("E-JSON", descriptor_file, f"无法解析：嵌套超过 {MAX_JSON_DEPTH} 层"))
-        return None
-    except ValueError as error:
-        package.findings.append(Finding("E-JSON", descriptor_file, f"无法解析：{error}"))
-        return None
-    if (line := _lone_surrogate(text, descriptor)) is not None:
-        message = "含孤立的代理项转义（如 \\ud800）：不是合法的 Unicode 字符，请删去或写出完整的字符"
-        package.findings.append(Finding("E-JSON", descriptor_file, message, line=line))
-        return None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        package.findings.append(Finding("E-JSON", descriptor_file, "缺少 resources 列表", field="resources"))
-        return None
-    return descriptor
 
 
 def read_package(directory: Path, data_dir: Path) -> RawPackage:

@@ -27,7 +27,7 @@ from jixiao import stored
 from jixiao.ingest.model import Package
 from jixiao.opendata import combined, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
-from jixiao.opendata.spreadsheet import neutralise_row
+from jixiao.opendata.spreadsheet import free_text_kinds, neutralise_row
 
 FRAGMENT_SUFFIX = ".rows"
 FRAGMENT_KIND = "unit-fragments-2"
@@ -75,7 +75,8 @@ def fragment_of(packages: Iterable[Package]) -> Fragment:
         refs, kinds = sheet_columns(COMBINED[name])
         part.xlsx = [xlsx.row_template(refs, kinds, row) for row in part.rows]
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(neutralise_row(csv_cells(row), kinds) for row in part.rows)
+        guard = free_text_kinds(name)
+        csv.writer(buffer, lineterminator="\n").writerows(neutralise_row(csv_cells(row), guard) for row in part.rows)
         part.csv = buffer.getvalue()
         part.json = ",\n".join(map(encode, part.rows))
         part.csv_gz, part.json_gz = gzip_member(part.csv), gzip_member(part.json)

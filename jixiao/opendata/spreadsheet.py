@@ -18,12 +18,14 @@ the cell saying so and where the whole text is (the CSV and JSON keep it whole).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from jixiao.ingest.tables import TABLES
+from jixiao.opendata.combined import COMBINED
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP's list)."""
@@ -33,7 +35,7 @@ EXCEL_SHEET_NAME_CHARS = 31
 _SHEET_NAME_ILLEGAL = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 NEUTRALISED_NOTE = (
     "CSV 中以 =、+、-、@、制表符或回车开头的文字字段前加了一个英文单引号 '，以免 Excel、WPS 把它当作公式执行"
-    "（OWASP 对 CSV 注入的建议）；数字列不加。"
+    "（OWASP 对 CSV 注入的建议）；数字列和取值固定的字段（如指标性质 =）不加。"
     "还原：文字字段若以 ' 接这些字符之一开头（原文已以 ' 开头的也多加了一个），去掉开头的一个 ' 即为原文。"
     "XLSX 与 JSON 中的文字保持原样。"
 )
@@ -53,8 +55,21 @@ def restore(text: str) -> str:
     return text[1:] if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START) else text
 
 
+@functools.cache
+def free_text_kinds(table: str) -> str:
+    """A combined table's columns for ``neutralise_row``: "s" free text, "-" anything else.
+
+    As in the package CSVs, a field with a fixed list of values (指标性质 ``=``) is left
+    as it is: it cannot carry a formula, and the same value reads the same in every file.
+    """
+    spec = COMBINED[table]
+    fields = {f["name"]: f for f in TABLES[spec.schema]["fields"]}
+    fixed = {name for name, f in fields.items() if "enum" in f.get("constraints", {})}
+    return "".join("s" if c.type == "string" and c.name not in fixed else "-" for c in spec.columns)
+
+
 def neutralise_row(row: Sequence[str | int | None], kinds: str) -> tuple[str | int | None, ...]:
-    """A combined row with its text columns (``kinds`` "s") neutralised; numbers and integers as they are."""
+    """A combined row with its free-text columns (``kinds`` "s") neutralised; everything else as it is."""
     return tuple(
         neutralise(value) if kind == "s" and value.__class__ is str else value
         for kind, value in zip(kinds, row, strict=True)

@@ -7,6 +7,7 @@ are printed exactly as stored (Decimal → its own digits); computed ones say so
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from jinja2 import (
     select_autoescape,
 )
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup, escape
 
 from jixiao.config import Config, Site
@@ -52,7 +56,7 @@ def _markdown() -> MarkdownIt:
     return md
 
 
-def _image_as_link(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _image_as_link(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     """``![alt](src)`` as a link to the image: a page never makes a reader's browser call a third party."""
     token = tokens[idx]
     alt = escape(self.renderInlineAsText(token.children or [], options, env))
