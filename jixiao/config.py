@@ -170,6 +170,11 @@ class Config:
     grade_bands: GradeBands = field(default_factory=lambda: dict(GRADE_BANDS))
     site: Site = field(default_factory=Site)
 
+    @property
+    def sources_dir(self) -> Path:
+        """The transcribed source texts (``sources/`` beside ``data/``) that sources.csv's ``file`` names."""
+        return self.data_dir.parent / "sources"
+
     def override_dirs(self) -> tuple[Path | None, Path | None]:
         """The portal's templates/ and assets/ folders, where they exist and are not the theme itself."""
         if self.custom_dir is None:

@@ -254,11 +254,12 @@ UNIT_CLAIM = re.compile(r"金额(?:单位)?(?:为|：|:)\s*(万元|元)")
 
 def test_no_readme_or_dictionary_states_a_unit_the_data_contradicts(site):
     """A README or dictionary that says 金额单位为X must be about amounts that are all in X."""
-    for readme in sorted((site / "downloads").glob("*/README.md")):
-        with (readme.parent / "budget.csv").open(encoding="utf-8-sig", newline="") as handle:
+    for folder in sorted(p for p in (site / "downloads").iterdir() if p.is_dir()):
+        with (folder / "budget.csv").open(encoding="utf-8-sig", newline="") as handle:
             units = {row["amount_unit"] for row in csv.DictReader(handle)}
-        claims = set(UNIT_CLAIM.findall(readme.read_text("utf-8")))
-        assert claims <= units and (len(units) > 1 or claims == units), (readme, claims, units)
+        for name in ("README.md", "datapackage.json"):
+            claims = set(UNIT_CLAIM.findall((folder / name).read_text("utf-8")))
+            assert claims and claims <= units and (len(units) > 1 or claims == units), (folder, name, claims, units)
     lines = pd.read_csv(site / "datasets" / "budget_lines.csv.gz")
     units = set(lines.amount_unit)
     assert units == {"元", "万元"}
@@ -268,8 +269,6 @@ def test_no_readme_or_dictionary_states_a_unit_the_data_contradicts(site):
         "data/index.html": (site / "data" / "index.html").read_text("utf-8"),
         "about/index.html": (site / "about" / "index.html").read_text("utf-8"),
     }
-    for package in sorted((site / "downloads").glob("*/datapackage.json")):
-        texts[str(package.relative_to(site))] = package.read_text("utf-8")
     for name, text in texts.items():
         assert not UNIT_CLAIM.findall(text), (name, UNIT_CLAIM.findall(text))
     readme = texts["datasets/README.md"]
@@ -295,3 +294,41 @@ def test_workbook_of_all_years(site):
     assert len(rows) - 1 == len(evaluations_frame(site))
     in_totals = header.index("计入合计")
     assert {row[in_totals] for row in rows[1:]} == {True, False}
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def test_every_source_text_is_published_with_its_digest_and_address(site):
+    """Each package's sources.csv ``file`` is downloadable beside it, byte for byte, and its datapackage.json and
+    README give its SHA-256 and the original address or 原文未在检索范围内找到."""
+    import hashlib
+
+    sources_dir = DATA.parent / "sources"
+    seen = 0
+    for folder in sorted(p for p in (site / "downloads").iterdir() if p.is_dir()):
+        descriptor = json.loads((folder / "datapackage.json").read_text("utf-8"))
+        readme = (folder / "README.md").read_text("utf-8")
+        with (folder / "sources.csv").open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                text = (folder / "sources" / row["file"]).read_bytes()
+                assert text == (sources_dir / row["file"]).read_bytes()
+                digest = hashlib.sha256(text).hexdigest()
+                paths = {s.get("path") for s in descriptor["sources"]}
+                assert (
+                    f"sources/{row['file']}" in paths
+                    and digest in json.dumps(descriptor, ensure_ascii=False)
+                    and digest in readme
+                )
+                if row["url"]:
+                    assert row["url"] in paths and row["url"] in readme
+                else:
+                    assert "原文未在检索范围内找到" in readme and "原文未在检索范围内找到" in json.dumps(
+                        descriptor, ensure_ascii=False
+                    )
+                seen += 1
+        assert descriptor["title"].endswith("年度绩效自评数据包") and descriptor["description"]
+    assert seen >= 11
+    page = (site / "units" / "tianchang-water" / "2022" / "flood-control" / "index.html").read_text("utf-8")
+    assert "原文未在检索范围内找到" in page
+    assert 'href="../../../../downloads/tianchang-water-2022/sources/007_6ecb9eebce0bef76.txt"' in page

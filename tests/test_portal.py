@@ -348,3 +348,47 @@ def test_serve_reloads_an_edited_config_and_keeps_the_last_good_one(tmp_path, ca
     toml.write_text('title = ""\n', "utf-8")
     assert _reload(config).site.title == "新名"
     assert "第1行 title：不能为空" in capsys.readouterr().err
+
+
+def test_the_configured_licence_is_in_every_published_datapackage(portal):
+    """jixiao.toml says CC BY 4.0: every package's and the combined datapackage.json say so (none declares its own)."""
+    site = portal / "_site"
+    descriptors = [*sorted((site / "downloads").glob("*/datapackage.json")), site / "datasets" / "datapackage.json"]
+    assert len(descriptors) >= 2
+    for path in descriptors:
+        licenses = json.loads(path.read_text("utf-8"))["licenses"]
+        assert licenses == [{"name": "CC-BY-4.0", "path": LICENSE_URL, "title": "CC BY 4.0"}], path
+    assert "CC0" not in (site / "datasets" / "README.md").read_text("utf-8")
+
+
+def test_new_and_upgrade_leave_the_licence_to_the_portal_and_keep_a_packages_own(portal, tmp_path):
+    """``new`` writes no licence (the portal's is published); ``upgrade`` drops the CC0 that ``new`` used to write
+    and keeps one a maintainer chose; the build publishes a package's own licence as it is."""
+    from jixiao.commands.upgrade import upgrade_package
+    from jixiao.config import Site
+    from jixiao.opendata.downloads import published_descriptor
+
+    data = tmp_path / "data"
+    assert main(["--data", str(data), "new", "fresh-unit", "2024"]) == 0
+    assert "licenses" not in json.loads((data / "fresh-unit" / "2024" / "datapackage.json").read_text("utf-8"))
+    old = tmp_path / "old" / "rugao-pension" / "2024"
+    shutil.copytree(SEED, old)
+    descriptor = json.loads((old / "datapackage.json").read_text("utf-8"))
+    legacy = {"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
+    descriptor["licenses"] = [legacy | {"title": "CC0 1.0 (原文为政府公开信息)"}]  # what `new` wrote before
+    (old / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+    assert upgrade_package(old)
+    assert "licenses" not in json.loads((old / "datapackage.json").read_text("utf-8"))
+    own = [{"name": "ODbL-1.0", "path": "https://opendatacommons.org/licenses/odbl/1-0/", "title": "ODbL"}]
+    descriptor["licenses"] = own
+    (old / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+    upgrade_package(old)
+    assert json.loads((old / "datapackage.json").read_text("utf-8"))["licenses"] == own
+    from jixiao.ingest.load import read_package
+    from jixiao.ingest.model import build_package
+
+    package = build_package(read_package(old, old.parent.parent), ())
+    site = Site(license_name="CC BY 4.0", license_url=LICENSE_URL)
+    assert (
+        json.loads(published_descriptor(package, (old / "datapackage.json").read_bytes(), site, {}))["licenses"] == own
+    )

@@ -82,6 +82,8 @@ def fingerprint(config: Config) -> str:
         hasher.update(tree_digest(directory, pattern).encode())
     for override in (templates, assets):  # the portal's own theme files (jixiao.toml's folder)
         hasher.update(b"\0" + (tree_digest(override, "*").encode() if override else b"-"))
+    sources = config.sources_dir  # the source texts published beside each package that cites them
+    hasher.update(b"\0" + (tree_digest(sources, "*").encode() if sources.is_dir() else b"-"))
     if config.config_file is not None and config.config_file.is_file():
         hasher.update(b"\0" + hashlib.sha256(config.config_file.read_bytes()).digest())
     return hasher.hexdigest()

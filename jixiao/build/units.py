@@ -23,7 +23,7 @@ from jixiao.build.plan import UnitPlan
 from jixiao.build.write import link_files, write_files
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
-from jixiao.ingest.load import read_package
+from jixiao.ingest.load import ReadError, read_package, read_regular
 from jixiao.ingest.model import Package, build_package, outline
 from jixiao.ingest.validate import validate_package
 from jixiao.opendata import api, downloads, fragments
@@ -32,6 +32,24 @@ from jixiao.site.render import environment, squeeze
 
 RECORD_KIND = "unit-record-3"
 """The kind named in a stored record's header: bumped when UnitRecord's fields change."""
+
+
+def source_texts(config: Config, package: Package) -> dict[str, bytes]:
+    """The source texts a package cites (sources.csv ``file``), read from sources/ as regular files only.
+
+    A name that is not a plain file name, or a file that is missing or a symlink, is not
+    published (the package README then says the text is not included).
+    """
+    texts = {}
+    for source in package.sources:
+        name = source.file
+        if not name or name != Path(name).name or name.startswith(".") or "\\" in name:
+            continue
+        try:
+            texts[name] = read_regular(config.sources_dir / name)
+        except ReadError:
+            continue
+    return texts
 
 
 @dataclass(frozen=True)
@@ -203,7 +221,10 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     written: set[str] = set()
     charts_before = charts.seconds()
     started = time.perf_counter()
-    members = {p.package_id: downloads.package_members(p, read[p.package_id], config.site.data_title) for p in packages}
+    members = {
+        p.package_id: downloads.package_members(p, read[p.package_id], config.site, source_texts(config, p))
+        for p in packages
+    }
     specs = list(unit_pages.unit_pages(config, plan.unit_id, packages, {k: tuple(v) for k, v in members.items()}))
     pages = [
         (spec.path, squeeze(_Worker.env.get_template(spec.template).render(**spec.context)).encode("utf-8"))

@@ -3,8 +3,10 @@
 A package written before ``schema_version`` existed is version 1.  Upgrading keeps
 every published figure and every cell as written: it only adds the new columns (empty,
 or the value version 1 implied, such as 万元 for amounts), writes each CSV with the
-canonical header order, and replaces the inline Table Schemas.  Running it twice
-changes nothing the second time.
+canonical header order, and replaces the inline Table Schemas.  It also removes the
+CC0 licence that ``new`` used to write into every package (``tables.LEGACY_LICENSES``),
+so the portal's licence from jixiao.toml is published; a licence a maintainer wrote
+stays.  Running it twice changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from jixiao.commands.scaffold import write_descriptor
 from jixiao.ingest.load import find_packages
-from jixiao.ingest.tables import SCHEMA_VERSION, TABLES, header, package_descriptor
+from jixiao.ingest.tables import LEGACY_LICENSES, SCHEMA_VERSION, TABLES, header, package_descriptor
 
 IMPLIED_BY_VERSION_1 = {("budget", "amount_unit"): "万元"}
 """Cells a version-1 package left implicit: every amount was in 万元."""
@@ -51,7 +53,7 @@ def upgrade_package(directory: Path) -> bool:
     unit_id, year = directory.parent.name, int(directory.name)
     wanted = package_descriptor(unit_id, year, descriptor.get("title") or f"{unit_id} {year}")
     for key in ("title", "description", "licenses", "contributors", "sources", "keywords"):
-        if key in descriptor:
+        if key in descriptor and not (key == "licenses" and descriptor[key] == LEGACY_LICENSES):
             wanted[key] = descriptor[key]
     if wanted != descriptor:
         write_descriptor(directory, wanted)

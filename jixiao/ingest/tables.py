@@ -367,20 +367,28 @@ def resource_descriptor(name: str) -> dict[str, Any]:
     }
 
 
+LEGACY_LICENSES = [
+    {
+        "name": "CC0-1.0",
+        "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+        "title": "CC0 1.0 (原文为政府公开信息)",
+    }
+]
+"""The licence ``new`` wrote into every package before the portal's own (jixiao.toml) was used: not a
+maintainer's choice, so ``upgrade`` removes it and the build publishes the portal's licence instead."""
+
+
 def package_descriptor(unit_id: str, year: int, title: str, resources: bool = True) -> dict[str, Any]:
-    """A complete datapackage.json for one unit and year (``resources=False``: without the table entries)."""
+    """A complete datapackage.json for one unit and year (``resources=False``: without the table entries).
+
+    No ``licenses``: the build publishes the portal's licence (jixiao.toml ``[license]``) unless a
+    package declares its own ``licenses`` here.
+    """
     return {
         "profile": "tabular-data-package",
         "schema_version": SCHEMA_VERSION,
         "name": f"{unit_id}-{year}",
         "title": title,
-        "licenses": [
-            {
-                "name": "CC0-1.0",
-                "path": "https://creativecommons.org/publicdomain/zero/1.0/",
-                "title": "CC0 1.0 (原文为政府公开信息)",
-            }
-        ],
         "resources": [resource_descriptor(name) for name in TABLES] if resources else [],
     }
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from jixiao.config import Site
-from jixiao.ingest.tables import package_descriptor
-from jixiao.opendata import combined, spreadsheet
+from jixiao.opendata import combined, downloads, spreadsheet
 from jixiao.opendata.combined import COMBINED
 from jixiao.structure import labels
 from jixiao.structure.index import SiteIndex
@@ -13,17 +12,38 @@ XLSX_MAX_ROWS = combined.XLSX_MAX_ROWS
 """A year's workbook continues a longer table on 绩效指标（2）…; the all-years workbook is then not written."""
 
 
+FOREIGN_KEYS = {
+    "sources": [(["unit_id", "year"], "units", ["unit_id", "year"])],
+    "evaluations": [
+        (["unit_id", "year"], "units", ["unit_id", "year"]),
+        (["unit_id", "year", "source_id"], "sources", ["unit_id", "year", "source_id"]),
+    ],
+    "budget_lines": [(["unit_id", "year", "evaluation_id"], "evaluations", ["unit_id", "year", "evaluation_id"])],
+    "indicators": [(["unit_id", "year", "evaluation_id"], "evaluations", ["unit_id", "year", "evaluation_id"])],
+}
+"""How the combined tables join: every row's unit and year, evaluation and source exist in the table named."""
+
+
 def descriptor(site: Site, years: list[int] | None = None) -> dict[str, object]:
-    """A Frictionless descriptor for the combined CSVs (same licence as the packages).
+    """A Frictionless descriptor for the combined CSVs (the portal's licence, as every package has).
 
     Each table is one resource, its all-years compressed CSV (frictionless reads gzip); the
-    years' plain CSVs are listed in ``sources`` so a reader knows where each year is.
+    years' plain CSVs are listed in ``sources`` so a reader knows where each year is; the
+    tables' joins are ``foreignKeys``.
     """
     return {
         "profile": "tabular-data-package",
         "name": "jixiao-combined",
         "title": f"{site.data_title}合并数据集",
-        "licenses": package_descriptor("x", 2000, "")["licenses"],
+        "description": (
+            f"{site.data_title}全部数据包合并成的整洁表：单位、来源文件、评价、预算安排及支出情况、绩效指标，每行一条记录，"
+            "数字按原文照录（金额单位见 amount_unit）。跨评价合计请用 evaluations 表的 budget_wan、actual_wan，"
+            "只取 in_totals 为 true 的行（见 README.md）。"
+        ),
+        "licenses": downloads.licenses(site),
+        "sources": [
+            {"title": "各单位公开的预算绩效自评材料（每行的原文见 sources 表，文本见 downloads/<package_id>/sources/）"}
+        ],
         "resources": [
             {
                 "name": table.name,
@@ -43,6 +63,16 @@ def descriptor(site: Site, years: list[int] | None = None) -> dict[str, object]:
                         for c in table.columns
                     ],
                     "primaryKey": list(table.primary_key),
+                    **(
+                        {
+                            "foreignKeys": [
+                                {"fields": own, "reference": {"resource": other, "fields": theirs}}
+                                for own, other, theirs in FOREIGN_KEYS[table.name]
+                            ]
+                        }
+                        if table.name in FOREIGN_KEYS
+                        else {}
+                    ),
                 },
             }
             for table in COMBINED.values()

@@ -14,6 +14,7 @@ from jixiao.site import charts, compare, figures, views
 from jixiao.site.views import Link, PageSpec, page_header
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
+from jixiao.structure.labels import citation
 
 
 def _evaluation_figures(rows: list[views.PackageSummary], with_year: bool) -> list[figures.EvaluationFigures]:
@@ -203,7 +204,7 @@ def data_page(config: Config, index: SiteIndex) -> PageSpec:
             )
         dictionary.append({"name": name, "title": TABLE_TITLES[name], "fields": fields})
     first = index.packages[0] if index.packages else None
-    example = views.citation(first, first.evaluations[0], config.site.data_title) if first and first.evaluations else ""
+    example = citation(first, first.evaluations[0], config.site.data_title) if first and first.evaluations else ""
     return PageSpec(
         path,
         "data.html",

@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from jixiao.config import Config
-from jixiao.ingest.model import BudgetLine, Evaluation, Flag, Indicator, Package, Source
+from jixiao.ingest.model import BudgetLine, Evaluation, Flag, Indicator, Package
 from jixiao.site import figures
 from jixiao.site.charts import Chart
 from jixiao.site.form_tables import (
@@ -24,8 +24,9 @@ from jixiao.site.form_tables import (
     amount_unit_caption,
     indicator_columns,
 )
+from jixiao.site.provenance import SourceView, source_view
 from jixiao.structure import routes
-from jixiao.structure.labels import KIND_LABELS, citation
+from jixiao.structure.labels import KIND_LABELS
 
 STATUS_LABELS = {
     "scored": "",
@@ -77,16 +78,6 @@ class FlagView:
     message: str
     href: str
     where: str
-
-
-@dataclass(frozen=True)
-class SourceView:
-    title: str
-    publisher: str
-    published: str
-    url: str
-    file: str
-    citation: str
 
 
 @dataclass(frozen=True)
@@ -228,11 +219,6 @@ def page(
     )
 
 
-def source_view(package: Package, evaluation: Evaluation, data_title: str) -> SourceView:
-    s: Source = evaluation.source
-    return SourceView(s.title, s.publisher, s.published, s.url, s.file, citation(package, evaluation, data_title))
-
-
 def flag_views(
     package: Package, flags: tuple[Flag, ...], from_path: str, evaluation: Evaluation
 ) -> tuple[FlagView, ...]:
@@ -249,7 +235,9 @@ def flag_views(
     )
 
 
-def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_title: str) -> EvaluationView:
+def evaluation_view(
+    package: Package, evaluation: Evaluation, path: str, data_title: str, members: tuple[str, ...] = ()
+) -> EvaluationView:
     flagged = {flag.anchor for flag in evaluation.flags}
     columns = amount_columns(evaluation)
     budget_rows = tuple(
@@ -313,7 +301,7 @@ def evaluation_view(package: Package, evaluation: Evaluation, path: str, data_ti
         score_chart=score_chart,
         narrative=tuple((section.title, section.markdown) for section in evaluation.narrative),
         flags=flag_views(package, evaluation.flags, path, evaluation),
-        source=source_view(package, evaluation, data_title),
+        source=source_view(package, evaluation, data_title, path, members),
         stated_scores=evaluation.stated_scores,
         facts_flagged=f"{evaluation.evaluation_id}-facts" in flagged,
         stated_flagged=f"{evaluation.evaluation_id}-stated" in flagged,
