@@ -105,9 +105,16 @@ class Site:
     )
     publisher: str = _setting("", "publisher.name", "发布者：订阅源作者、DCAT 发布者；空则用 title", "optional")
     contact: str = _setting("", "publisher.contact", "联系方式（邮箱或网址），写在页脚和 DCAT 目录中", "optional")
-    license_name: str = _setting("CC0 1.0", "license.name", "数据许可的名称，写在页脚、订阅源和合并数据集说明中")
+    license_name: str = _setting(
+        "CC0 1.0",
+        "license.name",
+        "数据许可的名称：页脚、订阅源、合并数据集说明及每个发布的 datapackage.json（数据包自己声明许可的除外）",
+    )
     license_url: str = _setting(
-        "https://creativecommons.org/publicdomain/zero/1.0/", "license.url", "数据许可的网址（DCAT、JSON-LD）", "url"
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "license.url",
+        "数据许可的网址（DCAT、JSON-LD、datapackage.json 的 licenses；常见许可另写 SPDX 标识）",
+        "url",
     )
     base_url: str = _setting("/", "base_url", "站点所在路径，如 /jixiao/；--base-url 或 JIXIAO_BASE_URL 优先", "path")
     site_url: str = _setting(
