@@ -138,7 +138,7 @@ def test_an_invisible_character_in_a_name_is_refused_where_it_is(data: Path, cha
         ("> " * 40 + "引用", "引用（>）嵌套 40 层"),
         ("|a" * 100 + "|", "101 个 |"),
         ("甲" * 10001, "10001 个字符"),
-        (("段落。" * 1000 + "\n\n") * 40, "超过上限 100000"),
+        (("段落。" * 1000 + "\n\n") * 40, "超过上限 50000"),
     ],
     ids=["brackets", "images", "quotes", "table", "line", "file"],
 )
