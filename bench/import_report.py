@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
 FLOORS = ROOT / "tests" / "fixtures" / "import_floors.json"
 FORMATS = {
+    ".xls": "XLS（Excel 97–2003）",
     ".xlsx": "XLSX",
     ".docx": "DOCX",
     ".html": "HTML",
@@ -120,7 +121,8 @@ def _clerk(data_dir: Path, floors: dict[str, int]) -> list[str]:
         "",
         "`tests/fixtures/clerk/forms/`：`make_clerk_forms.py` 按机关文员的做法把 data/ 中每个数据包的一张表",
         "做成 XLSX（合并单元格、两行表头、数字格式 0.00／#,##0.00／百分比、带缓存结果的 SUM 公式、“单位：万元”）、",
-        "Word 表格（gridSpan／vMerge，指标表头跨页重复）、网页表格（rowspan／colspan），再由 LibreOffice 导出 PDF。",
+        "Word 表格（gridSpan／vMerge，指标表头跨页重复）、网页表格（rowspan／colspan），再由 LibreOffice 导出 PDF",
+        "并另存为 Excel 97–2003（.xls）。",
         "对照的是数据包 CSV 中转录的文字，逐位比较（8.50 ≠ 8.5）。",
         "",
         "改进之前（提交 ce992d4，同一批文件、同一对照）：XLSX 1020／1087（93.8 %，读错 13）、",
@@ -209,6 +211,8 @@ def report(data_dir: Path, sources_dir: Path) -> tuple[str, dict[str, int]]:
         "  既无 `|` 也无制表符：读不出格，就不猜，整份进待核对清单（如皋的评分表版式 `jiangsu-rugao` 尚无识别器）。",
         "- 弋阳（`003_…`）以制表符分格，但 PDF 提取使部分行整体左移或右移一格：这些行的格与表头对不上，",
         "  整行进待核对清单而不按位置硬读；验证随即以 E-WEIGHT-TOTAL／E-SCORE-TOTAL 指出缺了哪些分值。",
+        "- 由 LibreOffice 导出的 PDF：跨页的合并单元格（一级／二级指标）被分页切开，名称落在下一页或两页各半，",
+        "  下一页的表格列线也可能与上一页不同；这些行不沿用上一行、不按位置猜，整行进待核对清单。",
         "",
     ]
     return "\n".join(lines), floors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,15 @@ def test_review_page_shows_each_unreviewed_field_beside_its_source_cell(tmp_path
     assert "<b>名称</b>" not in page and "&lt;b&gt;名称&lt;/b&gt;" in page
     assert 'class="todo sure-高"' in page and "<mark>" in page
     assert "工作表“自评表”" in page
+
+
+@pytest.mark.parametrize(("suffix", "library"), [("docx", "docx"), ("pdf", "pdfplumber"), ("xls", "xlrd")])
+def test_a_missing_import_reader_is_named_with_the_extra_to_install(tmp_path, capsys, monkeypatch, suffix, library):
+    """The readers are the optional extra jixiao[import]: without one, a message says what to install."""
+    monkeypatch.setitem(sys.modules, library, None)  # import of it now fails as if it were not installed
+    source = tmp_path / f"form.{suffix}"
+    source.write_bytes(b"x")
+    code = main(["import", str(source), "--unit", "x", "--year", "2024", "--data", str(tmp_path / "data")])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert ("pip install xlrd" if library == "xlrd" else 'pip install "jixiao[import]"') in err

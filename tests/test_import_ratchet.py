@@ -23,7 +23,7 @@ def test_every_clerk_made_file_and_format_has_a_floor():
     files = {f"tests/fixtures/clerk/forms/{path.name}" for path in CLERK.iterdir() if path.suffix != ".py"}
     assert files == set(CLERK_FILES)
     formats = {name.split(".", 1)[1] for name in CLERK_FILES}
-    assert formats == {"xlsx", "docx", "html", "xlsx.pdf", "docx.pdf"}
+    assert formats == {"xlsx", "xls", "docx", "html", "xlsx.pdf", "docx.pdf"}
     units = {clerk_form(Path(name))[0] for name in CLERK_FILES}
     assert len(units) >= 10, "one form of every package with an indicator table"
 

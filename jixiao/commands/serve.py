@@ -17,8 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from jixiao.build.pipeline import BuildError, build
+from jixiao.commands.review_page import CONFIRM_PATH, drafts, post, review_html
 from jixiao.commands.review_page import PATH as REVIEW_PATH
-from jixiao.commands.review_page import drafts, review_html
 from jixiao.config import Config
 from jixiao.settings import SettingsError, load
 
@@ -104,6 +104,9 @@ def _handler(directory: Path, state: State, data_dir: Path) -> type[http.server.
                 return
             super().do_GET()
 
+        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+            _confirm_section(self, data_dir)
+
         def end_headers(self) -> None:
             self.send_header("Cache-Control", "no-store")
             super().end_headers()
@@ -123,6 +126,23 @@ def _handler(directory: Path, state: State, data_dir: Path) -> type[http.server.
             pass
 
     return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
+
+
+def _confirm_section(handler: http.server.BaseHTTPRequestHandler, data_dir: Path) -> None:
+    """The review page's 整表确认 form (the only POST): review.csv rewritten, then the page shown again."""
+    if handler.path.split("?")[0] != CONFIRM_PATH:
+        handler.send_error(404)
+        return
+    length = min(int(handler.headers.get("Content-Length") or 0), 64 * 1024)
+    body = handler.rfile.read(length)
+    status, message = post(data_dir, body, handler.headers.get("Origin"), handler.headers.get("Host"))
+    handler.send_response(status)
+    if status == 303:
+        handler.send_header("Location", REVIEW_PATH)
+    else:
+        handler.send_header("Content-Type", "text/plain; charset=utf-8")
+    handler.end_headers()
+    handler.wfile.write(b"" if status == 303 else message.encode("utf-8"))
 
 
 def _listen(port: int, handler: type[http.server.SimpleHTTPRequestHandler]) -> http.server.ThreadingHTTPServer | None:

@@ -20,7 +20,7 @@ BUDGET_COLUMNS = (
     ("执行率", "rate_published"),
     ("执行数", "actual"),
     ("全年执行", "actual"),
-    ("实际支出数", "actual"),
+    ("实际支出", "actual"),
     ("分值", "weight"),
     ("权重", "weight"),
     ("得分", "score"),
@@ -103,7 +103,15 @@ def read_budget(form: FormDraft, grid: Grid, rows: list[list[Cell]]) -> set[int]
             columns = _columns(row, BUDGET_COLUMNS)
         if "actual" in columns.values() and {"budget", "budget_initial"} & set(columns.values()):
             if grid.exact:
-                return _budget_by_geometry(form, rows, index)
+                return _budget_by_geometry(form, rows, index, HIGH)
+            trial = FormDraft(form.kind, form.template)
+            used = _budget_by_geometry(trial, rows, index, MEDIUM)
+            labels = {line["label"].cell.col for line in trial.budget if line["label"].cell}
+            full = all(len(rows[at]) >= len(row) for at in used)
+            if trial.budget and not trial.unplaced and len(labels) == 1 and full:
+                # extracted text that kept the table's columns (tabs in place): every amount sits under a header
+                form.budget += trial.budget
+                return used
             return _budget_rows(form, rows, index, columns, grid.exact)
     return set()
 
@@ -125,6 +133,13 @@ def _is_number(text: str) -> bool:
         return False
 
 
+def _is_amount(text: str) -> bool:
+    try:
+        return figure(text.rstrip("%％"), units=True) is not None
+    except Unreadable:
+        return False
+
+
 def _header_zone(rows: list[list[Cell]], header: int) -> tuple[int, int]:
     """The rows a funds header takes: one more above when its cells continue a merged cell from there
     (预算数 over 年初/全年), and the rows below that hold only header words or merged copies."""
@@ -142,7 +157,7 @@ def _header_zone(rows: list[list[Cell]], header: int) -> tuple[int, int]:
     return top, bottom
 
 
-def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int) -> set[int]:
+def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int, sure: str) -> set[int]:
     """The funds table of a real grid: each amount belongs to the header column it lies under.
 
     A header two or three rows tall is read as one (the lowest header word above a column names it);
@@ -198,18 +213,33 @@ def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int) ->
                 continue
             placed[name] = cell
             try:
-                number = figure(cell.text, percent=name == "rate_published")
+                number = figure(cell.text, percent=name == "rate_published", units=name in AMOUNT_COLUMNS)
             except Unreadable:
                 form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”的{name}不是数字", (cell,)))
                 continue
             if number is not None:
-                line[name] = Value(number.value, cell, HIGH, number.note)
+                line[name] = Value(number.value, cell, sure, number.note)
+                if number.unit and _unit_differs(line, number.unit, cell, form):
+                    line.pop(name)
         form.budget.append(line)
     if any(line["kind"].value == "total" for line in form.budget):
         for line in form.budget:
             if line["kind"].value not in ("total", "item"):
                 line["parent_id"] = Value("total", line["kind"].cell, MEDIUM)
     return used
+
+
+def _unit_differs(line: dict[str, Value], unit: str, cell: Cell, form: FormDraft) -> bool:
+    """An amount printed with its unit (``989.34 万元``) gives the line's unit; one that contradicts the unit
+    already known goes to review."""
+    known = line.get("amount_unit")
+    if known is None:
+        line["amount_unit"] = Value(unit, cell, MEDIUM, f"金额后印有“{unit}”")
+        return False
+    if known.value == unit:
+        return False
+    form.unplaced.append(Unplaced(f"金额后印的单位“{unit}”与表头的“{known.value}”不同", (cell,)))
+    return True
 
 
 def _detail_label(
@@ -227,9 +257,7 @@ def _detail_label(
     if _columns([label], INDICATOR_COLUMNS) or squeeze(label.text) in TOTAL_LABELS:
         return None
     filled = [(p, c) for p, c in enumerate(row) if p > label_col and c.text and not c.merged]
-    if not filled or not all(
-        p in names and _is_number(c.text if names[p] != "rate_published" else c.text.rstrip("%％")) for p, c in filled
-    ):
+    if not filled or not all(p in names and _is_amount(c.text) for p, c in filled):
         return None
     return label_col
 

@@ -67,12 +67,16 @@ WRAPPED = re.compile(f"(?<=[{CJK}])\\s+(?=[{CJK}])")
 BROKEN = re.compile(f"(?<=[{CJK}])[ \\t]*\\n\\s*|\\s*\\n[ \\t]*(?=[{CJK}])")
 
 
+SPLIT_DECIMAL = re.compile(r"(?<=[0-9]\.)\s+(?=[0-9])")
+"""PDF text puts a space after a decimal point (“2. 47%”, “93116. 21”): a number is never printed so."""
+
+
 def clean(text: str) -> str:
     """Cell text as one line: a break or space between two Chinese characters is where PDF or Word wrapped
     a long label, so it goes, and so does a line break next to one Chinese character (“完成率⏎100%”,
     “家庭6⏎户”); other runs of spaces become one space."""
     text = text.replace("\u3000", " ")
-    text = BROKEN.sub("", WRAPPED.sub("", text))
+    text = SPLIT_DECIMAL.sub("", BROKEN.sub("", WRAPPED.sub("", text)))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -87,22 +91,28 @@ class Figure:
 
     value: str
     note: str = ""
+    unit: str = ""
+    """万元 or 元 when the cell prints its unit after the number (``989.34 万元``)."""
 
 
 class Unreadable(ValueError):
     """A cell that should hold a number but holds something else."""
 
 
-def figure(text: str, percent: bool = False) -> Figure | None:
+def figure(text: str, percent: bool = False, units: bool = False) -> Figure | None:
     """The number a cell prints, or None for a blank or dash; Unreadable for anything else.
 
     Nothing is rounded or converted: ``100.00%`` gives ``100.00``; a thousands separator
     (``215,457.6``) is dropped and said so, because a bare number is what the tables hold.
+    With ``units`` an amount may print its unit after it (``989.34 万元``): the unit is given apart.
     """
     raw = squeeze(text)
     if raw in DASHES:
         return None
-    note = ""
+    note = unit = ""
+    if units and raw.endswith("元"):
+        unit = "万元" if raw.endswith("万元") else "元"
+        raw = raw[: -len(unit)]
     if percent and raw.endswith(("%", "％")):
         raw = raw[:-1]
     if GROUPED.fullmatch(raw):
@@ -113,7 +123,7 @@ def figure(text: str, percent: bool = False) -> Figure | None:
         Decimal(raw)
     except InvalidOperation:
         raise Unreadable(text) from None
-    return Figure(raw, note)
+    return Figure(raw, note, unit)
 
 
 def same_number(left: str, right: str) -> bool:

@@ -82,8 +82,8 @@ def read_grid(path: Path, data: bytes) -> Grid:
     except TooLarge as error:
         raise ReaderError(f"{path.name}：文件过大，不像一张自评表（{error}）；拒绝读取") from None
     except ModuleNotFoundError as error:
-        library = LIBRARIES.get(kind, error.name)
-        if kind == "xls":
+        library = error.name or LIBRARIES.get(kind, kind)
+        if kind == "xls" and library == "xlrd":
             raise ReaderError(
                 f"{path.name}：读取 .xls 需要 xlrd（pip install xlrd）；{_how_to_convert(path)}"
             ) from None
@@ -306,13 +306,14 @@ def _xls_text(book, cell) -> str:
 
 
 def read_docx(data: bytes) -> Grid:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     try:
         _check_package(data, ("word/document",))
     except zipfile.BadZipFile:
         raise ReaderError("不是有效的 DOCX 文件（不是 zip 包）") from None
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(data))
     grid = Grid("docx")
