@@ -113,6 +113,20 @@ def test_stored_records_refuse_damage_and_other_kinds(tmp_path):
     assert stored.read(tmp_path / "link", "thing-1") is None, "a record is never read through a symlink"
 
 
+def test_a_record_of_the_wrong_shape_does_not_decode():
+    """The typed decode refuses what the dataclass would not hold: a wrong type, a field too many or too few."""
+    from jixiao.build import units
+    from jixiao.ingest.findings import Finding
+
+    good = stored.encode(Finding("E-SUM", "data/a/2023/budget.csv", "合计不符", line=3))
+    assert stored.decode(Finding, good) == Finding("E-SUM", "data/a/2023/budget.csv", "合计不符", line=3)
+    for bad in (good[:-1], [*good, "extra"], [*good[:3], "3", *good[4:]], [*good[:-1], "no-such-severity"], {}):
+        with pytest.raises(stored.StoredError):
+            stored.decode(Finding, bad)
+    with pytest.raises(stored.StoredError):
+        stored.decode(units.UnitRecord, ["a", "b", ["x"], [], [], [], [], "d", "surplus"])
+
+
 def test_a_planted_pickle_runs_nothing_and_is_made_again(edited, case, tmp_path):
     """Every unit record and fragment replaced by a pickle (under the old and the new names): no code runs."""
     poison = pickle.dumps(_Plant(tmp_path / "ran"))
@@ -389,7 +403,14 @@ def test_a_poisoned_vendored_bundle_stops_the_build(case, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "where", ["assets/env.txt", "templates/base.html", "assets", "templates/partials/x.html", "assets/fifo"]
+    "where",
+    [
+        "assets/env.txt",
+        "templates/base.html",
+        "assets",
+        "templates/partials/x.html",
+        pytest.param("assets/fifo", marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")),
+    ],
 )
 def test_a_symlink_or_special_file_in_a_portal_folder_is_refused(case, tmp_path, where):
     """The portal's assets/ and templates/ follow the rules of data/: a located E-SYMLINK, the site unchanged."""

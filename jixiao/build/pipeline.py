@@ -226,7 +226,7 @@ def _check_theme(config: Config) -> None:
     from jixiao.site import assets
 
     try:
-        assets.check_overrides(_override_folders(config))
+        assets.check_overrides(config.override_dirs())  # the theme itself (linked in) is no override
         assets.vega_bundle(config.assets_dir)
     except assets.AssetError as error:
         shown = _shown(error.path)
@@ -234,14 +234,6 @@ def _check_theme(config: Config) -> None:
             findings = [Finding("E-SYMLINK", shown, str(error))]
             raise BuildError("门户的文件夹中有不能读取的条目，站点未生成（原有站点保持不变）", findings) from None
         raise BuildError(f"{shown} {error}；站点未生成（原有站点保持不变）") from None
-
-
-def _override_folders(config: Config) -> tuple[Path | None, ...]:
-    """The portal's templates/ and assets/ as named in its folder, even when they are symlinks (then refused)."""
-    if config.custom_dir is None:
-        return ()
-    folders = (config.custom_dir / "templates", config.custom_dir / "assets")
-    return tuple(f for f in folders if f.is_symlink() or f in config.override_dirs())
 
 
 def _shown(path: Path) -> str:

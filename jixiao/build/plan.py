@@ -146,7 +146,10 @@ class DigestCache:
         key = key or str(directory.resolve())
         signature = stat_signature(directory)
         known = self.known.get(key)
-        digest = known[1] if isinstance(known, list) and known[0] == signature else tree_digest(directory)
+        if isinstance(known, list) and len(known) == 2 and all(isinstance(part, str) for part in known):
+            digest = known[1] if known[0] == signature else tree_digest(directory)
+        else:
+            digest = tree_digest(directory)
         self.used[key] = [signature, digest]
         return digest
 

@@ -110,8 +110,8 @@ class FileCache:
         stale = time.time() - KEEP_SECONDS
         for entry in self.root.iterdir():
             try:
-                if entry.name not in self.used and entry.stat().st_mtime < stale:
-                    shutil.rmtree(entry, ignore_errors=True)
+                if entry.name not in self.used and entry.lstat().st_mtime < stale:
+                    self.discard(entry.name)
             except OSError:
                 pass
 

@@ -208,7 +208,7 @@ def link_files(source_root: Path, root: Path, paths: Iterable[str]) -> tuple[int
             made_dirs.add(target.parent)
         try:
             os.link(source, target, follow_symlinks=False)
-        except OSError:
+        except (OSError, NotImplementedError):  # another file system; or no linkat (follow_symlinks) here
             shutil.copyfile(source, target, follow_symlinks=False)
         count += 1
         size += target.stat().st_size

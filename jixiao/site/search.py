@@ -262,7 +262,7 @@ def _link_files(source: Path, target: Path, names: list[str]) -> None:
             os.link(source / name, target / name, follow_symlinks=False)
         except FileNotFoundError:
             raise
-        except OSError:
+        except (OSError, NotImplementedError):  # another file system; or no linkat (follow_symlinks) here
             shutil.copyfile(source / name, target / name, follow_symlinks=False)
 
 
