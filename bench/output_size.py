@@ -142,8 +142,6 @@ def build_site(units: int, work: Path, jobs: int, seed: int) -> tuple[Path, floa
     for name in ("templates", "site_src"):  # copies: a portal folder's symlinks are refused (E-SYMLINK)
         shutil.copytree(ROOT / name, work / name)
     (work / ".jixiao-cache").mkdir()
-    for bundle in (ROOT / ".jixiao-cache").glob("vega-bundle-*.js"):
-        shutil.copyfile(bundle, work / ".jixiao-cache" / bundle.name)
     site = work / "site"
     command = [sys.executable, str(ROOT / "build.py"), "--data", str(data), "build", "--out", str(site)]
     started = time.perf_counter()

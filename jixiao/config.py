@@ -158,7 +158,7 @@ class Config:
     """Worker processes for rendering units; 1 renders in the main process."""
     quiet: bool = False
     cache_dir: Path = Path(".jixiao-cache")
-    """Validation results, unit records, site manifests and the Vega bundle."""
+    """Unit records and fragments, cached pages, datasets and search slices, site manifests (checked data)."""
     shard: str = ""
     """``i/n``: build only every n-th unit (from the i-th) and no shared pages; see ``merge``."""
     merge: tuple[Path, ...] = ()

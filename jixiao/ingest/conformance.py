@@ -43,7 +43,7 @@ pyproject.toml bounds frictionless to these releases and below.
 
 @functools.cache
 def frictionless_version() -> str:
-    """The installed frictionless's version (for the quick path's trust and the validation cache key)."""
+    """The installed frictionless's version (for the quick path's trust)."""
     return version("frictionless")
 
 

@@ -72,7 +72,7 @@ class RawPackage:
     """Every file read, by its path inside the package: what validation saw is what gets published."""
     findings: list[Finding] = field(default_factory=list)
     digest: str = ""
-    """SHA-256 over every file of the package, for caching validation results."""
+    """SHA-256 over every file of the package as read: the unit's key is made from it (``plan.unit_key``)."""
 
     @property
     def unit_id(self) -> str:
@@ -249,7 +249,7 @@ def _digest(files: dict[str, bytes]) -> str:
     """A content hash of the files read, from the bytes already in memory (no file is read twice).
 
     Anything else in the folder is a finding, and a package with findings from loading is
-    never served from the validation cache, so the files read are the whole package.
+    never published, so the files read are the whole package (and this equals ``tree_digest`` of its folder).
     """
     hasher = hashlib.sha256()
     for relative in sorted(files):
