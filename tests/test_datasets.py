@@ -618,6 +618,10 @@ def test_api_evaluations_agree_with_data(site):
             top = [r for r in budget if r["evaluation_id"] == e["evaluation_id"] and not r["parent_id"]]
             top.sort(key=lambda r: int(r["order"]))
             want = {"budget": top[0]["budget"] or None, "actual": top[0]["actual"] or None} if top else None
+            if want is not None:  # the money columns of the combined evaluations table, JSON-typed
+                money = evaluation_money(package.path, read_csv(package.path / "evaluations.csv"))[e["evaluation_id"]]
+                want |= {"amount_unit": top[0]["amount_unit"]}
+                want |= {k: {"true": True, "false": False}.get(v, v or None) for k, v in money.items()}
             assert doc["totals"] == want
             assert "indicators" not in doc and "budget_lines" not in doc
             assert doc["source"]["source_id"] == e["source_id"]

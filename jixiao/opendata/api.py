@@ -22,7 +22,7 @@ from jixiao.ingest.model import Evaluation, Package
 from jixiao.ingest.tables import header
 from jixiao.opendata import combined
 from jixiao.opendata.combined import cell
-from jixiao.structure import routes
+from jixiao.structure import routes, totals
 from jixiao.structure.index import SiteIndex
 from jixiao.structure.labels import KIND_LABELS, citation
 
@@ -37,7 +37,12 @@ EVALUATION_KEYS = (
         "evaluation",
         "评价本身：evaluations 表除 unit_id、year、source_id 外的字段，另加 kind_label（评价类型的中文名）。",
     ),
-    ("totals", "资金总额一行（无上级的第一行）的 budget、actual（原文数字文本），没有预算表时为空。"),
+    (
+        "totals",
+        "资金总额一行（无上级的第一行）的 budget、actual（原文数字文本）及其 amount_unit（元或万元），"
+        "另有 budget_wan、actual_wan（精确换算为万元）、rate_computed、total_known、in_totals"
+        "（与合并数据集 evaluations 表同名列相同：跨评价合计只加 in_totals 为 true 的）；没有预算表时为空。",
+    ),
     (
         "rows",
         "本评价在数据包各表中的行：budget、indicators、stated_scores、narrative 各为 href（数据包中的 CSV，"
@@ -59,7 +64,11 @@ EVALUATION_KEYS = (
 UNIT_KEYS = (
     ("api_version", "接口版本号。"),
     ("unit", "单位：最近一年 unit 表的全部字段。"),
-    ("packages", "各年度数据包：package_id、year、sources、evaluations（评价摘要与链接）、links。"),
+    (
+        "packages",
+        "各年度数据包：package_id、year、sources、evaluations（评价摘要与链接；有预算表的另有 amount_unit、"
+        "budget_wan、actual_wan、rate_computed、total_known、in_totals）、links。",
+    ),
     ("links", "链接（相对于本文件）：self、page（单位页面）、index（接口索引）。"),
 )
 """Top-level keys of ``api/units/<unit_id>.json``."""
@@ -69,7 +78,11 @@ INDEX_KEYS = (
     ("title", "接口名称。"),
     ("numbers", "数字的表示方式。"),
     ("patterns", "各类接口文件的地址模式（相对于本文件）。"),
-    ("datasets", "合并数据集的下载链接（相对于本文件），键为 datasets/ 下的路径：各年度的表与全部年度的压缩 CSV。"),
+    (
+        "datasets",
+        "合并数据集的下载链接（相对于本文件），键为 datasets/ 下的路径：全部年度的数据库 jixiao.db 与工作簿、"
+        "各年度的表与全部年度的压缩 CSV。",
+    ),
     ("units", "全部单位：unit_id、name、province、prefecture、region、years、evaluations（评价数）、href、page。"),
 )
 """Top-level keys of ``api/index.json``."""
@@ -116,7 +129,9 @@ def evaluation_document(package: Package, evaluation: Evaluation, data_title: st
         "year": package.year,
         "package_id": package.package_id,
         "evaluation": _fields(evaluation, _EVALUATION_FIELDS) | {"kind_label": KIND_LABELS[evaluation.kind]},
-        "totals": {"budget": cell(total.budget), "actual": cell(total.actual)} if total else None,
+        "totals": {"budget": cell(total.budget), "actual": cell(total.actual)} | _money(package, evaluation)
+        if total
+        else None,
         "rows": rows,
         "narrative": [{"order": s.order, "section": s.section, "title": s.title} for s in evaluation.narrative],
         "flags": [
@@ -136,6 +151,19 @@ def evaluation_document(package: Package, evaluation: Evaluation, data_title: st
     return document
 
 
+def _money(package: Package, evaluation: Evaluation) -> dict[str, object]:
+    """The evaluation's unit and its money by the totals rule (``structure.totals``), as in the combined table."""
+    money = totals.money(package, evaluation)
+    return {
+        "amount_unit": evaluation.total_line.amount_unit if evaluation.total_line else None,
+        "budget_wan": cell(money.budget_wan),
+        "actual_wan": cell(money.actual_wan),
+        "rate_computed": cell(money.rate_computed),
+        "total_known": money.total_known,
+        "in_totals": money.in_totals,
+    }
+
+
 def _summary(package: Package, evaluation: Evaluation, here: str) -> dict[str, object]:
     total = evaluation.total_line
     return {
@@ -145,6 +173,7 @@ def _summary(package: Package, evaluation: Evaluation, here: str) -> dict[str, o
         "title": evaluation.title,
         "budget": cell(total.budget) if total else None,
         "actual": cell(total.actual) if total else None,
+        **(_money(package, evaluation) if total else {}),
         "total_weight": cell(evaluation.total_weight),
         "total_score": cell(evaluation.total_score),
         "grade": cell(evaluation.grade),
