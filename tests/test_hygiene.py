@@ -179,3 +179,27 @@ def test_pages_show_no_invisible_characters_and_load_no_remote_image(data: Path,
     assert any("未带“万元”，按万元照录。" in text for text in pages.values())
     assert not [p for p, text in pages.items() if "<img" in text and "tracker.example" in text]
     assert any(f'href="{pixel}"' in text and "［图片］追踪" in text for text in pages.values())
+
+
+# --------------------------------------------------------------------------- workflows
+
+
+def _zizmor() -> str:
+    """zizmor, installed with the [test] extra beside this Python (its wheel ships a binary, no module)."""
+    beside = Path(sys.executable).with_name("zizmor.exe" if sys.platform == "win32" else "zizmor")
+    found = str(beside) if beside.exists() else shutil.which("zizmor")
+    assert found, "zizmor is not installed: pip install -c requirements.lock -e '.[test]'"
+    return found
+
+
+def test_zizmor_finds_nothing_in_the_workflows(tmp_path: Path) -> None:
+    """The project's workflows and the one `jixiao init` writes: no template injection, no persisted token, …"""
+    portal = tmp_path / "portal"
+    init = cli(tmp_path, "init", str(portal), "--title", "某市绩效公开")
+    assert init.returncode == 0, init.stderr
+    for folder in (ROOT / ".github/workflows", portal / ".github/workflows"):
+        result = subprocess.run(
+            [_zizmor(), "--offline", "--no-progress", str(folder)], capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 0, f"{folder}:\n{result.stdout}{result.stderr}"
+        assert "No findings" in result.stdout + result.stderr, result.stdout + result.stderr
