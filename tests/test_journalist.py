@@ -332,3 +332,23 @@ def test_every_source_text_is_published_with_its_digest_and_address(site):
     page = (site / "units" / "tianchang-water" / "2022" / "flood-control" / "index.html").read_text("utf-8")
     assert "原文未在检索范围内找到" in page
     assert 'href="../../../../downloads/tianchang-water-2022/sources/007_6ecb9eebce0bef76.txt"' in page
+
+
+def test_the_all_years_workbook_gives_way_to_the_years_above_excels_rows(monkeypatch):
+    """With a sheet limit below the indicators' rows, no jixiao.xlsx; the README and data page say why; the
+    database and each year's workbook are still there."""
+    from jixiao.config import GRADE_BANDS, Config
+    from jixiao.ingest.model import build_package
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.opendata import combined, datasets
+    from jixiao.structure import routes
+    from jixiao.structure.index import SiteIndex
+
+    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
+    monkeypatch.setattr(datasets, "XLSX_MAX_ROWS", 50)
+    monkeypatch.setattr(combined, "XLSX_MAX_ROWS", 50)
+    files = dict(datasets.combined_files(Config(), index))
+    assert routes.DATASETS_WORKBOOK not in files and routes.DATASETS_DATABASE in files
+    assert all(routes.dataset_workbook(year) in files for year in index.by_year)
+    assert "| `jixiao.xlsx` | 不提供" in files[routes.DATASETS_README].decode("utf-8")
+    assert routes.DATASETS_WORKBOOK not in {f.path for f in combined.dataset_files(index.by_year, index.row_counts)}

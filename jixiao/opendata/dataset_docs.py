@@ -221,8 +221,11 @@ def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
         *faq_lines(),
         "## 来源",
         "",
-        "每一行都带有 `package_id`（数据包）以及 `source_id`、`source_title`（所据原文）。"
-        "`sources` 表列出每个原文的标题、发布单位、发布日期、网址和转录所据文件。"
+        "每一行都带有 `package_id`（数据包）以及 `source_id`、`source_title`（所据原文）；"
+        "`package_id` 与 `source_id` 合起来在全部数据包中唯一，对应 `sources` 表的一行。"
+        "`sources` 表列出每个原文的标题、发布单位、发布日期、网址（`url`，空表示原文未在检索范围内找到）"
+        "和转录所据文件（`file`）。转录所据的原文文本随数据包发布在站点的 "
+        "`downloads/<package_id>/sources/<file>`，其 SHA-256 见该数据包的 README 与 datapackage.json。"
         "单个数据包（含叙述章节、数据质量说明和各自的 README）可在站点 `downloads/<package_id>/` 下载。",
         "",
         "## 引用",
