@@ -1,6 +1,6 @@
 /* The 全部文件（zip） button of a package: the browser fetches the package's published files
    (the same files the page lists, each stored once on the site) and packs them into one zip,
-   as jixiao/opendata/downloads.py's zip_bytes does with ZIP_STORED: entries sorted, under
+   as tests/test_browser.py's _zip_stored does with Python's zipfile: entries sorted, under
    "<package id>/", dated 1980-01-01 00:00, mode 644: the same bytes.  Without JavaScript the
    button stays hidden and every file is still a link. */
 (function () {

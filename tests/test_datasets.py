@@ -13,6 +13,7 @@ import io
 import json
 import posixpath
 import sqlite3
+import tempfile
 import zipfile
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -40,6 +41,7 @@ from jixiao.ingest.tables import TABLE_TITLES, TABLES
 from jixiao.ingest.validate import validate_directory
 from jixiao.opendata import api, datasets, downloads, xlsx
 from jixiao.opendata.combined import COMBINED
+from jixiao.opendata.fragments import fragment_of
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 
@@ -219,7 +221,25 @@ def full_index() -> SiteIndex:
 
 
 def combined(index: SiteIndex, config: Config | None = None) -> dict[str, bytes]:
-    return dict(datasets.combined_files(config or Config(), index))
+    """Site path → bytes of every combined file, made in process the way the build makes them
+    (``write_year`` per year, ``write_all_years``, ``documents``); leaves ``index.row_counts``."""
+    config = config or Config()
+    by_year: dict[int, list] = {}
+    for package in index.each_full_package():
+        by_year.setdefault(package.year, []).append(fragment_of([package]))
+    counts = dict.fromkeys(COMBINED, 0)
+    published: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="jixiao-test-datasets-") as folder:
+        root = Path(folder)
+        for year in sorted(by_year):
+            (root / str(year)).mkdir()
+            files, year_counts = datasets.write_year(config, root / str(year), year, by_year[year])
+            published |= {path: file.read_bytes() for path, file in files.items()}
+            counts = {name: counts[name] + year_counts[name] for name in COMBINED}
+        every_year = datasets.write_all_years(config, root, [root / str(year) for year in sorted(by_year)])
+        published |= {path: file.read_bytes() for path, file in every_year.items()}
+    index.row_counts = counts
+    return dict(sorted(published.items())) | dict(datasets.documents(config, index))
 
 
 def number_columns(table: str) -> set[str]:

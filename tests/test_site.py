@@ -646,9 +646,21 @@ def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkey
     assert _siblings(out) == ["site"]
 
 
-def test_failure_in_the_writer_generator_keeps_the_old_site(existing_site):
-    from jixiao.build.write import write_site
+def _write_site(out_dir: Path, files) -> None:
+    """Write (path, bytes) pairs into a new folder and swap it in, as the build's last step does."""
+    from jixiao.build.write import Staging, remove_tree
 
+    staging = Staging(out_dir)
+    try:
+        staging.write(files)
+        old = staging.commit()
+    except BaseException:
+        staging.abort()
+        raise
+    remove_tree(old)
+
+
+def test_failure_in_the_writer_generator_keeps_the_old_site(existing_site):
     out, before = existing_site
 
     def files():
@@ -657,17 +669,17 @@ def test_failure_in_the_writer_generator_keeps_the_old_site(existing_site):
         raise RuntimeError("half-way")
 
     with pytest.raises(RuntimeError):
-        write_site(out, files())
+        _write_site(out, files())
     assert tree_bytes(out) == before
     assert _siblings(out) == ["site"]
 
 
 def test_duplicate_output_paths_are_refused(existing_site):
-    from jixiao.build.write import DuplicatePathError, write_site
+    from jixiao.build.write import DuplicatePathError
 
     out, before = existing_site
     with pytest.raises(DuplicatePathError):
-        write_site(out, [("index.html", b"one"), ("index.html", b"two")])
+        _write_site(out, [("index.html", b"one"), ("index.html", b"two")])
     assert tree_bytes(out) == before
     assert _siblings(out) == ["site"]
 

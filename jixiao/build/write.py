@@ -343,21 +343,6 @@ def recover_moves(out_dir: Path) -> bool:
     return True
 
 
-def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None) -> int:
-    """Write (path, bytes) pairs into a new folder, let ``finish`` add to it (search index), then swap it in."""
-    staging = Staging(out_dir)
-    try:
-        staging.write(files)
-        if finish is not None:
-            finish(staging.root)
-        old = staging.commit()
-    except BaseException:
-        staging.abort()
-        raise
-    remove_tree(old)
-    return len(staging.written)
-
-
 def _swap(staging: Path, out_dir: Path, old: Path) -> None:
     """Rename the current site aside to ``old`` and the new folder into place."""
     out_dir.rename(old)

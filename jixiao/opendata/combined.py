@@ -261,17 +261,10 @@ class DatasetFile:
 
     path: str
     label: str
-    media_type: str
-    """Of the file as served (``application/gzip`` for the compressed ones)."""
     year: int | None
     """None: every year in one file."""
     table: str | None
     """None: every table in one file (workbook, database)."""
-
-
-CSV_MEDIA, GZIP_MEDIA = "text/csv", "application/gzip"
-XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SQLITE_MEDIA = "application/vnd.sqlite3"
 
 
 XLSX_MAX_ROWS = 1_048_575
@@ -294,18 +287,18 @@ def dataset_files(years: Iterable[int], counts: dict[str, int] | None = None) ->
     tables are the years' compressed CSVs joined (gzip members).  ``counts`` (rows per
     table, all years) leaves out the all-years workbook when a table exceeds a sheet.
     """
-    files = [DatasetFile(routes.DATASETS_DATABASE, "jixiao.db", SQLITE_MEDIA, None, None)]
+    files = [DatasetFile(routes.DATASETS_DATABASE, "jixiao.db", None, None)]
     if workbook_fits(counts):
-        files.append(DatasetFile(routes.DATASETS_WORKBOOK, "jixiao.xlsx", XLSX_MEDIA, None, None))
+        files.append(DatasetFile(routes.DATASETS_WORKBOOK, "jixiao.xlsx", None, None))
     files += [
-        DatasetFile(routes.dataset_file(name, "csv.gz"), f"{name}.csv.gz", GZIP_MEDIA, None, name) for name in COMBINED
+        DatasetFile(routes.dataset_file(name, "csv.gz"), f"{name}.csv.gz", None, name) for name in COMBINED
     ]
     for year in sorted(years, reverse=True):
         for name in COMBINED:
-            files.append(DatasetFile(routes.dataset_year_file(year, name, "csv"), f"{name}.csv", CSV_MEDIA, year, name))
+            files.append(DatasetFile(routes.dataset_year_file(year, name, "csv"), f"{name}.csv", year, name))
             path = routes.dataset_year_file(year, name, "json.gz")
-            files.append(DatasetFile(path, f"{name}.json.gz", GZIP_MEDIA, year, name))
+            files.append(DatasetFile(path, f"{name}.json.gz", year, name))
         workbook, database = routes.dataset_workbook(year), routes.dataset_database(year)
-        files.append(DatasetFile(workbook, workbook.rsplit("/", 1)[1], XLSX_MEDIA, year, None))
-        files.append(DatasetFile(database, database.rsplit("/", 1)[1], GZIP_MEDIA, year, None))
+        files.append(DatasetFile(workbook, workbook.rsplit("/", 1)[1], year, None))
+        files.append(DatasetFile(database, database.rsplit("/", 1)[1], year, None))
     return files

@@ -23,7 +23,6 @@ import io
 import json
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 from jixiao.config import Config, Site
 from jixiao.opendata import api, combined, dataset_docs, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
-from jixiao.opendata.fragments import Fragment, fragment_of, gzip_member, sheet_columns
+from jixiao.opendata.fragments import Fragment, gzip_member, sheet_columns
 from jixiao.opendata.spreadsheet import TRUNCATED_NOTE, restore
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
@@ -41,38 +40,6 @@ SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "
 """Booleans are 1 and 0 in SQLite (``WHERE in_totals = 1``; a text 'false' would be a trap)."""
 BODY = "{table}.csv.body.gz"
 """Beside a year's files (not published): its CSV rows without the header, compressed, for ``write_all_years``."""
-
-
-def combined_files(
-    config: Config, index: SiteIndex, scratch: Path | None = None, fragments: Iterable[Fragment] | None = None
-) -> Iterator[tuple[str, bytes]]:
-    """Site path → bytes for every combined file, their README and datapackage.json, and the API index.
-
-    A convenience over ``write_year`` and ``write_all_years`` for a whole index at once
-    (``fragments``, by default made from ``index.each_full_package()``, may come in any
-    order); leaves the rows of each table in ``index.row_counts`` for the data page.
-    """
-    if fragments is None:
-        fragments = (fragment_of([package]) for package in index.each_full_package())
-    by_year: dict[int, list[Fragment]] = {}
-    for fragment in fragments:
-        year = next((part.rows[0][6] for part in fragment.values() if part.rows), None)
-        if year is not None:
-            by_year.setdefault(int(year), []).append(fragment)
-    counts = dict.fromkeys(COMBINED, 0)
-    with tempfile.TemporaryDirectory(prefix="jixiao-datasets-", dir=scratch) as folder:
-        root = Path(folder)
-        published: dict[str, Path] = {}
-        for year in sorted(by_year):
-            (root / str(year)).mkdir()
-            files, year_counts = write_year(config, root / str(year), year, by_year[year])
-            published |= files
-            counts = {name: counts[name] + year_counts[name] for name in COMBINED}
-        published |= write_all_years(config, root, [root / str(year) for year in sorted(by_year)])
-        index.row_counts = counts
-        for path in sorted(published):
-            yield path, published[path].read_bytes()
-    yield from documents(config, index)
 
 
 def write_year(

@@ -2,8 +2,8 @@
 
 CSVs for download carry a UTF-8 BOM so Excel opens the Chinese correctly; the files in
 data/ stay without.  A package's zip is packed by the reader's browser from these same
-files (site_src/downloads.js), with the fixed timestamp ``ZIP_TIME`` and sorted entries;
-``zip_bytes`` packs the same way in Python (the tests compare the two).
+files (site_src/downloads.js), with the fixed timestamp ``ZIP_TIME`` and sorted entries
+(tests/test_browser.py packs the same way in Python and compares the two).
 
 A package's datapackage.json is published as its maintainer wrote it (compact), with what
 the data and the portal's configuration say added: a Chinese title and a description from
@@ -15,9 +15,7 @@ The source texts it cites are published beside it (``sources/<file>``).
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import zipfile
 
 from jixiao.config import Site
 from jixiao.ingest.model import Package, Source
@@ -180,15 +178,6 @@ def package_files(package: Package, members: dict[str, bytes]) -> dict[str, byte
     return {routes.download_file(package, name): data for name, data in members.items()}
 
 
-def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
-        for name in sorted(members):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = compression
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, members[name])
-    return buffer.getvalue()
 
 
 def json_bytes(value: object) -> bytes:

@@ -43,7 +43,6 @@ PALETTE = {
     "分值": "#8fb0d6",
     "得分": "#1f4e8c",
 }
-COLORS = (PALETTE["全年预算数"], PALETTE["实际支出数"])
 FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 STEP = 18
 """Height of one row (a label line or one bar), px."""

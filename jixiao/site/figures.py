@@ -30,7 +30,6 @@ LEVEL_HEADINGS = {
     frozenset({"other"}): "资金来源",
     frozenset({"fiscal", "other"}): "资金来源",
 }
-ROUNDED_NOTE = "约数（四舍五入），精确数字见下表。"
 
 
 def rate(budget: Decimal | None, actual: Decimal | None) -> Decimal | None:

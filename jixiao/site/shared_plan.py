@@ -24,7 +24,6 @@ from jixiao.site.shared_pages import (
     quality_page,
     search_page,
 )
-from jixiao.site.unit_pages import unit_pages
 from jixiao.site.views import PageSpec
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
@@ -83,15 +82,3 @@ def _data_inputs(index: SiteIndex) -> tuple[str, ...]:
     if first is not None:
         hasher.update(repr((first.evaluations[:1], sorted(index.by_year))).encode("utf-8"))
     return (hasher.hexdigest(),)
-
-
-def global_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
-    """Pages that draw on every package: home, listings, data, quality, about, 404."""
-    for page in shared_page_plan(config, index):
-        yield page.make()
-
-
-def all_pages(config: Config, index: SiteIndex) -> Iterator[PageSpec]:
-    yield from global_pages(config, index)
-    for unit_id, packages in index.by_unit.items():
-        yield from unit_pages(config, unit_id, packages)

@@ -21,8 +21,8 @@ class SiteIndex:
     full_packages: Callable[[], Iterator[Package]] | None = None
     """Every package whole, one at a time (``packages`` may hold outlines: totals, scores, flags)."""
     row_counts: dict[str, int] = field(default_factory=dict)
-    """Rows of each combined table (``combined.COMBINED``), left here by ``datasets.combined_files`` as it
-    reads every full package; outlines cannot count budget lines or indicators."""
+    """Rows of each combined table (``combined.COMBINED``), left here by the build as it writes each year's
+    combined files (build/shared.py); outlines cannot count budget lines or indicators."""
 
     def each_full_package(self) -> Iterator[Package]:
         return self.full_packages() if self.full_packages is not None else iter(self.packages)

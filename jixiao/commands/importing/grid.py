@@ -124,11 +124,3 @@ def figure(text: str, percent: bool = False, units: bool = False) -> Figure | No
     except InvalidOperation:
         raise Unreadable(text) from None
     return Figure(raw, note, unit)
-
-
-def same_number(left: str, right: str) -> bool:
-    """Two printed numbers with the same value (100 and 100.00 are the same figure)."""
-    try:
-        return Decimal(left) == Decimal(right)
-    except InvalidOperation:
-        return left == right

@@ -27,13 +27,12 @@ class Family:
     template: str
     kind: str
     title: re.Pattern[str]
-    name_labels: tuple[str, ...]
 
 
 FAMILIES = (
-    Family("national-department", "department", re.compile(r"部门整体支出绩效自我?评"), ("部门(单位)名称", "单位名称")),
-    Family("sichuan-project", "project", re.compile(r"部门预算项目支出绩效自评表"), ("项目名称",)),
-    Family("national-project", "project", re.compile(r"项目支出绩效自评表"), ("项目名称",)),
+    Family("national-department", "department", re.compile(r"部门整体支出绩效自我?评")),
+    Family("sichuan-project", "project", re.compile(r"部门预算项目支出绩效自评表")),
+    Family("national-project", "project", re.compile(r"项目支出绩效自评表")),
 )
 
 FIELD_LABELS = {
