@@ -2,8 +2,8 @@
 
 A finding is an *error* (the build stops) or a *flag*: an inconsistency in the
 published source itself, kept with the data and shown to readers.  Every code is
-listed in ``CODES`` with a Chinese title and an explanation; CONTRIBUTING.md documents
-each one (a test checks that).
+listed in ``CODES`` with a Chinese title and an explanation (Markdown); CONTRIBUTING.md's
+table of codes is generated from ``CODES`` by cog (tests/test_lint.py fails when it is stale).
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ class Code:
     explanation: str
     acknowledgeable: bool = False
     """Whether quality.csv may record it as "published so" (it then becomes a flag)."""
+    remedy: str = "修正"
+    """What a contributor must do about an error that cannot be acknowledged (CONTRIBUTING's table)."""
 
 
 CODES: dict[str, Code] = {
@@ -35,7 +37,7 @@ CODES: dict[str, Code] = {
         Code(
             "E-VERSION",
             "表结构版本过旧",
-            "datapackage.json 的 schema_version 低于当前版本（或缺失）；运行 python build.py upgrade 改写后再验证。",
+            "datapackage.json 的 schema_version 低于当前版本（或缺失）；运行 `python build.py upgrade` 改写后再验证。",
         ),
         Code("E-SCHEMA", "表结构与规范不符", "包内的 Table Schema 必须与 jixiao/ingest/tables.py 一致。"),
         Code(
@@ -94,7 +96,7 @@ CODES: dict[str, Code] = {
         Code(
             "E-SCORE-ABOVE-WEIGHT",
             "得分高于分值",
-            "某行得分超过其分值。",
+            "某行得分超过其分值；或 `score_only` 各行得分之和超过所属一级、二级指标括号中的分值。",
             acknowledgeable=True,
         ),
         Code(
@@ -137,9 +139,10 @@ CODES: dict[str, Code] = {
         Code(
             "E-DRAFT",
             "导入草稿未核对",
-            "build.py import 写出的草稿：review.csv 中 status 仍为 待核对 的字段（附原表位置与原文）。"
-            "对照原表核对或改正后把 status 改为 已核对/已改正/已处理；"
-            "全部核对后可删除 review.csv 与 datapackage.json 的 draft。",
+            "`build.py import` 写出的草稿：`review.csv` 中 `status` 仍为 `待核对` 的字段（附原表位置与原文）。"
+            "对照原表核对或改正后把 `status` 改为 `已核对`／`已改正`／`已处理`；"
+            "全部核对后可删除 `review.csv` 与 datapackage.json 的 `draft`。见“从原表导入”。",
+            remedy="核对",
         ),
         Code("E-QUALITY", "不一致说明无对应", "quality.csv 中的说明没有对应的验证结果（已修正或写错了行）。"),
         Code("F-ACKNOWLEDGED", "原文不一致（已核对）", "原文数字本身不一致，已核对并照录，见说明。"),
@@ -163,7 +166,7 @@ CODES: dict[str, Code] = {
         Code(
             "F-REPORT-TOTAL",
             "报告合计与所附各表不符",
-            "自评报告所载的预算或执行合计，与同一包内各项目表之和不完全相同。",
+            "自评报告所载的预算或执行合计，与同一包内各项目表之和（按报告小数位）不同。",
         ),
     ]
 }
