@@ -193,3 +193,44 @@ def test_a_missing_import_reader_is_named_with_the_extra_to_install(tmp_path, ca
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err
     assert ("pip install xlrd" if library == "xlrd" else 'pip install "jixiao[import]"') in err
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "printed"),
+    [
+        (0, "0.00", "0.00"),
+        (8.5, "0.00", "8.50"),
+        (250000, "#,##0.00", "250,000.00"),
+        (90347.62000000001, "General", "90347.62"),
+        (0.9633, "0.00%", "96.33%"),
+        (1, "0%", "100%"),
+        (38.5746, "0.0000", "38.5746"),
+        (215457.6, "0.0", "215457.6"),
+        (12, '0.00"万元"', "12.00万元"),
+        ("=43万元", "General", "=43万元"),
+    ],
+)
+def test_a_spreadsheet_cell_reads_as_it_is_displayed(value, number_format, printed):
+    """What Excel shows for a stored value under its format (hand-written: the clerk's screen)."""
+    from jixiao.commands.importing.readers import shown
+
+    assert shown(value, number_format) == printed
+
+
+def test_a_label_and_its_value_in_one_cell_are_split_and_two_labels_are_not(tmp_path):
+    source = tmp_path / "form.txt"
+    rows = [
+        "项目支出绩效自评表 |",
+        "项目名称 | 代发补助 |",
+        "主管部门 | 弋阳县人力资源和社会保障局 | 实施单位 弋阳县社会保险管理中心 |",
+    ]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    draft = _import(tmp_path, source)
+    row = next(csv.DictReader((draft / "evaluations.csv").open(encoding="utf-8")))
+    assert row["implementing_unit"] == "弋阳县社会保险管理中心"
+    other = tmp_path / "other"
+    rows[2] = "主管部门 实施单位 天长市水利局 |"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    draft = _import(other, source)
+    row = next(csv.DictReader((draft / "evaluations.csv").open(encoding="utf-8")))
+    assert row["supervisor"] in ("", "待填") and "实施单位" not in row["implementing_unit"]

@@ -27,6 +27,15 @@ class Cell:
     """Columns the printed cell covers (on the cell itself; its copies to the right are ``merged``)."""
     rowspan: int = 1
     """Rows the printed cell covers (its copies below are ``merged``)."""
+    raw: str = ""
+    """The text before ``clean`` joined what a wrap split (kept where it differs): a space there may be the
+    only thing between a label and its value (``实施单位 弋阳县社会保险管理中心``)."""
+
+
+def cell(row: int, col: int, raw: str, where: str, merged: bool = False, span: int = 1, rowspan: int = 1) -> Cell:
+    """A cell from printed text: cleaned, with the raw text kept when cleaning changed more than the ends."""
+    text = clean(raw)
+    return Cell(row, col, text, where, merged, span, rowspan, raw if text != raw.strip() else "")
 
 
 MAX_CELLS = 100_000

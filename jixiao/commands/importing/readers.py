@@ -23,7 +23,7 @@ import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from jixiao.commands.importing.grid import MAX_CELLS, Cell, Grid, TooLarge, clean
+from jixiao.commands.importing.grid import MAX_CELLS, Cell, Grid, TooLarge, cell, clean
 
 FORMATS = {
     ".xlsx": "xlsx",
@@ -323,17 +323,17 @@ def read_docx(data: bytes) -> Grid:
             paragraphs += 1
             if block.text.strip():
                 where = f"第{paragraphs}段"
-                grid.add_row([Cell(len(grid.rows) + 1, 1, clean(block.text), where)])
+                grid.add_row([cell(len(grid.rows) + 1, 1, block.text, where)])
         elif isinstance(block, Table):
             tables += 1
             seen: set[object] = set()  # the cell elements themselves: holding them keeps lxml's proxies stable
             for r, row in enumerate(block.rows, start=1):
                 cells = []
-                for c, cell in enumerate(row.cells, start=1):
-                    merged = cell._tc in seen
-                    seen.add(cell._tc)
+                for c, item in enumerate(row.cells, start=1):
+                    merged = item._tc in seen
+                    seen.add(item._tc)
                     where = f"表格{tables} 第{r}行第{c}列"
-                    cells.append(Cell(len(grid.rows) + 1, c, clean(cell.text), where, merged=merged))
+                    cells.append(cell(len(grid.rows) + 1, c, item.text, where, merged=merged))
                 grid.add_row(cells)
     return grid
 
@@ -398,8 +398,8 @@ def _html_table(grid: Grid, table, number: int) -> None:
     for r in range(len(rows)):
         cells = []
         for c in range(width):
-            cell = placed.get((r, c)) or Cell(0, c + 1, "", f"网页表格{number} 第{r + 1}行第{c + 1}列")
-            cells.append(_renumber(cell, len(grid.rows) + 1))
+            found = placed.get((r, c)) or Cell(0, c + 1, "", f"网页表格{number} 第{r + 1}行第{c + 1}列")
+            cells.append(_renumber(found, len(grid.rows) + 1))
         if cells:
             grid.add_row(cells)
 
@@ -440,7 +440,7 @@ def read_pdf(data: bytes) -> Grid:
                 blocks.append((table.bbox[1], _pdf_table(table, number, t)))
             for _top, rows in sorted(blocks, key=lambda block: block[0]):
                 for cells in rows:
-                    grid.add_row([_renumber(cell, len(grid.rows) + 1) for cell in cells])
+                    grid.add_row([_renumber(item, len(grid.rows) + 1) for item in cells])
     return grid
 
 
@@ -483,8 +483,8 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     return x0 <= middle_x <= x1 and top <= middle_y <= bottom
 
 
-def _renumber(cell: Cell, row: int) -> Cell:
-    return Cell(row, cell.col, cell.text, cell.where, cell.merged, cell.span, cell.rowspan)
+def _renumber(item: Cell, row: int) -> Cell:
+    return Cell(row, item.col, item.text, item.where, item.merged, item.span, item.rowspan, item.raw)
 
 
 def read_text(data: bytes) -> Grid:
@@ -500,7 +500,7 @@ def read_text(data: bytes) -> Grid:
         cells, position = [], offset
         for k, part in enumerate(parts, start=1):
             where = f"第{number}行第{k}格（字符 {position}）"
-            cells.append(Cell(len(grid.rows) + 1, k, clean(part), where))
+            cells.append(cell(len(grid.rows) + 1, k, part, where))
             position += len(part) + 1
         if any(cell.text for cell in cells):
             grid.add_row(cells)

@@ -132,7 +132,7 @@ def _labelled_fields(form: FormDraft, grid: Grid, rows: list[list[Cell]], used: 
                 form.fields["form_number"] = Value(number.group(1), cell, HIGH)
                 used.add(index)
                 continue
-            label, inline = _split_label(cell.text)
+            label, inline = _split_label(cell.raw or cell.text)
             if label is None or cell.merged:
                 continue
             name = FIELD_LABELS[label]
@@ -161,7 +161,13 @@ def _split_label(text: str) -> tuple[str | None, str]:
             return label, clean(re.split(r"[:：]", text, maxsplit=1)[1])
         spaced = re.fullmatch(rf"\s*{re.escape(label)}\s+(\S.*)", text.replace("（", "(").replace("）", ")"))
         if spaced:
-            return label, clean(spaced.group(1))
+            value = clean(spaced.group(1))
+            if any(_key(value).startswith(other) for other in FIELD_LABELS):
+                return (
+                    None,
+                    "",
+                )  # two labels run together (主管部门 实施单位 天长市水利局): whose value it is is unknown
+            return label, value
     return None, ""
 
 
