@@ -9,7 +9,6 @@ here for every new way in.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import io
 import json
 import os
@@ -23,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from site_fixtures import DATA, REPO, read_csv, tree_bytes, write_csv
 
 from jixiao.build.write import MARKER
@@ -410,8 +410,7 @@ def test_leftovers_of_a_killed_build_are_removed(case):
 def test_a_second_build_waits_for_the_first(case):
     data, site, package = case
     lock = site.parent / ".site.jixiao-lock"
-    with open(lock, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with FileLock(lock, thread_local=False):  # flock on Linux and macOS, msvcrt.locking on Windows
         process = subprocess.Popen(
             [sys.executable, "build.py", "--data", str(data), "build", "--out", str(site), "--quiet", "--full"],
             cwd=REPO,
@@ -454,4 +453,4 @@ def test_kill_9_mid_build_keeps_the_site_and_the_next_build_cleans_up(case):
     assert tree_bytes(site) == before, "the old site changed"
     code, err = _build(data, site, "--full")
     assert code == 0, err
-    assert [p.name for p in site.parent.iterdir() if ".jixiao-" in p.name] == []
+    assert [p.name for p in site.parent.iterdir() if ".jixiao-" in p.name and not p.name.endswith("-lock")] == []

@@ -9,12 +9,13 @@ from the previous output instead of being rendered again.
 The output folder is owned, not assumed: a build replaces only a folder that is
 missing, empty, or marked by a previous build (``MARKER``), never one that holds the
 project, its data or its code.  A lock beside the folder keeps two builds from writing
-it at once, and whoever holds the lock removes what a killed build left behind.
+it at once, and whoever holds the lock removes what a killed build left behind.  The
+lock is ``filelock``'s: ``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows, so
+it holds the same way everywhere and is released by the system when a build is killed.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -22,6 +23,8 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from jixiao import stored
 
@@ -78,45 +81,33 @@ def output_lock(out_dir: Path, on_wait: Callable[[str], None] | None = None) -> 
     """Hold the lock on an output folder; remove what killed builds left beside it.
 
     A second build into the same folder waits, after telling ``on_wait`` why; without
-    ``on_wait`` it is refused.  The lock file is removed on release, so nothing stays
-    beside the site (a waiter that finds its file replaced locks the new one instead).
+    ``on_wait`` it is refused.  The lock file (``.<out>.jixiao-lock``, empty) stays beside
+    the site on Linux and macOS: removing it there would let a waiting build and a new one
+    lock two different files at once.
     """
     out_dir = out_dir.resolve()
-    path = out_dir.parent / _sibling(out_dir, "lock")
+    lock = FileLock(out_dir.parent / _sibling(out_dir, "lock"), thread_local=False)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        handle = _acquire(path, out_dir, on_wait)
+        _acquire(lock, out_dir, on_wait)
     except OSError as error:
-        raise OutputError(f"无法在 {out_dir.parent} 中写入：{error.strerror}") from None
+        raise OutputError(f"无法在 {out_dir.parent} 中写入：{error.strerror}；请检查权限或换一个输出目录") from None
     try:
         recover_moves(out_dir)
         remove_leftovers(out_dir)
         yield
     finally:
-        path.unlink(missing_ok=True)
-        handle.close()
+        lock.release()
 
 
-def _acquire(path: Path, out_dir: Path, on_wait: Callable[[str], None] | None):
-    told = False
-    while True:
-        handle = open(path, "a+b")  # noqa: SIM115 (returned, held until the build ends)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait is None:
-                handle.close()
-                raise OutputError(f"另一个构建正在写入 {out_dir}；请等它结束") from None
-            if not told:
-                on_wait(f"另一个构建正在写入 {out_dir}，等待它结束…")
-                told = True
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            if os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino:
-                return handle
-        except FileNotFoundError:
-            pass
-        handle.close()  # the holder removed the file as we waited: lock the one that is there now
+def _acquire(lock: FileLock, out_dir: Path, on_wait: Callable[[str], None] | None) -> None:
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if on_wait is None:
+            raise OutputError(f"另一个构建正在写入 {out_dir}；请等它结束后再运行") from None
+        on_wait(f"另一个构建正在写入 {out_dir}，等待它结束…")
+        lock.acquire()
 
 
 def remove_leftovers(out_dir: Path) -> list[str]:

@@ -44,7 +44,8 @@ CODES: dict[str, Code] = {
             "E-PATH",
             "路径不合规",
             "资源路径必须是包内的简单相对路径（不得是 URL、绝对路径，不得含 .. 或反斜杠）；"
-            "data/ 下的文件夹须为 <单位标识>/<四位年份>/。",
+            "data/ 下的文件夹须为 <单位标识>/<四位年份>/；名称不得是 Windows 的设备名（CON、NUL、COM1 等），"
+            "同一文件夹中的名称不得只差大小写（Windows、macOS 不区分大小写）。",
         ),
         Code(
             "E-MISSING-FILE", "文件缺失", "datapackage.json 或叙述所列文件不存在，或数据包文件夹缺少 datapackage.json。"
@@ -68,7 +69,12 @@ CODES: dict[str, Code] = {
             "叙述文件不超过 50000 字符，每行不超过 10000 字符，括号未闭合或引用嵌套不超过 8 层，表格不超过 64 列"
             "（超出时渲染会极慢）。",
         ),
-        Code("E-ENCODING", "编码错误", "CSV 与 Markdown 必须是不带 BOM 的 UTF-8（GBK 等会被拒绝）。"),
+        Code(
+            "E-ENCODING",
+            "编码错误",
+            "CSV、JSON 与 Markdown 必须是 UTF-8（开头的 BOM 可有可无，行尾 CRLF 或 LF 均可）；GBK/GB18030 会被拒绝，"
+            "消息说明如何在 Excel、WPS 中另存为 UTF-8。",
+        ),
         Code("E-HEADER", "表头不符", "缺少或多出列，或列的顺序与规范不同。"),
         Code("E-ROW", "行结构错误", "某行的单元格数与表头不符。"),
         Code(

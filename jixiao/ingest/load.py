@@ -38,6 +38,7 @@ def max_file_bytes() -> int:
 YEAR_FOLDER = re.compile(r"[12][0-9]{3}")
 UNIT_FOLDER = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$"))
 DESCRIPTOR = "datapackage.json"
+UTF8_BOM = b"\xef\xbb\xbf"
 NARRATIVE_DIR = "narrative"
 
 
@@ -114,6 +115,9 @@ def scan_data(data_dir: Path) -> DataScan:
             if not UNIT_FOLDER.fullmatch(unit.name):
                 findings.append(Finding("E-PATH", shown(unit), "单位目录名只能用小写字母、数字和连字符，如 rugao-sif"))
                 continue
+            if reserved := windows_reserved(unit.name):
+                findings.append(Finding("E-PATH", shown(unit), reserved))
+                continue
             for year in _entries(unit):
                 packages += _year_folder(year, shown, findings)
         elif not unit.is_file(follow_symlinks=False):
@@ -134,6 +138,21 @@ def _year_folder(year: os.DirEntry, shown, findings: list[Finding]) -> list[Path
     else:
         return [Path(year.path)]
     return []
+
+
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))]
+)
+"""Names Windows keeps for devices, with any extension (``nul.md`` too) and in any case."""
+
+
+def windows_reserved(name: str) -> str:
+    """Why a file or folder name cannot exist on Windows ("" if it can): a device name such as CON or NUL."""
+    stem = name.split(".", 1)[0].rstrip(" ").lower()
+    if stem in WINDOWS_RESERVED:
+        devices = "CON、PRN、AUX、NUL、COM1–9、LPT1–9"
+        return f"{name!r} 是 Windows 保留的设备名（{devices}），在 Windows 上无法建立；请换一个名称"
+    return ""
 
 
 def _entries(directory: Path | os.DirEntry[str]) -> list[os.DirEntry[str]]:
@@ -163,23 +182,69 @@ class ReadError(Exception):
         self.code = code
 
 
+SYMLINK_MESSAGE = "是符号链接（data/ 中只读取真实文件，不跟随链接）；请换成文件本身"
+REPARSE_POINT = getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0x400)
+"""Windows: symlinks, junctions and other redirections all carry this attribute."""
+
+
+def open_no_follow(path: Path) -> int:
+    """A read-only descriptor of ``path`` itself, never of what a link there points to.
+
+    Where the system has ``O_NOFOLLOW`` (Linux, macOS, BSD) the kernel refuses a link in
+    one step, and ``O_NONBLOCK`` keeps a FIFO from hanging the open.  Elsewhere (Windows)
+    the same guarantee comes in two: ``lstat`` refuses a link, a junction or anything but
+    a regular file before opening, and the opened file must be the one ``lstat`` saw
+    (device and file number), so a file swapped for a link in between is refused too.
+    ``O_BINARY`` keeps Windows from translating line ends in what is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    no_follow = getattr(os, "O_NOFOLLOW", None)
+    before = None
+    if no_follow is None:
+        before = _lstat(path)
+        if stat.S_ISLNK(before.st_mode) or getattr(before, "st_file_attributes", 0) & REPARSE_POINT:
+            raise ReadError("E-SYMLINK", SYMLINK_MESSAGE)
+        if stat.S_ISDIR(before.st_mode):
+            raise ReadError("E-PATH", "是文件夹，应为文件；请放入文件本身")
+        if not stat.S_ISREG(before.st_mode):
+            raise ReadError("E-PATH", "不是普通文件；请换成普通文件")
+    else:
+        flags |= no_follow | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise ReadError("E-MISSING-FILE", "文件不存在；请检查文件名，或从 datapackage.json 中删去这一项") from None
+    except OSError as error:
+        if os.path.islink(path):
+            raise ReadError("E-SYMLINK", SYMLINK_MESSAGE) from None
+        raise ReadError("E-PATH", f"无法读取：{error.strerror}；请检查文件权限") from None
+    if before is not None:
+        after = os.fstat(descriptor)
+        if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
+            os.close(descriptor)
+            raise ReadError("E-PATH", "读取时被替换；请在文件不再变化时重新运行")
+    return descriptor
+
+
+def _lstat(path: Path) -> os.stat_result:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        raise ReadError("E-MISSING-FILE", "文件不存在；请检查文件名，或从 datapackage.json 中删去这一项") from None
+    except OSError as error:
+        raise ReadError("E-PATH", f"无法读取：{error.strerror}；请检查文件权限") from None
+
+
 def read_regular(path: Path, limit: int | None = None) -> bytes:
     """A regular file's bytes, never through a symlink and never more than ``limit`` (``max_file_bytes()``)."""
     limit = max_file_bytes() if limit is None else limit
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise ReadError("E-MISSING-FILE", "文件不存在") from None
-    except OSError as error:
-        if os.path.islink(path):
-            raise ReadError("E-SYMLINK", "是符号链接；data/ 中只读取真实文件，不跟随链接") from None
-        raise ReadError("E-PATH", f"无法读取：{error.strerror}") from None
+    descriptor = open_no_follow(path)
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
-            raise ReadError("E-PATH", "是文件夹，应为文件")
+            raise ReadError("E-PATH", "是文件夹，应为文件；请放入文件本身")
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError("E-PATH", "不是普通文件")
+            raise ReadError("E-PATH", "不是普通文件；请换成普通文件")
         if info.st_size > limit:
             raise ReadError("E-SIZE", f"文件有 {info.st_size} 字节，超过上限 {limit} 字节（JIXIAO_MAX_FILE_BYTES）")
         with os.fdopen(os.dup(descriptor), "rb") as handle:
@@ -270,17 +335,29 @@ def _read(package: RawPackage, relative: str) -> bytes | None:
     except ReadError as error:
         package.findings.append(Finding(error.code, package.file(relative), str(error)))
         return None
+    data = data.removeprefix(UTF8_BOM)  # Notepad and Excel's "CSV UTF-8" write one; frictionless reads past it
     package.files[relative] = data
     return data
 
 
 def _check_unlisted(package: RawPackage, listed: set[str]) -> None:
     """Anything in the package folder that the package does not list is an error: it would go unreviewed."""
+    folded = {name.casefold(): name for name in listed}
+    seen: dict[str, str] = {}
     for relative, entry in walk(package.directory):
+        if (earlier := seen.setdefault(relative.casefold(), relative)) != relative:
+            message = f"与 {earlier} 只差大小写；Windows 和 macOS 把它们当作同一个文件，请删除或改名其中一个"
+            package.findings.append(Finding("E-PATH", package.file(relative), message))
+            continue
         if relative in listed or (entry.is_dir(follow_symlinks=False) and relative == NARRATIVE_DIR):
             continue
+        if relative.casefold() in folded:
+            wanted = folded[relative.casefold()]
+            message = f"大小写与包中列出的 {wanted} 不同（Windows、macOS 不区分大小写，Linux 区分）；请改名为 {wanted}"
+            package.findings.append(Finding("E-PATH", package.file(relative), message))
+            continue
         if entry.is_symlink():
-            message = "是符号链接；data/ 中只读取真实文件，不跟随链接"
+            message = SYMLINK_MESSAGE
             package.findings.append(Finding("E-SYMLINK", package.file(relative), message))
         elif not entry.is_dir(follow_symlinks=False):
             message = "未在 datapackage.json 或 narrative.csv 中列出；不会被读取或发布，请删除或在包中列出"
@@ -301,22 +378,27 @@ def walk(directory: Path, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]
             yield from walk(Path(entry.path), relative + "/")
 
 
+SAVE_AS_UTF8 = (
+    "请另存为 UTF-8：Excel 中“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”；"
+    "WPS 表格中“文件 → 另存为”，文件类型选“CSV UTF-8”（没有这一项时，用记事本打开这个文件，"
+    "“另存为”时把“编码”选为 UTF-8）；然后重新运行 validate"
+)
+"""What to do with a GBK file: Excel's and WPS's plain "CSV（逗号分隔）" writes the system code page."""
+
+
 def _decode(data: bytes, display: str, findings: list[Finding]) -> str | None:
-    if data.startswith(b"\xef\xbb\xbf"):
-        findings.append(Finding("E-ENCODING", display, "文件以 BOM 开头；data/ 中的文件须为不带 BOM 的 UTF-8", line=1))
-        return None
+    """UTF-8 text (a BOM was removed on reading); anything else is refused, saying how to save it as UTF-8."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        findings.append(
-            Finding(
-                "E-ENCODING",
-                display,
-                f"不是 UTF-8 编码（第 {error.start} 字节 0x{data[error.start]:02x}），可能是 GBK；请另存为 UTF-8",
-                line=line,
-            )
-        )
+        try:
+            data.decode("gb18030")
+            guess = "是 GBK/GB18030 编码（Excel、WPS 保存“CSV（逗号分隔）”时的默认编码）"
+        except UnicodeDecodeError:
+            guess = "不是 UTF-8 编码"
+        message = f"{guess}，第 {error.start} 字节 0x{data[error.start]:02x} 处无法按 UTF-8 读取；{SAVE_AS_UTF8}"
+        findings.append(Finding("E-ENCODING", display, message, line=line))
         return None
 
 

@@ -26,6 +26,7 @@ from jixiao.ingest.checks.structure import (
     check_ids_match_folder,
     check_narrative_files,
     check_number_cells,
+    check_portable_names,
     check_resource_paths,
     check_row_counts,
 )
@@ -47,6 +48,7 @@ FORMAT_CHECKS = (
 
 DOMAIN_CHECKS = (
     check_ids_match_folder,
+    check_portable_names,
     check_narrative_files,
     check_budget_parents,
     check_budget_sums,

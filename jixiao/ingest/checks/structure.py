@@ -14,7 +14,7 @@ from jixiao.ingest.checks.common import (
 )
 from jixiao.ingest.checks.text import CELL_CONTROL
 from jixiao.ingest.findings import Finding
-from jixiao.ingest.load import RawPackage
+from jixiao.ingest.load import RawPackage, windows_reserved
 from jixiao.ingest.tables import SCHEMA_VERSION, TABLES, package_descriptor
 
 SIMPLE_PATH = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\.csv")
@@ -173,6 +173,19 @@ def check_ids_match_folder(package: RawPackage, bands: GradeBands) -> Iterator[F
         for row in package.tables.get(table, []):
             if row.get(column) != expected:
                 yield _finding(package, table, row, "E-ID", column, f"应为目录名 {expected}，实为 {row.get(column)!r}")
+
+
+def check_portable_names(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
+    """Ids that become file or folder names (evaluation pages, narrative files) can exist on Windows.
+
+    Ids are lower case by their pattern, so two can never differ only in case; a device name
+    such as ``nul`` would still build on Linux and then fail on a maintainer's Windows checkout.
+    """
+    for table, column in (("evaluations", "evaluation_id"), ("narrative", "file")):
+        for row in package.tables.get(table, []):
+            name = row.get(column).rpartition("/")[2]
+            if name and (reserved := windows_reserved(name)):
+                yield _finding(package, table, row, "E-PATH", column, reserved)
 
 
 def check_narrative_files(package: RawPackage, bands: GradeBands) -> Iterator[Finding]:
