@@ -424,12 +424,16 @@ def test_lock_pins_every_dependency() -> None:
 
 def test_serve_sees_a_rewrite_within_one_clock_tick(tmp_path: Path) -> None:
     """A save that truncates and writes within one file-system tick still counts as a change."""
-    from jixiao.commands.serve import _snapshot
+    from jixiao.commands.serve import Watcher
 
     path = tmp_path / "unit.csv"
     path.write_text("", encoding="utf-8")
-    before = _snapshot([tmp_path])
     stamp = path.stat().st_mtime_ns
-    path.write_text("unit_id,name\n", encoding="utf-8")
-    os.utime(path, ns=(stamp, stamp))  # same mtime as the empty file
-    assert _snapshot([tmp_path]) != before
+    watcher = Watcher([tmp_path])
+    watcher.start()
+    try:
+        path.write_text("unit_id,name\n", encoding="utf-8")
+        os.utime(path, ns=(stamp, stamp))  # same mtime as the empty file
+        assert {Path(changed).name for changed in watcher.wait()} == {"unit.csv"}
+    finally:
+        watcher.close()

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from jixiao import stored
 from jixiao.config import Config
-from jixiao.ingest.load import tree_digest
+from jixiao.ingest.load import editor_temporary, tree_digest
 
 MANIFEST_VERSION = "1"
 SHARD_DIR = "jixiao-shard"
@@ -176,7 +176,12 @@ def stat_signature(directory: Path) -> str:
         path, prefix = folders.pop()
         with os.scandir(path) as scan:
             for entry in scan:
-                info = entry.stat(follow_symlinks=False)
+                if editor_temporary(entry.name) and not entry.is_dir(follow_symlinks=False):
+                    continue  # never read or published (ingest/load.py): an editor opening a file changes no key
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except FileNotFoundError:
+                    continue  # removed since the listing
                 name = prefix + entry.name
                 entries.append((name, info))
                 if stat.S_ISDIR(info.st_mode):

@@ -2,6 +2,14 @@
 
 A failed rebuild prints its findings and keeps serving the last good site; pages poll
 a small status file and reload themselves after a rebuild (``/__jixiao__/status``).
+
+Changes come from the operating system's file events (``watchfiles``: inotify, FSEvents,
+ReadDirectoryChangesW), not from listing the folders: nothing is listed while an editor
+creates and deletes its swap files, and those files (``editor_temporary``) start no
+rebuild.  The server answers only requests addressed to itself (the Host header is
+127.0.0.1, localhost or [::1] with its port): a web page cannot reach the preview through
+a domain name that resolves to 127.0.0.1 (DNS rebinding).  A client that disconnects or
+sends a malformed request costs no traceback.
 """
 
 from __future__ import annotations
@@ -10,20 +18,30 @@ import errno
 import functools
 import http.server
 import json
+import os
+import queue
 import sys
 import threading
-import time
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+
+import watchfiles
+from watchfiles import Change
 
 from jixiao.build.pipeline import BuildError, build
 from jixiao.commands.review_page import CONFIRM_PATH, drafts, post, review_html
 from jixiao.commands.review_page import PATH as REVIEW_PATH
 from jixiao.config import Config
+from jixiao.ingest.load import editor_temporary
 from jixiao.settings import SettingsError, load
 
 SETTLE_SECONDS = 0.3
 """After a change is seen, how long the files must stay unchanged before the rebuild starts."""
+LONGEST_SETTLE_MS = 3000
+"""A rebuild starts after this long even if files keep changing (a long copy into data/)."""
+POLL_SECONDS = 0.2
+"""How often the watcher threads look at the stop signal, and the main thread at Ctrl-C (Windows)."""
 RELOAD_SNIPPET = (
     b"<script>(function(){var v=null;setInterval(function(){fetch('/__jixiao__/status').then(function(r)"
     b"{return r.json()}).then(function(s){if(v!==null&&s.version!==v){location.reload()}v=s.version;"
@@ -41,28 +59,86 @@ class State:
         self.lock = threading.Lock()
 
 
-def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
-    """Every watched file's (mtime, size, inode), without following links.
+class Watcher:
+    """File-system events for the watched folders (recursively) and single files, gathered in threads.
 
-    The size matters: an editor that truncates and then writes can do both within one
-    tick of the file-system clock, and the build must not stop at the empty file.
+    ``start`` returns once the system is watching, so an edit made during the first build
+    is seen.  Each batch of events is collected until the files have been quiet for
+    ``SETTLE_SECONDS`` (a save in several writes is one change).
     """
-    stamps: dict[str, tuple[int, int, int]] = {}
-    for root in paths:
-        for path in [root] if root.is_file() else root.rglob("*"):
-            info = path.lstat()
-            stamps[str(path)] = (info.st_mtime_ns, info.st_size, info.st_ino)
-    return stamps
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.changes: queue.Queue[set[str]] = queue.Queue()
+        self.stop = threading.Event()
+        folders = [path for path in paths if path.is_dir()]
+        files = [path for path in paths if path.is_file()]
+        self._jobs: list[tuple[list[Path], bool, Callable[[Change, str], bool]]] = []
+        if folders:
+            self._jobs.append((folders, True, _not_temporary))
+        by_parent: dict[Path, set[str]] = {}
+        for file in files:
+            by_parent.setdefault(file.resolve().parent, set()).add(file.name)
+        for parent, names in by_parent.items():
+            self._jobs.append(([parent], False, _only(names)))
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        for paths, recursive, keep in self._jobs:
+            ready = threading.Event()
+            thread = threading.Thread(target=self._run, args=(paths, recursive, keep, ready), daemon=True)
+            thread.start()
+            self._threads.append(thread)
+            ready.wait(timeout=30)
+
+    def _run(self, paths: list[Path], recursive: bool, keep: Callable[[Change, str], bool], ready: threading.Event):
+        events = watchfiles.watch(
+            *paths,
+            watch_filter=keep,
+            step=int(SETTLE_SECONDS * 1000),
+            debounce=LONGEST_SETTLE_MS,
+            rust_timeout=int(POLL_SECONDS * 1000),
+            yield_on_timeout=True,
+            stop_event=self.stop,
+            raise_interrupt=False,
+            recursive=recursive,
+        )
+        for batch in events:  # the first batch (empty after rust_timeout at most) says the watch is set up
+            ready.set()
+            if batch:
+                self.changes.put({path for _, path in batch})
+        ready.set()
+
+    def wait(self) -> set[str]:
+        """The paths changed since the last call, once the files have settled; blocks until there are some."""
+        while True:
+            try:
+                changed = self.changes.get(timeout=POLL_SECONDS)  # a timeout keeps Ctrl-C working on Windows
+                break
+            except queue.Empty:
+                continue
+        while True:  # events of other watchers that arrived meanwhile
+            try:
+                changed |= self.changes.get(timeout=SETTLE_SECONDS)
+            except queue.Empty:
+                return changed
+
+    def close(self) -> None:
+        self.stop.set()
+        for thread in self._threads:
+            thread.join(timeout=5)
 
 
-def _settled(watched: list[Path], seen: dict[str, tuple[int, int, int]]) -> dict[str, tuple[int, int, int]]:
-    """Wait until the watched files stop changing (a save in several writes), then return their stamps."""
-    while True:
-        time.sleep(SETTLE_SECONDS)
-        current = _snapshot(watched)
-        if current == seen:
-            return current
-        seen = current
+def _not_temporary(change: Change, path: str) -> bool:
+    """Every change except an editor's temporary files and Python's caches."""
+    name = os.path.basename(path)
+    return not editor_temporary(name) and "__pycache__" not in Path(path).parts
+
+
+def _only(names: set[str]) -> Callable[[Change, str], bool]:
+    def keep(change: Change, path: str) -> bool:
+        return os.path.basename(path) in names
+
+    return keep
 
 
 def _rebuild(config: Config, state: State) -> None:
@@ -83,8 +159,22 @@ def _rebuild(config: Config, state: State) -> None:
         state.version += 1
 
 
+def allowed_hosts(port: int) -> frozenset[str]:
+    """The Host headers the preview answers: itself, by address or by name, with its port."""
+    return frozenset(f"{host}:{port}" for host in ("127.0.0.1", "localhost", "[::1]"))
+
+
 def _handler(directory: Path, state: State, data_dir: Path) -> type[http.server.SimpleHTTPRequestHandler]:
     class Handler(http.server.SimpleHTTPRequestHandler):
+        def parse_request(self) -> bool:
+            if not super().parse_request():
+                return False
+            host = (self.headers.get("Host") or "").strip().lower()
+            if host not in allowed_hosts(self.server.server_address[1]):
+                self.send_error(403, "Forbidden: the preview answers only http://127.0.0.1 or http://localhost")
+                return False
+            return True
+
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             if self.path.startswith(REVIEW_PATH):
                 body = review_html(data_dir).replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)
@@ -118,7 +208,8 @@ def _handler(directory: Path, state: State, data_dir: Path) -> type[http.server.
             outputfile.write(data)
 
         def send_header(self, keyword: str, value: str) -> None:
-            if keyword.lower() == "content-length" and self.path.endswith(("/", ".html")):
+            page = getattr(self, "path", "").endswith(("/", ".html"))  # no path yet: a malformed request line
+            if keyword.lower() == "content-length" and page and self.command != "HEAD":
                 return  # the reload snippet changes the length
             super().send_header(keyword, value)
 
@@ -145,10 +236,21 @@ def _confirm_section(handler: http.server.BaseHTTPRequestHandler, data_dir: Path
     handler.wfile.write(b"" if status == 303 else message.encode("utf-8"))
 
 
+class PreviewServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        """A client that went away is nothing to report; anything else is one line, not a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        print(f"预览服务器：回应 {client_address[0]} 时出错（{error!r}）；页面可刷新重试", file=sys.stderr, flush=True)
+
+
 def _listen(port: int, handler: type[http.server.SimpleHTTPRequestHandler]) -> http.server.ThreadingHTTPServer | None:
     """Take the port before building, so a busy one is reported at once, in one line, without a traceback."""
     try:
-        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return PreviewServer(("127.0.0.1", port), handler)
     except (OSError, OverflowError) as error:  # OverflowError: a port outside 0–65535
         if isinstance(error, OverflowError):
             reason = "不在 0–65535 之间"
@@ -184,7 +286,17 @@ def run_serve(config: Config, port: int, watch: bool = True) -> int:
     overrides = [d for d in config.override_dirs() if d is not None]
     watched = [config.data_dir, config.templates_dir, config.assets_dir, *overrides]
     watched += [config.config_file] if config.config_file is not None else []
-    stamps = _snapshot(watched)  # before the first build: an edit made while it runs (or just after) is seen
+    watcher = Watcher(watched) if watch else None
+    if watcher is not None:
+        watcher.start()  # before the first build: an edit made while it runs (or just after) is seen
+    try:
+        return _serve(config, state, server, watcher)
+    finally:
+        if watcher is not None:
+            watcher.close()
+
+
+def _serve(config: Config, state: State, server: http.server.ThreadingHTTPServer, watcher: Watcher | None) -> int:
     _rebuild(config, state)
     if not config.out_dir.is_dir() and not drafts(config.data_dir):
         server.server_close()
@@ -198,15 +310,13 @@ def run_serve(config: Config, port: int, watch: bool = True) -> int:
         print(f"导入草稿核对：{address}", file=sys.stderr, flush=True)
     try:
         while True:
-            time.sleep(0.5)
-            if not watch:
+            if watcher is None:
+                threading.Event().wait(POLL_SECONDS)
                 continue
-            current = _snapshot(watched)
-            if current != stamps:
-                stamps = _settled(watched, current)
-                print("检测到文件变化，重新构建…", file=sys.stderr, flush=True)
-                config = _reload(config)
-                _rebuild(config, state)
+            watcher.wait()
+            print("检测到文件变化，重新构建…", file=sys.stderr, flush=True)
+            config = _reload(config)
+            _rebuild(config, state)
     except KeyboardInterrupt:
         pass
     finally:

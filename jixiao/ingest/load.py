@@ -140,6 +140,28 @@ def _year_folder(year: os.DirEntry, shown, findings: list[Finding]) -> list[Path
     return []
 
 
+EDITOR_TEMPORARY = re.compile(
+    r"\..+\.sw[a-px]"  # vim's swap files: .budget.csv.swp, .swo, … and .swx
+    r"|4913"  # vim's probe that the folder is writable
+    r"|.+~"  # backups: budget.csv~
+    r"|\.#.+|#.+#"  # Emacs: lock link and autosave
+    r"|~\$.+"  # Excel, WPS and Word while a file is open: ~$budget.csv
+    r"|\.~lock\..+#"  # LibreOffice while a file is open
+)
+"""Files editors create beside the file being edited, for as long as it is open.
+
+Validation ignores them (regular files only) wherever they are in a package: nothing reads
+or publishes them (only listed files are), and a check that fails because a maintainer has
+a file open in an editor, during ``serve`` or ``validate``, teaches nothing.  .gitignore
+keeps them out of commits; ``serve`` does not rebuild for them.
+"""
+
+
+def editor_temporary(name: str) -> bool:
+    """Whether a file name is an editor's temporary file (see ``EDITOR_TEMPORARY``)."""
+    return EDITOR_TEMPORARY.fullmatch(name) is not None
+
+
 WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))]
 )
@@ -351,6 +373,8 @@ def _check_unlisted(package: RawPackage, listed: set[str]) -> None:
             continue
         if relative in listed or (entry.is_dir(follow_symlinks=False) and relative == NARRATIVE_DIR):
             continue
+        if editor_temporary(entry.name) and entry.is_file(follow_symlinks=False):
+            continue  # never read, never published; an open editor must not fail validation
         if relative.casefold() in folded:
             wanted = folded[relative.casefold()]
             message = f"大小写与包中列出的 {wanted} 不同（Windows、macOS 不区分大小写，Linux 区分）；请改名为 {wanted}"
@@ -447,7 +471,10 @@ def tree_digest(directory: Path, pattern: str = "*") -> str:
         if entry.is_symlink():
             hasher.update(b"symlink:" + os.readlink(entry.path).encode("utf-8", "surrogateescape"))
         elif entry.is_file(follow_symlinks=False):
-            with open(entry.path, "rb") as handle:
-                hasher.update(hashlib.file_digest(handle, "sha256").digest())
+            try:
+                with open(entry.path, "rb") as handle:
+                    hasher.update(hashlib.file_digest(handle, "sha256").digest())
+            except FileNotFoundError:  # removed since the listing (an editor's swap file): hashed as gone
+                hasher.update(b"vanished")
         hasher.update(b"\0")
     return hasher.hexdigest()
