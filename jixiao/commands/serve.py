@@ -25,6 +25,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, cast
 
 import watchfiles
 from watchfiles import Change
@@ -164,59 +165,65 @@ def allowed_hosts(port: int) -> frozenset[str]:
     return frozenset(f"{host}:{port}" for host in ("127.0.0.1", "localhost", "[::1]"))
 
 
-def _handler(directory: Path, state: State, data_dir: Path) -> type[http.server.SimpleHTTPRequestHandler]:
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def parse_request(self) -> bool:
-            if not super().parse_request():
-                return False
-            host = (self.headers.get("Host") or "").strip().lower()
-            if host not in allowed_hosts(self.server.server_address[1]):
-                self.send_error(403, "Forbidden: the preview answers only http://127.0.0.1 or http://localhost")
-                return False
-            return True
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site with a reload snippet in every page, the build status and the import review page."""
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            if self.path.startswith(REVIEW_PATH):
-                body = review_html(data_dir).replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            if self.path.startswith("/__jixiao__/status"):
-                with state.lock:
-                    body = json.dumps({"version": state.version, "error": state.error}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                self.wfile.write(body)
-                return
+    def __init__(self, *args: Any, state: State, data_dir: Path, **kwargs: Any) -> None:
+        self.state, self.data_dir = state, data_dir  # before super(): it handles the request
+        super().__init__(*args, **kwargs)
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host not in allowed_hosts(cast(http.server.HTTPServer, self.server).server_port):
+            self.send_error(403, "Forbidden: the preview answers only http://127.0.0.1 or http://localhost")
+            return False
+        return True
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        if self.path.startswith(REVIEW_PATH):
+            body = review_html(self.data_dir).replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)
+            self._send(body, "text/html; charset=utf-8")
+        elif self.path.startswith("/__jixiao__/status"):
+            with self.state.lock:
+                body = json.dumps({"version": self.state.version, "error": self.state.error}).encode()
+            self._send(body, "application/json")
+        else:
             super().do_GET()
 
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-            _confirm_section(self, data_dir)
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        _confirm_section(self, self.data_dir)
 
-        def end_headers(self) -> None:
-            self.send_header("Cache-Control", "no-store")
-            super().end_headers()
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.end_headers()
+        self.wfile.write(body)
 
-        def copyfile(self, source, outputfile) -> None:
-            data = source.read()
-            if self.path.endswith(("/", ".html")) and b"</body>" in data:
-                data = data.replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)
-            outputfile.write(data)
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
-        def send_header(self, keyword: str, value: str) -> None:
-            page = getattr(self, "path", "").endswith(("/", ".html"))  # no path yet: a malformed request line
-            if keyword.lower() == "content-length" and page and self.command != "HEAD":
-                return  # the reload snippet changes the length
-            super().send_header(keyword, value)
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        if self.path.endswith(("/", ".html")) and b"</body>" in data:
+            data = data.replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)
+        outputfile.write(data)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+    def send_header(self, keyword: str, value: str) -> None:
+        page = getattr(self, "path", "").endswith(("/", ".html"))  # no path yet: a malformed request line
+        if keyword.lower() == "content-length" and page:
+            return  # the reload snippet changes the length
+        super().send_header(keyword, value)
 
-    return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _handler(directory: Path, state: State, data_dir: Path) -> type[http.server.SimpleHTTPRequestHandler]:
+    handler = functools.partial(PreviewHandler, directory=str(directory), state=state, data_dir=data_dir)
+    return handler  # type: ignore[return-value]
 
 
 def _confirm_section(handler: http.server.BaseHTTPRequestHandler, data_dir: Path) -> None:
@@ -239,7 +246,7 @@ def _confirm_section(handler: http.server.BaseHTTPRequestHandler, data_dir: Path
 class PreviewServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(self, request, client_address) -> None:
         """A client that went away is nothing to report; anything else is one line, not a traceback."""
         error = sys.exc_info()[1]
         if isinstance(error, ConnectionError | TimeoutError):
