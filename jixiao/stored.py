@@ -35,6 +35,8 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from jixiao.ingest.load import ReadError, open_no_follow
+
 FORMAT = "jixiao-stored-1"
 MAX_BYTES = 1 << 30
 """A stored record larger than this is not read (a miss): nothing a build writes comes near it."""
@@ -76,13 +78,14 @@ def regular_file(root: Path, name: str) -> os.stat_result | None:
 
 
 def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes | None:
-    """A regular file's bytes, never through a symlink (checked on the open file too); None otherwise."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    """A regular file's bytes, never through a symlink (checked on the open file too); None otherwise.
+
+    Opened as data/ is (``open_no_follow``): where the system lacks ``O_NOFOLLOW`` (Windows)
+    the file opened must be the one ``lstat`` saw, so a link swapped in between is refused.
+    """
     try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):
-            return None
-        descriptor = os.open(path, flags)
-    except (OSError, ValueError):
+        descriptor = open_no_follow(path)
+    except (ReadError, OSError, ValueError):
         return None
     try:
         info = os.fstat(descriptor)
