@@ -5,6 +5,8 @@ Each line says who uses the name.  Dead code does not belong here: delete it ins
 
 _.log_message  # http.server calls it (commands/serve.py: a quiet preview server)
 _.do_POST  # http.server calls it (commands/serve.py: the review page's confirm-a-table form)
+_.daemon_threads  # socketserver reads it (commands/serve.py: request threads do not keep the preview alive)
+_.handle_error  # socketserver calls it (commands/serve.py: a client that resets costs no traceback)
 _.confirmable  # read by the review page's template, a string in commands/review_page.py
 _.validateLink  # markdown-it-py calls it (site/render.py: which links narrative may hold)
 _.compress_type  # zipfile reads these from a ZipInfo (opendata/xlsx.py: reproducible workbooks)

@@ -129,14 +129,14 @@ class Watcher:
             thread.join(timeout=5)
 
 
-def _not_temporary(change: Change, path: str) -> bool:
+def _not_temporary(_change: Change, path: str) -> bool:
     """Every change except an editor's temporary files and Python's caches."""
     name = os.path.basename(path)
     return not editor_temporary(name) and "__pycache__" not in Path(path).parts
 
 
 def _only(names: set[str]) -> Callable[[Change, str], bool]:
-    def keep(change: Change, path: str) -> bool:
+    def keep(_change: Change, path: str) -> bool:
         return os.path.basename(path) in names
 
     return keep
