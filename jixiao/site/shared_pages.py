@@ -10,7 +10,7 @@ from jixiao.config import NATIONAL_BANDS, Config
 from jixiao.ingest.model import Package
 from jixiao.ingest.tables import TABLE_TITLES, TABLES
 from jixiao.opendata import api, combined
-from jixiao.site import charts, compare, figures, views
+from jixiao.site import charts, compare, figures, query, views
 from jixiao.site.views import Link, PageSpec, page_header
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
@@ -305,6 +305,38 @@ def search_page(config: Config, index: SiteIndex) -> PageSpec:
             "bundle_href": routes.href(path, routes.PAGEFIND_DIR + "/"),
             "merge_hrefs": [routes.href(path, f"{routes.PAGEFIND_SLICES}/{name}/") for name in slices],
             "compare_href": routes.href(path, routes.COMPARE),
+        },
+    )
+
+
+def query_page(config: Config) -> PageSpec:
+    """SQL over datasets/jixiao.db in the browser (jixiao/site/query.py); without JavaScript, the downloads."""
+    path = routes.QUERY
+    page = page_header(
+        config,
+        path,
+        "查询",
+        "用 SQL 查询全部年度的数据库：在浏览器中运行，附示例问题与数据字典。",
+        [("首页", routes.HOME)],
+        scripts=(routes.href(path, routes.QUERY_JS),),
+    )
+    return PageSpec(
+        path,
+        "query.html",
+        {
+            "page": page,
+            "database": views.Download("jixiao.db", routes.href(path, routes.DATASETS_DATABASE), "jixiao.db"),
+            "data_href": routes.href(path, routes.DATA),
+            "worker_href": routes.href(path, routes.QUERY_WORKER_JS),
+            "license_href": routes.href(path, routes.SQL_JS_LICENSE),
+            "examples": query.EXAMPLES,
+            "dictionary": query.dictionary(),
+            "totals_view": query.TOTALS_VIEW_NAME,
+            "time_limit": query.TIME_LIMIT_SECONDS,
+            "large_bytes": query.LARGE_DATABASE_BYTES,
+            "large_mb": query.LARGE_DATABASE_BYTES // (1024 * 1024),
+            "display_rows": query.DISPLAY_ROWS,
+            "max_rows": query.MAX_ROWS,
         },
     )
 

@@ -22,6 +22,7 @@ from jixiao.site.shared_pages import (
     listing,
     not_found_page,
     quality_page,
+    query_page,
     search_page,
 )
 from jixiao.site.views import PageSpec
@@ -61,6 +62,7 @@ def shared_page_plan(config: Config, index: SiteIndex) -> Iterator[SharedPage]:
     yield SharedPage(routes.DATA, (), lambda: data_page(config, index), counts=True, inputs=_data_inputs(index))
     yield SharedPage(routes.QUALITY, None, lambda: quality_page(config, index))
     yield SharedPage(routes.COMPARE, None, lambda: compare_page(config, index))
+    yield SharedPage(routes.QUERY, (), lambda: query_page(config))
     if config.site.search:
         count = routes.search_slice_count(len(index.by_unit))
         slices = tuple(sorted({routes.search_slice(unit_id, count) for unit_id in index.by_unit}))

@@ -198,6 +198,7 @@ def page(
         Link("首页", to(routes.HOME)),
         Link("比较", to(routes.COMPARE)),
         Link("数据下载", to(routes.DATA)),
+        Link("查询", to(routes.QUERY)),
         Link("数据质量", to(routes.QUALITY)),
         Link("关于", to(routes.ABOUT)),
     )
