@@ -13,13 +13,12 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import re
 import sqlite3
 from pathlib import Path
 
 import pytest
-from browser_fixtures import BASE, serve, unavailable
+from browser_fixtures import BASE, serve
 from quality_gate import axe_source, axe_violations, copy_site
 from site_fixtures import REPO, html_pages, parse_html, resolve
 
@@ -332,16 +331,14 @@ def test_without_javascript_the_page_offers_the_database(browser, server):
 # --------------------------------------------------------------------------- the vendored sql.js
 
 
-def test_vendored_sqljs_is_the_pinned_npm_release():
-    """site_src/ holds sql.js exactly as the version package.json pins (npm ci installs it)."""
-    installed = REPO / "node_modules" / "sql.js"
-    if not installed.is_dir():
-        unavailable("node_modules/sql.js is missing: run npm ci")
-    pinned = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["devDependencies"]["sql.js"]
-    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
-    for vendored, original in (
-        ("sql-wasm.js", "dist/sql-wasm.js"),
-        ("sql-wasm.wasm", "dist/sql-wasm.wasm"),
-        ("sql-wasm-LICENSE.txt", "LICENSE"),
+def test_the_site_publishes_the_vendored_sqljs_with_its_licence(subpath_built):
+    """sql.js as vendored in site_src/vendor/sql.js/ (digests pinned in jixiao/site/assets.py), licence included."""
+    vendored = REPO / "site_src" / "vendor" / "sql.js"
+    for name, published in (
+        ("sql-wasm.js", "sql-wasm.js"),
+        ("sql-wasm.wasm", "sql-wasm.wasm"),
+        ("LICENSE", "sql-wasm-LICENSE.txt"),
     ):
-        assert (REPO / "site_src" / vendored).read_bytes() == (installed / original).read_bytes(), vendored
+        assert (subpath_built / "assets" / published).read_bytes() == (vendored / name).read_bytes(), name
+    assert "1.17.0" in (vendored / "README.md").read_text(encoding="utf-8")
+    assert "MIT" in (vendored / "LICENSE").read_text(encoding="utf-8")

@@ -1,9 +1,11 @@
-"""Static assets: the site's CSS and JS from site_src/, the vendored Vega bundle and the chart templates.
+"""Static assets: the site's CSS and JS from site_src/, the vendored Vega bundle and sql.js, the chart templates.
 
 Vega, Vega-Lite and Vega-Embed are vendored from npm in ``site_src/vendor/vega/`` (with
 their licences; README there) and every file is checked against the SHA-256 pinned here
-before it is joined into ``assets/vega.js``: the bundle comes from the repository at the
-built commit, never from a cache, and a changed copy stops the build.  A portal's own
+before it is joined into ``assets/vega.js``; sql.js (the 查询 page's SQLite) is vendored the
+same way in ``site_src/vendor/sql.js/`` and published file by file (``SQL_JS_FILES``).  They
+come from the repository at the built commit, never from a cache, and a changed copy stops
+the build.  A portal's own
 ``assets/`` and ``templates/`` folders are read like ``data/``: real files only, no
 symlink anywhere (``check_overrides``).
 """
@@ -44,6 +46,16 @@ LICENCE_DIGESTS = {
 }
 
 
+SQL_JS_DIR = Path("vendor") / "sql.js"
+"""Inside the theme's assets folder (site_src/): sql.js 1.17.0 from npm (README there)."""
+SQL_JS_FILES = (
+    ("sql-wasm.js", routes.SQL_JS, "d6a9cc234ef1104c49d5c3756bc5c85e312213e9d072fdcdb4523089a51d0fcd"),
+    ("sql-wasm.wasm", routes.SQL_WASM, "6918fd54c1192011b85af0365a819411285bb5579b9ae6a7308778a1750a2765"),
+    ("LICENSE", routes.SQL_JS_LICENSE, "60a3f6e4d7b29b4321359e683b36cf198d24f58e24582070f56e6fa89d5ee2be"),
+)
+"""(file, where the site publishes it, SHA-256): the worker loads sql-wasm.js, which loads the .wasm beside it."""
+
+
 class AssetError(Exception):
     """A theme or portal file that the build will not publish; the message names it and says why."""
 
@@ -53,13 +65,12 @@ class AssetError(Exception):
 
 
 def _pinned(path: Path, digest: str) -> bytes:
+    guide = f"site_src/{path.parent.relative_to(path.parent.parent.parent).as_posix()}/README.md"
     data = stored.read_regular(path)
     if data is None:
-        raise AssetError("缺失、不是普通文件或是符号链接；请从仓库恢复（site_src/vendor/vega/README.md）", path)
+        raise AssetError(f"缺失、不是普通文件或是符号链接；请从仓库恢复（{guide}）", path)
     if hashlib.sha256(data).hexdigest() != digest:
-        raise AssetError(
-            "与固定的 SHA-256 不符，不会发布；请从仓库恢复，升级时按 site_src/vendor/vega/README.md 更新摘要", path
-        )
+        raise AssetError(f"与固定的 SHA-256 不符，不会发布；请从仓库恢复，升级时按 {guide} 更新摘要", path)
     return data
 
 
@@ -111,5 +122,7 @@ def asset_files(assets_dir: Path, override: Path | None = None) -> dict[str, byt
                 if data is not None:
                     files[f"assets/{path.name}"] = data
     files[routes.VEGA_JS] = vega_bundle(assets_dir)
+    for name, target, digest in SQL_JS_FILES:
+        files[target] = _pinned(assets_dir / SQL_JS_DIR / name, digest)
     files[routes.CHART_TEMPLATES_JS] = charts.templates_script()
     return files
