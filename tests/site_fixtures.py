@@ -128,6 +128,23 @@ def wan(line: dict[str, str], column: str) -> str:
     return format(Decimal(text) / 10000, "f")
 
 
+def shows_published(text: str, line: dict[str, str] | None, column: str) -> bool:
+    """Whether a page's cell ``text`` shows a budget.csv amount as the pages promise: a 万元 figure with its
+    printed digits (thousands separators allowed), a 元 figure's printed digits after 原表 … 元 (beside its
+    万元 value), figures of unknown column as printed and marked 所属列不明, an absent one as —."""
+    bare = text.replace(",", "")
+    if line is None:
+        return text == "—"
+    if column in line.get("ambiguous_columns", "").split():
+        return "所属列不明" in text and all(figure in bare for figure in line["ambiguous_amounts"].split())
+    printed = line.get(column, "")
+    if not printed:
+        return text == "—"
+    if line.get("amount_unit") == "元":
+        return f"（原表 {printed} 元）" in bare
+    return bare == printed
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
 

@@ -79,10 +79,10 @@ def test_department_page_charts_and_csv_download(context, server, guard):
     wait_for_charts(page)
     click_to(page, 'main a[href="2023/"]', "units/rugao-landloss/2023/")
     assert wait_for_charts(page) == 3
-    assert "93116.21" in page.locator("main").inner_text()
+    assert "93,116.21" in page.locator("main").inner_text()
     # the published total is the first thing on the page, before any chart
     first = page.locator("main .key-figures")
-    assert "93116.21" in first.inner_text() and "90819.34" in first.inner_text()
+    assert "93,116.21" in first.inner_text() and "90,819.34" in first.inner_text()
     assert first.bounding_box()["y"] < page.locator(".chart-view").first.bounding_box()["y"]
 
     with page.expect_download() as info:

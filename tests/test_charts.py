@@ -14,7 +14,18 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from site_fixtures import BOM, DATA, build_site, chart_specs, copy_data, read_csv, shared_site, wan, write_csv
+from site_fixtures import (
+    BOM,
+    DATA,
+    build_site,
+    chart_specs,
+    copy_data,
+    read_csv,
+    shared_site,
+    shows_published,
+    wan,
+    write_csv,
+)
 from test_site import ALL_EVALUATIONS, PACKAGES, Site, cells, parsed
 
 from jixiao.site import charts, figures
@@ -90,7 +101,8 @@ def test_budget_charts_print_every_published_figure(pages, package, evaluation, 
         (
             line
             for line in read_csv(package.path / "budget.csv")
-            if line["evaluation_id"] == evaluation["evaluation_id"] and (line["budget"] or line["actual"])
+            if line["evaluation_id"] == evaluation["evaluation_id"]
+            and (line["budget"] or line["actual"] or line["ambiguous_amounts"])
         ),
         key=lambda line: int(line["order"]),
     )
@@ -110,16 +122,17 @@ def test_budget_charts_print_every_published_figure(pages, package, evaluation, 
 
     # amounts are drawn level by level (总额, then 基本与项目, then 明细), each level in the table's order
     amounts = rows_of(specs[f"{prefix}-budget"])
-    assert amounts == [
-        (
-            line["label"],
-            (
-                ("全年预算数", wan(line, "budget") or "—（未载明）"),
-                ("实际支出数", wan(line, "actual") or "—（未载明）"),
-            ),
-        )
-        for line in sorted(lines, key=lambda line: depth(line["line_id"]))
-    ]
+    ordered = sorted(lines, key=lambda line: depth(line["line_id"]))
+    assert [label for label, _ in amounts] == [line["label"] for line in ordered]
+    for (label, printed), line in zip(amounts, ordered, strict=True):
+        assert [series for series, _ in printed] == ["全年预算数", "实际支出数"]
+        for (_, text), column in zip(printed, ("budget", "actual"), strict=True):
+            # as the tables show it (万元, a 元 figure beside, unknown columns marked), or why there is none
+            missing = not line[column] and column not in line["ambiguous_columns"].split()
+            assert text == "—（未载明）" if missing else shows_published(text, line, column), (label, text)
+    if not any(line["budget"] and line["actual"] for line in lines):
+        assert f"{prefix}-rate" not in specs  # no rate to draw
+        return
     rates = rows_of(specs[f"{prefix}-rate"])
     assert [(label, printed[0][1]) for label, printed in rates] == [
         (line["label"], _rate_text(line["budget"], line["actual"])) for line in lines
@@ -209,7 +222,8 @@ def _year_sums(package_dirs) -> dict[int, tuple[Decimal | None, Decimal | None]]
 
 
 def _shown(value: Decimal | None) -> str:
-    return "—" if value is None else format(value, "f")
+    """A total as the years table shows it: its exact digits, with thousands separators."""
+    return "—" if value is None else format(value, ",f")
 
 
 def _years_table(doc) -> dict[str, list[str]]:
@@ -327,11 +341,11 @@ def test_a_unit_with_two_years_gets_a_trend_chart_and_table(two_years):
     scores = {p.year: read_csv(p.path / "evaluations.csv")[0]["total_score"] for p in unit}
     for year, (budget, actual) in sums.items():
         rate = f"{actual / budget * 100:.2f}%"
-        assert shown[str(year)][1:5] == [format(budget, "f"), format(actual, "f"), rate, scores[year]]
+        assert shown[str(year)][1:5] == [_shown(budget), _shown(actual), rate, scores[year]]
     spec = chart_specs(doc)["chart-unit-rugao-landloss"]
     printed = rows_of(spec)
     assert [label for label, _ in printed] == ["2022 年", "2023 年"] * 3  # amounts, rates, scores
-    assert printed[0][1] == (("全年预算数", format(sums[2022][0], "f")), ("实际支出数", format(sums[2022][1], "f")))
+    assert printed[0][1] == (("全年预算数", _shown(sums[2022][0])), ("实际支出数", _shown(sums[2022][1])))
     table = chart_csv(site, "units/rugao-landloss/index.html", "chart-unit-rugao-landloss")
     assert [row["年度"] for row in table] == ["2022", "2023"]
     # the home page keeps each year apart

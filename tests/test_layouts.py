@@ -97,13 +97,13 @@ def test_layouts_build_under_a_subpath_with_every_link_and_fragment_resolving(su
 
 
 def test_a_figure_of_unknown_column_is_shown_as_such(subpath_site: Site) -> None:
-    """layout-yn-yongde: two 387664.62 printed under three columns span them, marked, in 元."""
+    """layout-yn-yongde: two 387664.62 元 printed under three columns span them, marked, in 万元 with the 元 beside."""
     doc = subpath_site.doc("units/layout-yn-yongde/2022/nutrition/index.html")
     row = doc.by_id("budget-total")
     merged = [td for td in row.find_all("td") if "ambiguous" in td.classes()]
     assert len(merged) == 1 and merged[0].attrs["colspan"] == "3"
-    assert "387664.62、387664.62" in merged[0].text() and "所属列不明" in merged[0].text()
-    assert "（元，按原表单位照录）" in doc.by_id("nutrition-budget-caption").text()
+    assert merged[0].text().startswith("38.77、38.77（原表 387,664.62、387,664.62 元，所属列不明）")
+    assert "（万元；原表以元为单位，元数字附于各数之后）" in doc.by_id("nutrition-budget-caption").text()
 
 
 def test_blank_scores_are_not_called_unweighted(subpath_site: Site) -> None:
@@ -121,10 +121,14 @@ def test_blank_scores_are_not_called_unweighted(subpath_site: Site) -> None:
     assert "权重" in headings and "指标性质" in headings and "度量单位" in headings
 
 
-def test_yuan_amounts_are_published_as_printed_and_converted_only_in_open_data(subpath_site: Site) -> None:
-    """layout-sh-putuo: 250000.00 元 on the page; 25.00 万元 in the combined budget table."""
+def test_yuan_amounts_are_shown_in_wan_with_the_printed_figure_beside(subpath_site: Site) -> None:
+    """layout-sh-putuo: 25.00 万元 with 原表 250,000.00 元 beside on the page; 25.00 万元 in the combined table."""
     doc = subpath_site.doc("units/layout-sh-putuo/2022/settlement/index.html")
-    assert cells(doc.by_id("budget-total"))[1:4] == ["250000.00", "250000.00", "215457.6"]
+    assert cells(doc.by_id("budget-total"))[1:4] == [
+        "25.00（原表 250,000.00 元）",
+        "25.00（原表 250,000.00 元）",
+        "21.55（原表 215,457.6 元）",
+    ]
     with (subpath_site.root / "datasets/2022/budget_lines.csv").open(encoding="utf-8-sig", newline="") as handle:
         line = next(r for r in csv.DictReader(handle) if r["unit_id"] == "layout-sh-putuo" and r["line_id"] == "total")
     assert (line["amount_unit"], line["budget"], line["budget_wan"], line["actual_wan"]) == (

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.ingest.model import Evaluation, Package
-from jixiao.site import charts
+from jixiao.site import amounts, charts
 from jixiao.site.charts import Bar, Chart, Group, Row
 from jixiao.structure import totals as money_rule
 from jixiao.structure.labels import amount, half_up, percent
@@ -63,10 +63,18 @@ def _rate_bar(value: Decimal | None, why: str = "无法计算") -> Bar:
     return Bar(charts.RATE_SERIES[1] if over else charts.RATE_SERIES[0], value, text)
 
 
-def _amount_bars(budget: Decimal | None, actual: Decimal | None) -> tuple[Bar, ...]:
+def _amount_bars(
+    budget: Decimal | None,
+    actual: Decimal | None,
+    shown: tuple[amounts.Shown, amounts.Shown] | None = None,
+    missing: str = "—（未载明）",
+) -> tuple[Bar, ...]:
+    """Two bars in 万元; each prints its figure as the tables do (``shown``: the lines' amounts.Shown), else
+    the exact sum with separators, or ``missing``."""
+    texts = shown or (amounts.total(budget), amounts.total(actual))
     return tuple(
-        Bar(series, value, amount(value) if value is not None else "—（未载明）")
-        for series, value in zip(charts.BUDGET_SERIES, (budget, actual), strict=True)
+        Bar(series, value, text.inline("") if text.text != "—" else missing)
+        for series, value, text in zip(charts.BUDGET_SERIES, (budget, actual), texts, strict=True)
     )
 
 
@@ -75,13 +83,13 @@ def _series(groups: Iterable[Group], order: Sequence[str]) -> tuple[str, ...]:
     return tuple(name for name in order if name in used) or (order[0],)
 
 
-def _rate_group(heading: str, rows: Sequence[tuple[str, Decimal | None, Decimal | None]]) -> Group:
+def _rate_group(heading: str, rows: Sequence[tuple[str, Decimal | None, Decimal | None]], why: str = "未载明") -> Group:
     rates = [rate(budget, actual) for _, budget, actual in rows]
     top = max([HUNDRED, *(r for r in rates if r is not None)])
     return Group(
         heading,
         tuple(
-            Row(label, (_rate_bar(r, "预算为 0" if budget == 0 else "未载明"),), HUNDRED)
+            Row(label, (_rate_bar(r, "预算为 0" if budget == 0 else why),), HUNDRED)
             for (label, budget, _), r in zip(rows, rates, strict=True)
         ),
         top,
@@ -96,7 +104,11 @@ def _citation(package: Package, evaluation: Evaluation) -> str:
 
 def budget_charts(package: Package, evaluation: Evaluation) -> tuple[Chart | None, Chart | None]:
     """The execution-rate chart (each line's actual ÷ budget, 100% marked) and the amounts drawn per level."""
-    lines = [line for line in evaluation.budget if line.budget_wan is not None or line.actual_wan is not None]
+    lines = [
+        line
+        for line in evaluation.budget
+        if line.budget_wan is not None or line.actual_wan is not None or line.ambiguous_amounts
+    ]
     if not lines:
         return None, None
     prefix = f"chart-{evaluation.evaluation_id}"
@@ -125,7 +137,17 @@ def budget_charts(package: Package, evaluation: Evaluation) -> tuple[Chart | Non
     for depth in sorted({line.depth for line in lines}):
         level = [line for line in lines if line.depth == depth]
         heading = LEVEL_HEADINGS.get(frozenset(line.kind for line in level), f"第 {depth + 1} 层")
-        rows = tuple(Row(line.label, _amount_bars(line.budget_wan, line.actual_wan)) for line in level)
+        rows = tuple(
+            Row(
+                line.label,
+                _amount_bars(
+                    line.budget_wan,
+                    line.actual_wan,
+                    (amounts.line_amount(line, "budget"), amounts.line_amount(line, "actual")),
+                ),
+            )
+            for line in level
+        )
         groups.append(Group(f"{heading}（本组按组内最大值缩放）" if len(lines) > len(level) else heading, rows))
     amount_chart = charts.make_chart(
         f"{prefix}-budget",
@@ -186,6 +208,10 @@ class YearFigures:
     rate_text: str
     detail: str
     """The card's last line: the rate, then the score (one unit) or the counts (several)."""
+    total_note: str = ""
+    """Why the year has no total, or what it leaves out (evaluations whose amounts are of unknown column)."""
+    budget_shown: amounts.Shown = amounts.ABSENT
+    actual_shown: amounts.Shown = amounts.ABSENT
 
 
 def year_figures(by_year: dict[int, list[Package]], href_of, one_unit: bool = False) -> list[YearFigures]:
@@ -213,9 +239,23 @@ def year_figures(by_year: dict[int, list[Package]], href_of, one_unit: bool = Fa
                 actual_rounded=rounded(actual),
                 rate_text=percent_text(value),
                 detail=_detail(value, main, len({p.unit.unit_id for p in packages}), packages, one_unit),
+                total_note=_total_note(summed),
+                budget_shown=amounts.total(budget),
+                actual_shown=amounts.total(actual),
             )
         )
     return result
+
+
+def _total_note(summed: money_rule.Totals) -> str:
+    if not summed.unknown:
+        return ""
+    if summed.budget is None:
+        return (
+            f"本年度无合计：{summed.unknown} 份自评的资金总额原文印在几列之下、所属列不明（或未载），"
+            "本站不猜测、不按 0 计；原表数字见下表各评价。"
+        )
+    return f"另有 {summed.unknown} 份自评的资金总额所属列不明，未计入合计（原表数字见下表）。"
 
 
 def _detail(value: Decimal | None, main: Evaluation | None, units: int, packages, one_unit: bool) -> str:
@@ -234,8 +274,21 @@ def trend_chart(chart_id: str, subject: str, years: Sequence[YearFigures], cite:
     if not years:
         return None
     groups = [
-        Group("全年预算数与实际支出数（万元）", tuple(Row(y.label, _amount_bars(y.budget, y.actual)) for y in years)),
-        _rate_group("执行率（实际支出数 ÷ 全年预算数，竖线为 100%）", [(y.label, y.budget, y.actual) for y in years]),
+        Group(
+            "全年预算数与实际支出数（万元）",
+            tuple(
+                Row(
+                    y.label,
+                    _amount_bars(y.budget, y.actual, missing="无合计（金额所属列不明）" if y.total_note else "—"),
+                )
+                for y in years
+            ),
+        ),
+        _rate_group(
+            "执行率（实际支出数 ÷ 全年预算数，竖线为 100%）",
+            [(y.label, y.budget, y.actual) for y in years],
+            why="无合计",
+        ),
     ]
     if any(y.score is not None for y in years):
         rows = tuple(
@@ -265,6 +318,9 @@ class EvaluationFigures:
     label: str
     budget: Decimal | None
     actual: Decimal | None
+    budget_text: str = ""
+    """The figure as the listing prints it (amounts.Shown.text); default: the exact sum with separators."""
+    actual_text: str = ""
 
 
 def evaluations_chart(chart_id: str, title: str, items: Sequence[EvaluationFigures], cite: str) -> Chart | None:
@@ -273,7 +329,13 @@ def evaluations_chart(chart_id: str, title: str, items: Sequence[EvaluationFigur
     if not items:
         return None
     labelled = [
-        (f"{i.label}（支出 {amount(i.actual)} / 预算 {amount(i.budget)} 万元）", i.budget, i.actual) for i in items
+        (
+            f"{i.label}（支出 {i.actual_text or amounts.total(i.actual).text}"
+            f" / 预算 {i.budget_text or amounts.total(i.budget).text} 万元）",
+            i.budget,
+            i.actual,
+        )
+        for i in items
     ]
     group = _rate_group("", labelled)
     return charts.make_chart(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.ingest.model import BudgetLine, Evaluation, Indicator
-from jixiao.structure.labels import amount
+from jixiao.site import amounts
 
 AMOUNT_HEADINGS = (
     ("budget_initial", "年初预算数"),
@@ -32,6 +32,8 @@ class AmountCell:
     """For a figure of unknown column: the figures and the columns they are printed under."""
     heading: str = ""
     """The column's heading (the cell's label when a phone shows the row as a card)."""
+    shown: amounts.Shown = amounts.ABSENT
+    """The figure in 万元 as printed on the page (amounts.wan), or the figures of unknown column."""
 
 
 @dataclass(frozen=True)
@@ -74,19 +76,30 @@ def amount_cells(line: BudgetLine, columns: tuple[tuple[str, str], ...]) -> tupl
     names = [name for name, _ in columns]
     candidates = [name for name in names if name in line.ambiguous_columns]
     contiguous = bool(candidates) and names.index(candidates[-1]) - names.index(candidates[0]) == len(candidates) - 1
+    shown = amounts.ambiguous(line) if line.ambiguous_amounts else amounts.ABSENT
     note = ""
     if line.ambiguous_amounts:
-        figures = "、".join(amount(value) for value in line.ambiguous_amounts)
         heads = "／".join(titles.get(name, name) for name in line.ambiguous_columns)
-        note = f"{figures}（原文印于 {heads} {len(line.ambiguous_columns)} 列之下，各数所属列不明）"
+        note = f"原文印于 {heads} {len(line.ambiguous_columns)} 列之下，各数所属列不明"
     cells: list[AmountCell] = []
     for name in names:
         if name in candidates and contiguous:
             if name == candidates[0]:
-                cells.append(AmountCell(None, len(candidates), False, note, "／".join(titles[c] for c in candidates)))
+                heading = "／".join(titles[c] for c in candidates)
+                cells.append(AmountCell(None, len(candidates), False, note, heading, shown))
             continue
         ambiguous = note if name in candidates else ""
-        cells.append(AmountCell(getattr(line, name), 1, name in line.derived, ambiguous, titles[name]))
+        value = getattr(line, name)
+        cells.append(
+            AmountCell(
+                value,
+                1,
+                name in line.derived,
+                ambiguous,
+                titles[name],
+                shown if ambiguous else amounts.wan(value, line.amount_unit),
+            )
+        )
     return tuple(cells)
 
 

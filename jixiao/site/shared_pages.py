@@ -22,7 +22,9 @@ def _evaluation_figures(rows: list[views.PackageSummary], with_year: bool) -> li
         year = f" {r.year}" if with_year else ""
         return f"{r.unit_name}{year} {r.title}" if r.title != r.unit_name else f"{r.unit_name}{year}"
 
-    return [figures.EvaluationFigures(label(r), r.budget, r.actual) for r in rows]
+    return [
+        figures.EvaluationFigures(label(r), r.budget, r.actual, r.budget_shown.text, r.actual_shown.text) for r in rows
+    ]
 
 
 CITE = "数据来源：各单位公开的绩效自评（原文出处见各评价页）；合计与执行率由本站计算。"

@@ -36,7 +36,11 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
         history_chart = figures.evaluations_chart(
             f"chart-unit-{unit_id}",
             f"{latest.unit.name} {latest.year} 年各评价执行率",
-            [figures.EvaluationFigures(f"{r.title}", r.budget, r.actual) for r in rows if r.kind_label],
+            [
+                figures.EvaluationFigures(r.title, r.budget, r.actual, r.budget_shown.text, r.actual_shown.text)
+                for r in rows
+                if r.kind_label
+            ],
             cite,
         )
     return PageSpec(

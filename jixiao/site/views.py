@@ -14,7 +14,7 @@ from typing import Any
 
 from jixiao.config import Config
 from jixiao.ingest.model import BudgetLine, Evaluation, Flag, Indicator, Package
-from jixiao.site import figures
+from jixiao.site import amounts, figures
 from jixiao.site.charts import Chart
 from jixiao.site.form_tables import (
     AmountCell,
@@ -135,7 +135,7 @@ class EvaluationView:
     budget_rows: tuple[BudgetRow, ...]
     amount_headings: tuple[str, ...]
     amount_unit: str
-    """元 or 万元 when every budget line shares it; empty when lines differ (each row then names its unit)."""
+    """元 or 万元 when every budget line's form prints it; empty when lines differ (the table shows 万元 throughout)."""
     show_published_rate: bool
     show_share: bool
     show_budget_score: bool
@@ -147,6 +147,8 @@ class EvaluationView:
     """The top budget line, whose published figures open the page."""
     total_rate: str
     """The top line's execution rate as printed (computed here)."""
+    total_budget: amounts.Shown
+    total_actual: amounts.Shown
     budget_columns: int
     """Columns of the budget table (a note folded under a row spans them all)."""
     indicator_groups: tuple[IndicatorGroup, ...]
@@ -180,6 +182,9 @@ class PackageSummary:
     flag_count: int
     flags_href: str = ""
     """Link to the evaluation's data-quality section; empty when it has no flags."""
+    budget_shown: amounts.Shown = amounts.ABSENT
+    """``budget`` as printed on the page: 万元, the 元 figure beside, or the figures of unknown column."""
+    actual_shown: amounts.Shown = amounts.ABSENT
 
 
 def page(
@@ -296,7 +301,9 @@ def evaluation_view(
         rate_chart=rate_chart,
         total_line=total,
         total_rate=figures.percent_text(total.rate_computed) if total else "—",
-        budget_columns=2 + len(columns) + (not unit) + show_published + show_share + 2 * show_score,
+        total_budget=amounts.line_amount(total, "budget"),
+        total_actual=amounts.line_amount(total, "actual"),
+        budget_columns=2 + len(columns) + show_published + show_share + 2 * show_score,
         indicator_groups=tuple(groups),
         indicator_columns=indicator_columns(evaluation),
         score_chart=score_chart,
@@ -343,6 +350,8 @@ def summaries(package: Package, from_path: str, only_others: bool = False) -> li
                 grade=evaluation.grade,
                 flag_count=len(evaluation.flags),
                 flags_href=f"{href}#{routes.flags_anchor(evaluation)}" if evaluation.flags else "",
+                budget_shown=amounts.line_amount(total, "budget"),
+                actual_shown=amounts.line_amount(total, "actual"),
             )
         )
     return result
