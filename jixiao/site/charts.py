@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from decimal import Decimal
 import altair as alt
 
 from jixiao.opendata.spreadsheet import csv_bytes
+from jixiao.site.wrapping import wrap
 
 BUDGET_SERIES = ("全年预算数", "实际支出数")
 SCORE_SERIES = ("分值", "得分")
@@ -48,8 +48,6 @@ STEP = 18
 """Height of one row (a label line or one bar), px."""
 SPAN = 1.5
 """The widest bar of a group ends at 1/SPAN of the width: the rest holds its printed value."""
-WRAP = 24
-"""Label lines are wrapped at about this many CJK characters (fits 12 px text on a 390 px phone)."""
 _SECONDS = [0.0]
 
 
@@ -116,42 +114,6 @@ class Group:
     rows: tuple[Row, ...]
     scale_max: Decimal | None = None
     """The value drawn at full length; default: the group's largest value or reference."""
-
-
-_TOKEN = re.compile(r"[\x21-\x7e\u00a0]+[ ]?|[ ]|.", re.DOTALL)
-"""What a label line may not break inside: a run of ASCII (a number such as 34.64, 1,060 or 97.5%, a
-code) with the space after it; anything else (a CJK character, a space) stands alone."""
-_NO_LINE_START = set("，。、；：）》」』】％%,.;:)")
-"""Closing punctuation stays on the line of what it closes."""
-
-
-def _width(text: str) -> float:
-    return sum(1.0 if ord(char) > 0x2E7F else 0.55 for char in text)
-
-
-def wrap(text: str, width: int = WRAP) -> list[str]:
-    """Lines of at most ``width`` (a CJK character counts 1, others about 0.55); keeps every character.
-
-    A line never ends inside a number or another ASCII run (only a run longer than a whole line is cut),
-    nor begins with closing punctuation.  site_src/charts.js wraps the same way to the drawn width."""
-    tokens: list[str] = []
-    for token in _TOKEN.findall(text):
-        if tokens and (token[0] in _NO_LINE_START or tokens[-1][-1] in "（《「『【("):
-            tokens[-1] += token
-        else:
-            tokens.append(token)
-    lines, line, used = [], "", 0.0
-    for token in tokens:
-        if used + _width(token) > width and line.strip():
-            lines.append(line)
-            line, used = "", 0.0
-        while _width(token) > width and len(token) > 1:  # a run wider than a whole line is cut where it must be
-            cut = max(1, int((width - used) / 0.55))
-            lines.append(line + token[:cut])
-            token, line, used = token[cut:], "", 0.0
-        line += token
-        used += _width(token)
-    return [*lines, line] if line or not lines else lines
 
 
 def _length(value: float) -> float | int:
