@@ -138,6 +138,20 @@ class Site:
         return self.publisher or self.title
 
 
+MAX_FILE_BYTES_ENV = "JIXIAO_MAX_FILE_BYTES"
+DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+def max_file_bytes() -> int:
+    """The largest file read from data/: 8 MiB unless the environment sets JIXIAO_MAX_FILE_BYTES.
+
+    Read where files are read (ingest/load.py, diff; worker processes inherit the
+    environment); ``Config.max_file_bytes`` records it, so a build under another limit
+    does not reuse units read under this one.
+    """
+    return int(os.environ.get(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES))
+
+
 def _epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))  # 2026-01-01 UTC
 
@@ -154,6 +168,8 @@ class Config:
     """Absolute origin for sitemap, feed and metadata (e.g. ``https://example.org``); may be empty."""
     source_date_epoch: int = field(default_factory=_epoch)
     """Fixed time for every date the build writes, so builds are reproducible."""
+    max_file_bytes: int = field(default_factory=max_file_bytes)
+    """The size limit of a file in data/ (``max_file_bytes``: JIXIAO_MAX_FILE_BYTES, else 8 MiB)."""
     jobs: int = 1
     """Worker processes for rendering units; 1 renders in the main process."""
     quiet: bool = False

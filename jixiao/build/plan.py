@@ -71,6 +71,7 @@ def fingerprint(config: Config) -> str:
         config.base_url,
         config.site_url,
         config.source_date_epoch,
+        config.max_file_bytes,
         config.data_dir.resolve().name,
         repr(sorted(config.grade_bands.items())),
         repr(config.site),

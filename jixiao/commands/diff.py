@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from jixiao.commands.upgrade import upgrade_package
-from jixiao.config import GRADE_BANDS, GradeBands
+from jixiao.config import GRADE_BANDS, GradeBands, max_file_bytes
 from jixiao.ingest.findings import Finding
-from jixiao.ingest.load import find_packages, max_file_bytes
+from jixiao.ingest.load import find_packages
 from jixiao.ingest.model import Evaluation, Package, build_package
 from jixiao.ingest.validate import validate_directory
 
