@@ -1,9 +1,10 @@
 """Lighthouse scores for each page type of the site built from data/, mobile and desktop presets.
 
-    npm ci --ignore-scripts && python bench/lighthouse.py [--runs 3] [--audits] [--check]
+    npm ci --prefix bench --ignore-scripts && python bench/lighthouse.py [--runs 3] [--audits] [--check]
 
 Builds the site under /jixiao/ into a temporary folder, serves it on 127.0.0.1 and runs
-npm's lighthouse (node_modules/) in Chromium for the first page of every page
+npm's lighthouse (bench/node_modules/, from bench/package.json: the tests do not install
+it) in Chromium for the first page of every page
 type (pages are discovered in the build, so new ones are measured unasked).  Prints a
 Markdown table of performance, accessibility, best-practices and SEO; with --runs N each
 score is the median of N runs.  --audits lists the audits that cost points; --check
@@ -34,7 +35,7 @@ from pathlib import Path
 from jixiao.config import find_browser
 
 REPO = Path(__file__).resolve().parent.parent
-LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = REPO / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
 BASE = "/jixiao/"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TEXT = {
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="page types to measure (default: all)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
-        parser.error("node_modules/lighthouse is missing: run npm ci --ignore-scripts")
+        parser.error("bench/node_modules/lighthouse is missing: run npm ci --prefix bench --ignore-scripts")
     browser, reason = find_browser()
     if browser is None:
         parser.error(reason)
