@@ -26,3 +26,54 @@ def data_copy(tmp_path: Path, repo_root: Path) -> Path:
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     return copy
+
+
+SLOW_CALLS = (
+    "build_site(",
+    "shared_site(",
+    "copy_data(",
+    "copytree(",
+    "subprocess.",
+    "run_build(",
+    "validate_directory(",
+)
+"""What makes a test slow: a build, a copy of data/, the command line in a subprocess, a whole data/ validated."""
+
+
+def _slow_source(function: object) -> bool:
+    import inspect
+
+    try:
+        source = inspect.getsource(function)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return False
+    return any(call in source for call in SLOW_CALLS)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` the tests that build, copy data/, run the command line or drive a browser, directly, through
+    a fixture or through a helper of their module, so ``pytest -m "not slow"`` runs the unit tests in seconds
+    (``pytest -m lint``: the static checks)."""
+    import inspect
+
+    helpers: dict[str, set[str]] = {}
+    for item in items:
+        function = getattr(item, "function", None)
+        module = getattr(item, "module", None)
+        if function is None or module is None or item.get_closest_marker("lint"):
+            continue
+        if module.__name__ not in helpers:
+            helpers[module.__name__] = {
+                name
+                for name, value in vars(module).items()
+                if inspect.isfunction(value) and not name.startswith("test_") and _slow_source(value)
+            }
+        fixtures = [d.func for defs in item._fixtureinfo.name2fixturedefs.values() for d in defs]
+        source = inspect.getsource(function)
+        if (
+            item.get_closest_marker("browser")
+            or _slow_source(function)
+            or any(_slow_source(fixture) for fixture in fixtures)
+            or any(f"{name}(" in source for name in helpers[module.__name__])
+        ):
+            item.add_marker(pytest.mark.slow)
