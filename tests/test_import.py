@@ -234,3 +234,18 @@ def test_a_label_and_its_value_in_one_cell_are_split_and_two_labels_are_not(tmp_
     draft = _import(other, source)
     row = next(csv.DictReader((draft / "evaluations.csv").open(encoding="utf-8")))
     assert row["supervisor"] in ("", "待填") and "实施单位" not in row["implementing_unit"]
+
+
+def test_run_together_text_gives_a_draft_with_proposals_to_review_not_a_refusal(tmp_path):
+    """A form whose cells ran together: recognised by its title, nothing placed, the funds line's digits
+    offered as the one reading its arithmetic allows (30 / 30 / 10 / 100 %: 30 ÷ 30 = 100 %), 把握 低."""
+    source = tmp_path / "form.txt"
+    text = "XX县项目支出绩效自评表（2022年度）项目名称 道路养护 主管部门 XX县交通局\n年度资金总额303010100%\n"
+    source.write_text(text, encoding="utf-8")
+    draft = _import(tmp_path, source)
+    assert list(csv.DictReader((draft / "budget.csv").open(encoding="utf-8"))) == []
+    review = list(csv.DictReader((draft / REVIEW_FILE).open(encoding="utf-8")))
+    proposed = [row for row in review if "拆分建议" in row["note"]]
+    assert len(proposed) == 1 and proposed[0]["confidence"] == "低"
+    assert "全年预算数 30；全年执行数 30；分值 10；执行率 100%" in proposed[0]["note"]
+    assert proposed[0]["source_text"] == "年度资金总额303010100%"

@@ -27,6 +27,8 @@ class Unplaced:
 
     reason: str
     cells: tuple[Cell, ...]
+    proposal: str = ""
+    """Readings a person may choose from (run-together digits), offered with 把握 低; never written into a table."""
 
     @property
     def text(self) -> str:

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.commands.importing.draft_model import NONE, FormDraft, Unplaced, Value
+from jixiao.commands.importing.draft_model import LOW, NONE, FormDraft, Unplaced, Value
 from jixiao.commands.importing.grid import Grid
 from jixiao.ingest.draft import DRAFT_KEY, REVIEW_FILE, REVIEW_HEADER, UNREVIEWED
 from jixiao.ingest.tables import TABLES, header, package_descriptor
@@ -103,9 +103,10 @@ class Review:
                 "value": "",
                 "where": item.where,
                 "source_text": item.text,
-                "confidence": NONE,
+                "confidence": LOW if item.proposal else NONE,
                 "status": UNREVIEWED,
-                "note": f"{item.reason}；请判断这些格应填入哪张表哪一列，或确认无需转录",
+                "note": f"{item.reason}；请判断这些格应填入哪张表哪一列，或确认无需转录"
+                + (f"。拆分建议（把握 低，须对照原表）：{item.proposal}" if item.proposal else ""),
             }
         )
 
