@@ -1,4 +1,9 @@
-"""The package's layout: stages import only from the stages before them; modules stay small."""
+"""The package's layout: stages import only from the stages before them.
+
+Size is not a rule here: modules split at seams, and long, dense functions are caught by
+ruff's complexity limits (C901, PLR0912, PLR0913, PLR0915 in pyproject.toml), which replaced
+a 400-line cap that split modules where the count ran out.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,6 @@ import jixiao
 PACKAGE = Path(jixiao.__file__).parent
 STAGES = ("config", "settings", "ingest", "structure", "opendata", "site", "build", "commands", "cli")
 """In import order: a module may import from its own stage and the ones before it."""
-MAX_LINES = 400
 
 
 def _modules() -> list[Path]:
@@ -67,15 +71,6 @@ def test_stage_packages_say_what_they_take_and_give():
         if init.exists():
             docstring = ast.get_docstring(ast.parse(init.read_text("utf-8")))
             assert docstring and len(docstring) > 80, f"jixiao/{stage}/__init__.py has no docstring saying what it does"
-
-
-def test_modules_stay_small():
-    long = [
-        f"{p.relative_to(PACKAGE).as_posix()} ({n} lines)"
-        for p in _modules()
-        if (n := len(p.read_text("utf-8").splitlines())) > MAX_LINES
-    ]
-    assert not long, f"modules over {MAX_LINES} lines: {long}"
 
 
 def test_checker_sees_an_upward_import(tmp_path):
