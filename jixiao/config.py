@@ -124,6 +124,13 @@ class Site:
     home_intro: str = _setting("", "pages.home_intro", "首页标题下的介绍（Markdown）；空则用主题自带的介绍", "markdown")
     search: bool = _setting(True, "search", "是否生成全文搜索（搜索页、页眉搜索框、pagefind 索引）", "bool")
     home_rows: int = _setting(60, "home_rows", "首页表格最多列出的评价数；超过时只列最新的", "rows")
+    all_years_max_mb: int = _setting(
+        200,
+        "all_years_max_mb",
+        "全部年度的 SQLite 数据库 datasets/jixiao.db 与工作簿 datasets/jixiao.xlsx 各自的大小上限（MB）："
+        "超过的不发布（各年度的文件照常，数据页与 README 注明）；0 则不生成。GitHub Pages 全站上限 1 GB",
+        "megabytes",
+    )
 
     @property
     def brand(self) -> str:

@@ -110,13 +110,21 @@ def _line(lines: dict[str, int], key: str) -> int:
     return 1
 
 
+INTEGER_RANGES = {
+    "rows": (1, 100_000, "应为 1 到 100000 之间的整数"),
+    "megabytes": (0, 100_000, "应为 0 到 100000 之间的整数（MB）"),
+}
+"""Integer settings by kind: lowest, highest, and what to say when a value is outside."""
+
+
 def _check(kind: str, value: Any) -> tuple[Any, str]:
     """(normalised value, '') or (None, what is wrong)."""
     if kind == "bool":
         return (value, "") if isinstance(value, bool) else (None, "应为 true 或 false")
-    if kind == "rows":
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100_000:
-            return None, "应为 1 到 100000 之间的整数"
+    if kind in INTEGER_RANGES:
+        low, high, words = INTEGER_RANGES[kind]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            return None, words
         return value, ""
     if not isinstance(value, str):
         return None, "应为字符串（用引号括起）"

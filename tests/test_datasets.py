@@ -239,6 +239,7 @@ def combined(index: SiteIndex, config: Config | None = None) -> dict[str, bytes]
         every_year = datasets.write_all_years(config, root, [root / str(year) for year in sorted(by_year)])
         published |= {path: file.read_bytes() for path, file in every_year.items()}
     index.row_counts = counts
+    index.all_years_files = datasets.all_years_published(every_year)
     return dict(sorted(published.items())) | dict(datasets.documents(config, index))
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from site_fixtures import DATA, build_site, parse_html, shared_site
+from test_datasets import combined as combined_files  # the combined files made in process as the build does
 
 HAND_2022 = Decimal("1060.2052")
 HAND_JIANGXI_2022 = Decimal("120.5652")
@@ -347,8 +348,31 @@ def test_the_all_years_workbook_gives_way_to_the_years_above_excels_rows(monkeyp
     index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
     monkeypatch.setattr(datasets, "XLSX_MAX_ROWS", 50)
     monkeypatch.setattr(combined, "XLSX_MAX_ROWS", 50)
-    files = dict(datasets.combined_files(Config(), index))
+    files = combined_files(index, Config())
     assert routes.DATASETS_WORKBOOK not in files and routes.DATASETS_DATABASE in files
     assert all(routes.dataset_workbook(year) in files for year in index.by_year)
-    assert "| `jixiao.xlsx` | 不提供" in files[routes.DATASETS_README].decode("utf-8")
-    assert routes.DATASETS_WORKBOOK not in {f.path for f in combined.dataset_files(index.by_year, index.row_counts)}
+    assert (
+        "| `jixiao.xlsx` | 有的表超过 Excel 一个工作表的 50 行，不提供全部年度的工作簿"
+        in files[routes.DATASETS_README].decode()
+    )
+    listed = {f.path for f in combined.dataset_files(index.by_year, index.all_years_files)}
+    assert routes.DATASETS_WORKBOOK not in listed and routes.DATASETS_DATABASE in listed
+
+
+def test_all_years_max_mb_keeps_the_site_within_its_size(monkeypatch):
+    """``all_years_max_mb = 0``: no all-years database or workbook; the README and the file lists say why."""
+    from jixiao.config import GRADE_BANDS, Config, Site
+    from jixiao.ingest.model import build_package
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.opendata import combined
+    from jixiao.structure import routes
+    from jixiao.structure.index import SiteIndex
+
+    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
+    files = combined_files(index, Config(site=Site(all_years_max_mb=0)))
+    assert routes.DATASETS_DATABASE not in files and routes.DATASETS_WORKBOOK not in files
+    assert index.all_years_files == ()
+    readme = files[routes.DATASETS_README].decode("utf-8")
+    assert "未生成全部年度的数据库（站点设置 all_years_max_mb = 0）" in readme
+    listed = {f.path for f in combined.dataset_files(index.by_year, index.all_years_files)}
+    assert routes.DATASETS_DATABASE not in listed and all(routes.dataset_database(y) in listed for y in index.by_year)

@@ -174,6 +174,7 @@ def combined_datasets(
 
     entry, names = _entry(cache, key, staging, make_all)
     files, size = files + len(names), size + sum((entry / name).stat().st_size for name in names)
+    index.all_years_files = datasets.all_years_published(names)
     for entry, _ in entries:
         if entry.parent != cache.root:
             shutil.rmtree(entry, ignore_errors=True)

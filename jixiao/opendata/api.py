@@ -214,7 +214,7 @@ def index_document(index: SiteIndex, data_title: str) -> dict[str, object]:
     datasets = {}
     for path in (routes.DATASETS_README, routes.DATASETS_PACKAGE):
         datasets[path.rsplit("/", 1)[1]] = routes.href(here, path)
-    for file in combined.dataset_files(index.by_year, index.row_counts):  # "2024/indicators.csv", "jixiao.db"…
+    for file in combined.dataset_files(index.by_year, index.all_years_files):  # "2024/indicators.csv", "jixiao.db"…
         datasets[file.path.removeprefix("datasets/")] = routes.href(here, file.path)
     document = {
         "api_version": API_VERSION,

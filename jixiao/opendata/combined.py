@@ -276,7 +276,7 @@ def workbook_fits(counts: dict[str, int] | None) -> bool:
     return not counts or all(count <= XLSX_MAX_ROWS for count in counts.values())
 
 
-def dataset_files(years: Iterable[int], counts: dict[str, int] | None = None) -> list[DatasetFile]:
+def dataset_files(years: Iterable[int], all_years: Iterable[str] | None = None) -> list[DatasetFile]:
     """Every combined file: the all-years database and workbook, each table across all years (CSV, gzip), then
     each year's CSV, JSON, workbook, database.
 
@@ -284,11 +284,16 @@ def dataset_files(years: Iterable[int], counts: dict[str, int] | None = None) ->
     plain CSV and the workbooks open directly in Excel; the all-years database is
     uncompressed so sqlite3 and Datasette open it as downloaded; a year's JSON and SQLite
     are offered compressed (they shrink to about a tenth and a fifth); the all-years
-    tables are the years' compressed CSVs joined (gzip members).  ``counts`` (rows per
-    table, all years) leaves out the all-years workbook when a table exceeds a sheet.
+    tables are the years' compressed CSVs joined (gzip members).  ``all_years``: the
+    all-years database and workbook the build published (``SiteIndex.all_years_files``;
+    a table longer than a sheet or the size limit ``all_years_max_mb`` leaves one out);
+    None lists both.
     """
-    files = [DatasetFile(routes.DATASETS_DATABASE, "jixiao.db", None, None)]
-    if workbook_fits(counts):
+    published = {routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK} if all_years is None else set(all_years)
+    files = []
+    if routes.DATASETS_DATABASE in published:
+        files.append(DatasetFile(routes.DATASETS_DATABASE, "jixiao.db", None, None))
+    if routes.DATASETS_WORKBOOK in published:
         files.append(DatasetFile(routes.DATASETS_WORKBOOK, "jixiao.xlsx", None, None))
     files += [
         DatasetFile(routes.dataset_file(name, "csv.gz"), f"{name}.csv.gz", None, name) for name in COMBINED

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jixiao.config import Site
 from jixiao.opendata import combined, downloads, spreadsheet
 from jixiao.opendata.combined import COMBINED
-from jixiao.structure import labels
+from jixiao.structure import labels, routes
 from jixiao.structure.index import SiteIndex
 
 XLSX_MAX_ROWS = combined.XLSX_MAX_ROWS
@@ -147,13 +147,43 @@ def faq_lines() -> list[str]:
     return lines
 
 
-def _workbook_row(counts: dict[str, int]) -> str:
-    if combined.workbook_fits(counts):
-        return "| `jixiao.xlsx` | 全部年度的 Excel 工作簿，每张表一个工作表（中文表头，首行冻结），另有“说明”工作表 | |"
-    return (
-        f"| `jixiao.xlsx` | 不提供：有的表超过 Excel 一个工作表的 {XLSX_MAX_ROWS} 行，"
-        "请用各年度的工作簿 `<年度>/jixiao-<年度>.xlsx` 或上面的数据库 | |"
-    )
+def missing_all_years(index: SiteIndex, counts: dict[str, int], site: Site) -> dict[str, str]:
+    """The all-years files the build did not publish (site path → why), from ``index.all_years_files``."""
+    published = index.all_years_files
+    if published is None:
+        return {}
+    why = {}
+    for path, name in ((routes.DATASETS_DATABASE, "数据库"), (routes.DATASETS_WORKBOOK, "工作簿")):
+        if path in published:
+            continue
+        if site.all_years_max_mb == 0:
+            why[path] = f"未生成全部年度的{name}（站点设置 all_years_max_mb = 0）"
+        elif path == routes.DATASETS_WORKBOOK and not combined.workbook_fits(counts):
+            why[path] = f"有的表超过 Excel 一个工作表的 {combined.XLSX_MAX_ROWS} 行，不提供全部年度的{name}"
+        else:
+            why[path] = f"全部年度的{name}超过 {site.all_years_max_mb} MB（站点设置 all_years_max_mb），不发布"
+    return why
+
+
+def _all_years_rows(index: SiteIndex, counts: dict[str, int], site: Site) -> list[str]:
+    missing = missing_all_years(index, counts, site)
+    database, workbook = routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK
+    rows = []
+    if database in missing:
+        rows.append(f"| `jixiao.db` | {missing[database]}；请用各年度的数据库 `<年度>/jixiao-<年度>.db.gz` | |")
+    else:
+        rows.append(
+            "| `jixiao.db` | 全部年度的 SQLite 数据库（未压缩，下载后可直接用 `sqlite3 jixiao.db`、"
+            "`datasette jixiao.db` 或 DB Browser 打开）：每张表一个 SQL 表（主键以 unit_id 开头，另有 year 索引），"
+            "另有以中文表名命名、中文列名的视图，及视图“按省份年度合计” | |"
+        )
+    if workbook in missing:
+        rows.append(f"| `jixiao.xlsx` | {missing[workbook]}；请用各年度的工作簿 `<年度>/jixiao-<年度>.xlsx` | |")
+    else:
+        rows.append(
+            "| `jixiao.xlsx` | 全部年度的 Excel 工作簿，每张表一个工作表（中文表头，首行冻结），另有“说明”工作表 | |"
+        )
+    return rows
 
 
 def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
@@ -181,12 +211,7 @@ def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
         "| 文件 | 内容 | 行数（全部年度） |",
         "| --- | --- | --- |",
     ]
-    lines += [
-        "| `jixiao.db` | 全部年度的 SQLite 数据库（未压缩，下载后可直接用 `sqlite3 jixiao.db`、"
-        "`datasette jixiao.db` 或 DB Browser 打开）：每张表一个 SQL 表（主键以 unit_id 开头，另有 year 索引），"
-        "另有以中文表名命名、中文列名的视图，及视图“按省份年度合计” | |",
-        _workbook_row(counts),
-    ]
+    lines += _all_years_rows(index, counts, site)
     for name, table in COMBINED.items():
         files = f"`<年度>/{name}.csv`、`<年度>/{name}.json.gz`、`{name}.csv.gz`（全部年度）"
         lines.append(f"| {files} | {table.title} | {counts[name]} |")

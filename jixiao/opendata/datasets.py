@@ -92,16 +92,22 @@ def write_all_years(config: Config, root: Path, years: list[Path]) -> dict[str, 
                 with (folder / BODY.format(table=table.name)).open("rb") as body:
                     shutil.copyfileobj(body, out, 1 << 20)
         files[routes.dataset_file(table.name, "csv.gz")] = path
+    return files | _database_and_workbook(config, root, years)
+
+
+def _database_and_workbook(config: Config, root: Path, years: list[Path]) -> dict[str, Path]:
+    """The all-years SQLite database and workbook from the years' CSV rows, each kept if within
+    ``all_years_max_mb`` (the workbook also only while every table fits a sheet)."""
+    if config.site.all_years_max_mb == 0:
+        return {}
     database = _Sqlite(root / "jixiao.db")
     book: _Xlsx | None = _Xlsx(root / "jixiao.xlsx", config, None)
     writers: list[_Sqlite | _Xlsx] = [database, book]  # type: ignore[list-item]
     try:
         for table in COMBINED.values():
             refs, kinds = sheet_columns(table)
-            rows = 0
-            for row in _body_rows(table, years):
+            for rows, row in enumerate(_body_rows(table, years), start=1):
                 database.add(table.name, row)
-                rows += 1
                 if book is not None and rows > XLSX_MAX_ROWS:
                     book.abort()  # too long for one sheet: the years' workbooks stay (dataset_docs says so)
                     writers.remove(book)
@@ -114,10 +120,18 @@ def write_all_years(config: Config, root: Path, years: list[Path]) -> dict[str, 
         raise
     for writer in writers:
         writer.close()
-    files[routes.DATASETS_DATABASE] = root / "jixiao.db"
-    if book is not None:
-        files[routes.DATASETS_WORKBOOK] = root / "jixiao.xlsx"
+    files, limit = {}, config.site.all_years_max_mb * 1_000_000
+    for path, file in ((routes.DATASETS_DATABASE, "jixiao.db"), (routes.DATASETS_WORKBOOK, "jixiao.xlsx")):
+        if (root / file).is_file() and (root / file).stat().st_size <= limit:
+            files[path] = root / file
+        else:  # too large for the site (all_years_max_mb) or not written (a table longer than a sheet)
+            (root / file).unlink(missing_ok=True)
     return files
+
+
+def all_years_published(paths: Iterable[str]) -> tuple[str, ...]:
+    """Which of the all-years database and workbook are among the published ``paths``."""
+    return tuple(p for p in (routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK) if p in set(paths))
 
 
 def _body_rows(table: CombinedTable, years: list[Path]) -> Iterator[tuple[Cell, ...]]:

@@ -275,14 +275,14 @@ def _dcat_dataset(config: Config, package: Package) -> dict:
     return dataset
 
 
-def combined_downloads(years: Iterable[int]) -> list[tuple[str, str, str]]:
+def combined_downloads(years: Iterable[int], all_years: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
     """(title, site path, media type) of the combined tables across packages, and the JSON API index.
 
     A compressed file's media type is that of what it holds (``dcat:compressFormat`` says gzip).
     """
     inner = {".csv.gz": ".csv", ".json.gz": ".json", ".db.gz": ".db"}
     items = []
-    for file in dataset_files(years):
+    for file in dataset_files(years, all_years):
         suffix = next((s for s in (*inner, ".csv", ".xlsx", ".db") if file.path.endswith(s)), ".csv")
         whole = "全部表（SQLite 数据库）" if ".db" in file.path else "全部表（每张表一个工作表）"
         title = COMBINED[file.table].title if file.table else whole
@@ -311,7 +311,7 @@ def _combined_dataset(config: Config, index: SiteIndex) -> dict:
         "dct:temporal": _period(min(index.by_year, default=0), max(index.by_year, default=0)),
         "dcat:keyword": ["预算绩效", "绩效自评", "合并数据"],
         "dcat:landingPage": page,
-        "dcat:distribution": _distributions(config, page, combined_downloads(index.by_year)),
+        "dcat:distribution": _distributions(config, page, combined_downloads(index.by_year, index.all_years_files)),
     }
 
 

@@ -6,10 +6,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from jixiao.config import NATIONAL_BANDS, Config
+from jixiao.config import NATIONAL_BANDS, Config, Site
 from jixiao.ingest.model import Package
 from jixiao.ingest.tables import TABLE_TITLES, TABLES
-from jixiao.opendata import api, combined
+from jixiao.opendata import api, combined, dataset_docs
 from jixiao.site import charts, compare, figures, query, views
 from jixiao.site.views import Link, PageSpec, page_header
 from jixiao.structure import routes
@@ -121,7 +121,7 @@ def listing(config: Config, path: str, title: str, description: str, packages: l
 EVALUATION_PATTERN = routes.api_evaluation("{unit_id}", "{year}", "{evaluation_id}")
 
 
-def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
+def _open_data(path: str, index: SiteIndex, site: Site) -> dict[str, Any]:
     """The combined downloads (with row counts) and the static JSON API, as the data page documents them."""
     counts = index.row_counts or combined.row_counts(index.each_full_package())
 
@@ -136,7 +136,7 @@ def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
         for evaluation in first.evaluations[:1]:
             target = routes.api_evaluation(first.unit.unit_id, first.year, evaluation.evaluation_id)
             examples.append(Link(target, routes.href(path, target)))
-    files = combined.dataset_files(index.by_year, counts)
+    files = combined.dataset_files(index.by_year, index.all_years_files)
     years: dict[int, dict[str, Any]] = {}
     whole = [download(file.label, file.path) for file in files if file.year is None and file.table is None]
     for file in files:
@@ -160,8 +160,8 @@ def _open_data(path: str, index: SiteIndex) -> dict[str, Any]:
         ],
         "table_titles": [table.title for table in combined.COMBINED.values()],
         "all_years": whole,
-        "workbook_fits": combined.workbook_fits(counts),
-        "xlsx_max_rows": combined.XLSX_MAX_ROWS,
+        "has_database": any(link.file == "jixiao.db" for link in whole),
+        "all_years_missing": list(dataset_docs.missing_all_years(index, counts, site).values()),
         "years": [{**y, "tables": list(y["tables"].values())} for y in years.values()],
         "files": (
             download("说明 README.md（文件、来源、引用方式、字段）", routes.DATASETS_README),
@@ -225,7 +225,7 @@ def data_page(config: Config, index: SiteIndex) -> PageSpec:
             ],
             "dictionary": dictionary,
             "example_citation": example,
-            "open_data": _open_data(path, index),
+            "open_data": _open_data(path, index, config.site),
         },
     )
 

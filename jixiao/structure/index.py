@@ -20,6 +20,9 @@ class SiteIndex:
     by_year: dict[int, list[Package]] = field(default_factory=dict)
     full_packages: Callable[[], Iterator[Package]] | None = None
     """Every package whole, one at a time (``packages`` may hold outlines: totals, scores, flags)."""
+    all_years_files: tuple[str, ...] | None = None
+    """Site paths of the all-years database and workbook the datasets stage published (left here by it);
+    None before that stage (both are listed)."""
     row_counts: dict[str, int] = field(default_factory=dict)
     """Rows of each combined table (``combined.COMBINED``), left here by the build as it writes each year's
     combined files (build/shared.py); outlines cannot count budget lines or indicators."""
