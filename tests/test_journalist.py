@@ -164,7 +164,7 @@ def test_the_documented_query_gives_the_sites_totals(site):
     exact = exact_totals(site, ["year"])
     assert exact[("2022",)] == HAND_2022
     assert exact_totals(site, ["province", "year"])[("江西省", "2022")] == HAND_JIANGXI_2022
-    assert site_year_totals(site / "index.html")["2022"] == "1060.2052"
+    assert site_year_totals(site / "index.html")["2022"] == "1,060.2052"  # with thousands separators
 
 
 def test_the_naive_sums_are_what_the_columns_prevent(site):
