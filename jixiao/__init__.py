@@ -2,9 +2,10 @@
 
 The stages, each a subpackage, import only from the stages before them:
 
-    config → ingest → structure → opendata → site → build → commands → cli
+    config → ingest → stored → structure → opendata → site → build → commands → cli
 
-``ingest`` reads and checks data/, ``structure`` says where everything is published,
+``ingest`` reads and checks data/, ``stored`` reads and writes the build's own stored
+state (caches, records) as checked data, ``structure`` says where everything is published,
 ``opendata`` makes the downloadable files, ``site`` makes the pages, ``build`` runs a
 build, ``commands`` are the other command-line tools.  ``tests/test_layout.py`` holds
 the order.

@@ -13,7 +13,7 @@ from pathlib import Path
 import jixiao
 
 PACKAGE = Path(jixiao.__file__).parent
-STAGES = ("config", "settings", "ingest", "structure", "opendata", "site", "build", "commands", "cli")
+STAGES = ("config", "settings", "ingest", "stored", "structure", "opendata", "site", "build", "commands", "cli")
 """In import order: a module may import from its own stage and the ones before it."""
 
 
