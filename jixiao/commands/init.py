@@ -8,10 +8,14 @@ the portal keeps receiving the package's fixes.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
-from importlib.metadata import PackageNotFoundError, version
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from jixiao.config import PACKAGE_DIR, theme_dir
 from jixiao.settings import FILE_NAME, starter
@@ -28,12 +32,52 @@ class InitError(Exception):
     """The target folder already holds files; nothing was written."""
 
 
-def requirement() -> str:
-    """What the portal's README and workflow install: this version of jixiao."""
+@dataclass(frozen=True)
+class Install:
+    """How the new portal installs jixiao: the pip argument, and where it works (a sentence for its README)."""
+
+    requirement: str
+    source: str
+    local: bool = False
+    """A path on this computer: the line works here, not in the portal's GitHub workflow."""
+
+
+def installed_from() -> Install:
+    """Where this jixiao came from, by PEP 610 (``direct_url.json``): what installs the same code again.
+
+    A VCS checkout gives its URL and commit, a folder or file on this computer its path,
+    an archive its URL; without ``direct_url.json`` it came from a package index, so that
+    version is released there and ``jixiao==version`` installs it.
+    """
     try:
-        return f"jixiao=={version('jixiao')}"
+        found = distribution("jixiao")
     except PackageNotFoundError:
-        return "jixiao"
+        return Install("jixiao", "jixiao 未安装为软件包；请换成安装 jixiao 的实际写法（jixiao init --requirement …）")
+    text = found.read_text("direct_url.json")
+    if not text and not found.read_text("INSTALLER"):  # metadata of a source checkout (jixiao.egg-info), not installed
+        return _local(PACKAGE_DIR.parent, "文件夹")
+    if not text:
+        released = f"安装的是软件包索引（如 PyPI）上已发布的 jixiao {found.version}，即生成本门户的版本"
+        return Install(f"jixiao=={found.version}", released)
+    direct = json.loads(text)
+    url = str(direct.get("url", ""))
+    subdirectory = f"#subdirectory={direct['subdirectory']}" if direct.get("subdirectory") else ""
+    if isinstance(vcs := direct.get("vcs_info"), dict):
+        commit = vcs.get("commit_id", "")
+        line = f"jixiao @ {vcs.get('vcs', 'git')}+{url}@{commit}{subdirectory}"
+        return Install(line, f"安装的是 {url} 的提交 {commit[:12]}，即生成本门户的 jixiao（PEP 610 所记的来源）")
+    if url.startswith("file:"):
+        return _local(Path(url2pathname(urlsplit(url).path)), "文件夹" if "dir_info" in direct else "文件")
+    return Install(f"jixiao @ {url}{subdirectory}", f"安装的是 {url}（生成本门户的 jixiao）")
+
+
+def _local(path: Path, kind: str) -> Install:
+    return Install(
+        str(path),
+        f"安装的是本机{kind} {path} 中的 jixiao：这一行只在这台电脑上有效；推送到 GitHub 之前，"
+        "请把本文件和 .github/workflows/portal.yml 中的它改为 git+https://…@提交 或已发布的 jixiao==版本",
+        local=True,
+    )
 
 
 def contributing() -> str:
@@ -47,13 +91,18 @@ def init(directory: Path, title: str = "", install: str = "") -> Path:
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise InitError(f"{directory} 已存在且不是空文件夹；请换一个新文件夹")
     name = title.strip() or directory.resolve().name
-    wanted = install.strip() or requirement()
+    given = Install(install.strip(), "安装 jixiao 的写法由 jixiao init --requirement 给出")
+    how = given if install.strip() else installed_from()
+    workflow = (STARTER_DIR / "portal.yml").read_text("utf-8").format(requirement=how.requirement)
+    if how.local:
+        workflow = workflow.replace("      - name: Install\n", f"      # {how.source}\n      - name: Install\n", 1)
+    readme = (STARTER_DIR / "README.md").read_text("utf-8")
     files = {
         FILE_NAME: starter(name),
-        "README.md": (STARTER_DIR / "README.md").read_text("utf-8").format(title=name, requirement=wanted),
+        "README.md": readme.format(title=name, requirement=how.requirement, source=how.source),
         "CONTRIBUTING.md": contributing(),
         ".gitignore": (STARTER_DIR / "gitignore").read_text("utf-8"),
-        ".github/workflows/portal.yml": (STARTER_DIR / "portal.yml").read_text("utf-8").format(requirement=wanted),
+        ".github/workflows/portal.yml": workflow,
         "data/README.md": DATA_README,
     }
     for relative, text in files.items():
