@@ -186,7 +186,7 @@ def report(data_dir: Path, sources_dir: Path) -> tuple[str, dict[str, int]]:
         "- **待核对清单**：未能放入任何表的原文行，按原因计数。",
         "",
         "读得进的格式：XLSX／XLS（按单元格显示的数字格式读，公式取保存的结果）、DOCX、网页（.html）、有表格线的 PDF、",
-        "提取的文本；.doc／.wps／.et 与扫描件给出转换办法。读取库是可选的 `pip install \"jixiao[import]\"`。",
+        '提取的文本；.doc／.wps／.et 与扫描件给出转换办法。读取库是可选的 `pip install "jixiao[import]"`。',
         "上限：10 万个单元格，已用区域或单个合并区域 100 万格，解压后 64 MB，300 页；超出即以“文件过大”拒绝。",
         "核对：`build.py serve` 的 `/__jixiao__/review` 按表分组，可对照原表后整表确认（须填写的占位项除外），",
         "页首一行说明还剩什么。",
@@ -226,6 +226,42 @@ def report(data_dir: Path, sources_dir: Path) -> tuple[str, dict[str, int]]:
     return "\n".join(lines), floors
 
 
+def bombs() -> list[str]:
+    """Import bombs (tests/test_import_bombs.py builds them) against a real form, in the same process:
+    each is refused before a cell is built, so it takes about as long as reading one clerk-made form."""
+    from test_import_bombs import _far_cell, _many_rows, _whole_sheet_merge, _workbook
+
+    form = CLERK / "rugao-pension-2024-department.xlsx"
+    cases = [("部门整体自评表（XLSX，397 项）", form.read_bytes())]
+    cases += [
+        (name, _workbook(make())) for name, make in (("XFD1048576 一格", _far_cell), ("合并整张表", _whole_sheet_merge))
+    ]
+    cases.append(("20 万行各一格", _workbook(_many_rows())))
+    lines = ["| 文件 | 大小 | 结果 | 用时 | 与真实表之比 |", "| --- | --- | --- | --- | --- |"]
+    baseline = 0.0
+    for name, data in cases:
+        with tempfile.TemporaryDirectory() as scratch:
+            source = Path(scratch) / "form.xlsx"
+            source.write_bytes(data)
+            started = time.perf_counter()
+            draft = _import_quietly(source, Path(scratch))
+            seconds = time.perf_counter() - started
+        baseline = baseline or seconds
+        result = "草稿" if draft else "拒绝（文件过大）"
+        lines.append(
+            f"| {name} | {len(data) / 1024:.0f} KB | {result} | {seconds:.2f} 秒 | {seconds / baseline:.2f}× |"
+        )
+    return lines
+
+
+def _import_quietly(source: Path, scratch: Path) -> bool:
+    quiet = io.StringIO()
+    with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+        args = ["import", str(source), "--unit", "x", "--year", "2024", "--data", str(scratch / "data")]
+        code = main([*args, "--sources", str(scratch / "sources")])
+    return code == 0
+
+
 def main_report(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data")
@@ -234,6 +270,7 @@ def main_report(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text, floors = report(args.data, args.sources)
     args.out.write_text(text, encoding="utf-8")
+    print("\n".join(["导入炸弹（用时随本机负载变化，只看比值；不写入文档）：", *bombs()]), file=sys.stderr)
     FLOORS.write_text(json.dumps(floors, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(text)
     return 0

@@ -60,12 +60,15 @@ def test_xlsx_bomb_is_refused_with_a_message(tmp_path: Path, capsys, make, what)
     source = tmp_path / "bomb.xlsx"
     source.write_bytes(_workbook(make()))
     data = tmp_path / "data"
-    code = main(["import", str(source), "--unit", "bomb", "--year", "2024", "--data", str(data)])
+    sources = tmp_path / "sources"
+    code = main(
+        ["import", str(source), "--unit", "bomb", "--year", "2024", "--data", str(data), "--sources", str(sources)]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "bomb.xlsx" in err and "文件过大" in err and what in err
     assert "Traceback" not in err
-    assert not data.exists()
+    assert not data.exists() and not sources.exists()
 
 
 def test_html_spans_beyond_the_table_are_clipped_and_huge_ones_refused(tmp_path: Path, capsys):

@@ -184,25 +184,27 @@ def _check_package(data: bytes, parts: tuple[str, ...]) -> None:
                 continue
             bottom = right = 0
             with archive.open(info) as stream:
-                for _event, element in etree.iterparse(
-                    stream, events=("end",), resolve_entities=False, no_network=True
-                ):
-                    tag = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
-                    if tag in ("c", "tc"):
+                watched = ("{*}c", "{*}tc", "{*}gridSpan", "{*}mergeCell")
+                events = etree.iterparse(stream, events=("end",), tag=watched, resolve_entities=False, no_network=True)
+                for _event, element in events:
+                    tag = element.tag.rpartition("}")[2]
+                    if tag == "gridSpan":
+                        cells += max(0, _int(next(iter(element.attrib.values()), "1")) - 1)
+                    elif tag == "mergeCell":
+                        _check_merge(element.get("ref", ""))
+                    else:
                         cells += 1
                         if tag == "c" and len(element):
                             row, col = _corner(element.get("r", ""))
                             bottom, right = max(bottom, row), max(right, col)
                             if bottom * right > MAX_AREA:
                                 raise TooLarge(f"单元格 {element.get('r')} 使已用区域超过 {MAX_AREA:,} 格")
-                    elif tag == "gridSpan":
-                        cells += max(0, _int(next(iter(element.attrib.values()), "1")) - 1)
-                    elif tag == "mergeCell":
-                        _check_merge(element.get("ref", ""))
+                        element.clear()
+                        parent = element.getparent()
+                        while parent is not None and element.getprevious() is not None:
+                            del parent[0]  # rows and cells already counted: memory stays flat
                     if cells > MAX_CELLS:
                         raise TooLarge(f"{info.filename} 超过 {MAX_CELLS:,} 个单元格")
-                    if tag in ("c", "tc", "row", "tr", "mergeCell"):
-                        element.clear()
 
 
 def _check_merge(ref: str) -> None:
