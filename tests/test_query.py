@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from browser_fixtures import BASE, serve
 from quality_gate import axe_source, axe_violations, copy_site
-from site_fixtures import REPO, html_pages, parse_html, resolve
+from site_fixtures import DATA, REPO, html_pages, parse_html, resolve
 
 pytestmark = pytest.mark.browser
 
@@ -182,6 +182,33 @@ def test_every_page_links_the_query_page(subpath_built):
         links = {a.text(): a.attrs["href"] for a in nav.find_all("a")}
         assert "查询" in links, path
         assert resolve(path, links["查询"], BASE)[0] == "query/index.html", path  # 404.html: absolute links
+    data_page = parse_html((subpath_built / "data" / "index.html").read_text(encoding="utf-8"))
+    assert "../query/" in [a.attrs.get("href") for a in data_page.by_id("combined-all-years").find_all("a")]
+
+
+@pytest.mark.parametrize("limit", [0, 1])
+def test_without_a_published_database_the_page_says_why_and_loads_nothing(limit):
+    """all_years_max_mb: no jixiao.db on the site, so no script, no link to it; the years' databases instead."""
+    from jixiao.config import GRADE_BANDS, Config, Site
+    from jixiao.ingest.model import build_package
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.site.render import environment
+    from jixiao.site.shared_pages import query_page
+    from jixiao.structure.index import SiteIndex
+
+    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
+    config = Config(site=Site(all_years_max_mb=limit), templates_dir=REPO / "templates")
+    rendered = {}
+    for published in ((), ("datasets/jixiao.db",)):
+        index.all_years_files = published
+        spec = query_page(config, index)
+        rendered[published] = environment(config).get_template(spec.template).render(**spec.context)
+    without, with_database = rendered[()], rendered[("datasets/jixiao.db",)]
+    reason = "未生成全部年度的数据库（站点设置 all_years_max_mb = 0）" if limit == 0 else "超过 1 MB"
+    assert 'id="query-unavailable"' in without and reason in without
+    assert "datasets/jixiao.db" not in without and "query.js" not in without and "sql-wasm" not in without
+    assert 'href="../data/#combined"' in without and "<pre><code>" in without  # the examples still read
+    assert 'id="query-unavailable"' not in with_database and "assets/query.js" in with_database
 
 
 def test_example_sql_names_only_real_tables_and_columns(subpath_built):
@@ -259,6 +286,34 @@ def test_a_query_past_the_time_limit_is_stopped(context, server, guard):
     page.click("#query-run")
     status = wait_for_result(page, timeout=20_000)
     assert status.startswith("查询超过 1 秒，已停止")
+    guard.check()
+
+
+def test_a_large_database_is_downloaded_only_when_asked_again(context, server, guard):
+    """Above data-large bytes the first 运行 names the size; nothing is downloaded until the second."""
+    page = context.new_page()
+    guard.watch(page)
+
+    def small_limit(route):
+        response = route.fetch()
+        body = re.sub(r'data-large="[0-9]+"', 'data-large="1000"', response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route("**/query/", small_limit)
+    asked = []
+    page.on("request", lambda request: request.method == "GET" and request.url.endswith(".db") and asked.append(1))
+    open_query_page(page, server + "query/")
+    size = page.locator("#query-size").inner_text()
+    assert "运行前先请你确认" in size
+    page.fill("#query-sql", "SELECT COUNT(*) FROM units")
+    page.click("#query-run")
+    assert "再点一次" in page.locator("#query-status").inner_text()
+    assert page.locator("#query-run").inner_text().startswith("下载 0.")
+    page.wait_for_timeout(300)
+    assert asked == []
+    page.click("#query-run")
+    assert wait_for_result(page).startswith("共 1 行")
+    assert asked == [1]
     guard.check()
 
 

@@ -225,6 +225,7 @@ def data_page(config: Config, index: SiteIndex) -> PageSpec:
             ],
             "dictionary": dictionary,
             "example_citation": example,
+            "query_href": routes.href(path, routes.QUERY),
             "open_data": _open_data(path, index, config.site),
         },
     )
@@ -311,16 +312,21 @@ def search_page(config: Config, index: SiteIndex) -> PageSpec:
     )
 
 
-def query_page(config: Config) -> PageSpec:
-    """SQL over datasets/jixiao.db in the browser (jixiao/site/query.py); without JavaScript, the downloads."""
+def query_page(config: Config, index: SiteIndex) -> PageSpec:
+    """SQL over datasets/jixiao.db in the browser (jixiao/site/query.py); without JavaScript, the downloads.
+
+    When the build did not publish jixiao.db (``all_years_max_mb``), the page says why, loads no
+    script and points to the years' databases, where the examples run as well.
+    """
     path = routes.QUERY
+    missing = dataset_docs.missing_all_years(index, index.row_counts, config.site).get(routes.DATASETS_DATABASE, "")
     page = page_header(
         config,
         path,
         "查询",
         "用 SQL 查询全部年度的数据库：在浏览器中运行，附示例问题与数据字典。",
         [("首页", routes.HOME)],
-        scripts=(routes.href(path, routes.QUERY_JS),),
+        scripts=() if missing else (routes.href(path, routes.QUERY_JS),),
     )
     return PageSpec(
         path,
@@ -328,6 +334,7 @@ def query_page(config: Config) -> PageSpec:
         {
             "page": page,
             "database": views.Download("jixiao.db", routes.href(path, routes.DATASETS_DATABASE), "jixiao.db"),
+            "missing": missing,
             "data_href": routes.href(path, routes.DATA),
             "worker_href": routes.href(path, routes.QUERY_WORKER_JS),
             "license_href": routes.href(path, routes.SQL_JS_LICENSE),

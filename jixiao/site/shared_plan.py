@@ -62,7 +62,8 @@ def shared_page_plan(config: Config, index: SiteIndex) -> Iterator[SharedPage]:
     yield SharedPage(routes.DATA, (), lambda: data_page(config, index), counts=True, inputs=_data_inputs(index))
     yield SharedPage(routes.QUALITY, None, lambda: quality_page(config, index))
     yield SharedPage(routes.COMPARE, None, lambda: compare_page(config, index))
-    yield SharedPage(routes.QUERY, (), lambda: query_page(config))
+    published = (repr(index.all_years_files),)  # whether the page can load jixiao.db
+    yield SharedPage(routes.QUERY, (), lambda: query_page(config, index), inputs=published)
     if config.site.search:
         count = routes.search_slice_count(len(index.by_unit))
         slices = tuple(sorted({routes.search_slice(unit_id, count) for unit_id in index.by_unit}))
