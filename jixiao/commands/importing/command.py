@@ -42,7 +42,11 @@ def import_form(
     forms, outside = recognise(grid)
     if not forms:
         known = "项目支出绩效自评表、部门整体支出绩效自评表及其地方版式"
-        raise FormImportError(f"{path.name}：没有找到可识别的自评表（{known}）")
+        manual = f"python build.py new {unit_id} {year} --project 项目标识"
+        raise FormImportError(
+            f"{path.name}：没有找到可识别的自评表（{known}）；请用 {manual} 生成骨架、对照原表手工转录，"
+            "原文文本照样存进 sources/（CONTRIBUTING.md“二之二”末尾）"
+        )
     original = keep_source(path, data, grid, sources_dir, unit_id, year)
     try:
         rows = write_draft(package_dir, unit_id, year, forms, outside, original, evaluation)
