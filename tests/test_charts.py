@@ -340,7 +340,7 @@ def test_a_unit_with_two_years_gets_a_trend_chart_and_table(two_years):
     assert sorted(shown) == ["2022", "2023"]
     scores = {p.year: read_csv(p.path / "evaluations.csv")[0]["total_score"] for p in unit}
     for year, (budget, actual) in sums.items():
-        rate = f"{actual / budget * 100:.2f}%"
+        rate = f"{_half_up(Fraction(actual) / Fraction(budget) * 100, 2)}%"
         assert shown[str(year)][1:5] == [_shown(budget), _shown(actual), rate, scores[year]]
     spec = chart_specs(doc)["chart-unit-rugao-landloss"]
     printed = rows_of(spec)

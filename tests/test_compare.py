@@ -4,8 +4,10 @@ a column header in the browser (the table works without JavaScript)."""
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -101,7 +103,9 @@ def test_one_row_per_evaluation_with_the_published_figures(doc):
         rate = cells[header.index("执行率（计算）")]
         if want["budget"] and want["actual"]:
             computed = Decimal(want["actual"]) / Decimal(want["budget"]) * 100
-            assert rate.text() == f"{computed:.2f}%"
+            # 四舍五入 to hundredths, worked with exact fractions (not the code's Decimal quantize)
+            hundredths = math.floor(Fraction(want["actual"]) / Fraction(want["budget"]) * 10000 + Fraction(1, 2))
+            assert rate.text() == f"{hundredths // 100}.{hundredths % 100:02d}%"
             assert abs(Decimal(rate.attrs["data-sort"]) - computed) < Decimal("0.000001")
     assert seen == set(expected)
 
