@@ -39,9 +39,8 @@ EVALUATION_KEYS = (
     ),
     (
         "totals",
-        "资金总额一行（无上级的第一行）的 budget、actual（原文数字文本）及其 amount_unit（元或万元），"
-        "另有 budget_wan、actual_wan（精确换算为万元）、rate_computed、total_known、in_totals"
-        "（与合并数据集 evaluations 表同名列相同：跨评价合计只加 in_totals 为 true 的）；没有预算表时为空。",
+        "资金总额一行（无上级的第一行）：原文的 budget、actual 与 amount_unit，及合并表 evaluations 的同名列"
+        "（*_wan、rate_computed、total_known、in_totals）；没有预算表时为空。",
     ),
     (
         "rows",
