@@ -122,7 +122,7 @@ def _built_here_before(config: Config) -> bool:
     ).is_file()
 
 
-def _build(config: Config) -> tuple[BuildSummary, Path | None]:
+def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915  # debt: 70 statements
     """Build into staging and swap it in; returns the previous site renamed aside (to remove after the lock)."""
     started = time.perf_counter()
     progress = Progress(config.quiet)

@@ -295,9 +295,7 @@ def dataset_files(years: Iterable[int], all_years: Iterable[str] | None = None) 
         files.append(DatasetFile(routes.DATASETS_DATABASE, "jixiao.db", None, None))
     if routes.DATASETS_WORKBOOK in published:
         files.append(DatasetFile(routes.DATASETS_WORKBOOK, "jixiao.xlsx", None, None))
-    files += [
-        DatasetFile(routes.dataset_file(name, "csv.gz"), f"{name}.csv.gz", None, name) for name in COMBINED
-    ]
+    files += [DatasetFile(routes.dataset_file(name, "csv.gz"), f"{name}.csv.gz", None, name) for name in COMBINED]
     for year in sorted(years, reverse=True):
         for name in COMBINED:
             files.append(DatasetFile(routes.dataset_year_file(year, name, "csv"), f"{name}.csv", year, name))

@@ -178,7 +178,5 @@ def package_files(package: Package, members: dict[str, bytes]) -> dict[str, byte
     return {routes.download_file(package, name): data for name, data in members.items()}
 
 
-
-
 def json_bytes(value: object) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

@@ -111,7 +111,7 @@ def slices(pages: Iterable[str], units: int) -> tuple[list[str], dict[str, dict[
     return shared, dict(sorted(by_slice.items()))
 
 
-def index_site(
+def index_site(  # noqa: C901  # debt: complexity 14
     site_dir: Path,
     config: Config,
     unit_keys: Mapping[str, str] | None = None,

@@ -157,7 +157,7 @@ def _header_zone(rows: list[list[Cell]], header: int) -> tuple[int, int]:
     return top, bottom
 
 
-def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int, sure: str) -> set[int]:
+def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int, sure: str) -> set[int]:  # noqa: C901, PLR0912  # debt: complexity 19
     """The funds table of a real grid: each amount belongs to the header column it lies under.
 
     A header two or three rows tall is read as one (the lowest header word above a column names it);
@@ -262,7 +262,7 @@ def _detail_label(
     return label_col
 
 
-def _budget_rows(
+def _budget_rows(  # noqa: C901  # debt: complexity 14
     form: FormDraft, rows: list[list[Cell]], header: int, columns: dict[int, str], exact: bool
 ) -> set[int]:
     used = {header}
@@ -442,7 +442,7 @@ def _joins_across_pages(line: dict[str, Value], row: list[Cell], columns: dict[i
     return True
 
 
-def _indicator(
+def _indicator(  # noqa: C901, PLR0912  # debt: complexity 20
     form: FormDraft,
     grid: Grid,
     row: list[Cell],
