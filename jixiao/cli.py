@@ -9,12 +9,15 @@ JIXIAO_BASE_URL / JIXIAO_SITE_URL variables override its base_url and site_url.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from jixiao.config import Config
+from jixiao.config import Config, environment_problems
 from jixiao.settings import FILE_NAME, Settings, SettingsError, load
 
 EXIT_OK = 0
@@ -206,9 +209,60 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
 """Each subcommand of ``_parser`` but ``init`` → its runner (the modules are imported when run)."""
 
 
+EXIT_TERMINATED = 128 + signal.SIGTERM
+OS_ERRORS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许的操作（没有权限）",
+    errno.EROFS: "文件系统只读",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.EISDIR: "是文件夹，不是文件",
+    errno.ENOENT: "不存在",
+    errno.EEXIST: "已存在",
+}
+"""What a system error means, in the words of the one-line message that replaces its traceback."""
+
+
+class Terminated(SystemExit):
+    """SIGTERM (CI cancelling a job, ``kill``): unwinds like an exception, so staging folders are removed."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(EXIT_TERMINATED)
+
+
+def os_error_text(error: OSError) -> str:
+    """``磁盘空间不足：_site/…`` for an OSError: its meaning, then the file it concerns."""
+    meaning = OS_ERRORS.get(error.errno or 0, error.strerror or str(error))
+    where = "、".join(str(name) for name in (error.filename, error.filename2) if name is not None)
+    return f"{meaning}：{where}" if where else meaning
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; ``argv`` defaults to the process's arguments (the ``jixiao`` console script)."""
+    """Run one command; ``argv`` defaults to the process's arguments (the ``jixiao`` console script).
+
+    A system error (disk full, a read-only or misplaced folder) is one line naming the
+    file, exit 1; SIGTERM unwinds the command (a build removes its staging folder, the
+    previous site stays) and exits 143. Either way, no traceback.
+    """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run(argv)
+    except OSError as error:
+        print(f"错误：{os_error_text(error)}（已发布的站点没有改动；解决后重新运行）", file=sys.stderr)
+        return EXIT_INVALID
+    except Terminated:
+        print("已中止（SIGTERM）：未完成的改动已撤销，已发布的站点没有改动", file=sys.stderr)
+        return EXIT_TERMINATED
+
+
+def _run(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if problems := environment_problems():
+        for problem in problems:
+            print(f"错误：{problem}", file=sys.stderr)
+        return EXIT_USAGE
     parser = _parser()
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--data", "--config"):
         argv = ["build", *argv]

@@ -159,6 +159,33 @@ def max_file_bytes() -> int:
     return int(os.environ.get(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES))
 
 
+ENVIRONMENT_INTEGERS = {
+    MAX_FILE_BYTES_ENV: (1, 2**62, "正整数（字节数，如 8388608）"),
+    "SOURCE_DATE_EPOCH": (0, 253402300799, "0 到 253402300799 之间的整数（Unix 时间戳，秒）"),
+}
+"""Environment variables read as integers: (least, greatest, what the message asks for)."""
+
+
+def environment_problems() -> list[str]:
+    """One line per environment variable set to something that is not the integer it must be.
+
+    Checked once, before any command runs, so ``JIXIAO_MAX_FILE_BYTES=abc`` is a message
+    naming the variable rather than a ValueError deep in a worker.
+    """
+    problems = []
+    for name, (least, greatest, wanted) in ENVIRONMENT_INTEGERS.items():
+        text = os.environ.get(name)
+        if text is None:
+            continue
+        try:
+            value = int(text.strip())
+        except ValueError:
+            value = None
+        if value is None or not least <= value <= greatest:
+            problems.append(f"环境变量 {name} 应为{wanted}，而不是 {text!r}；请改正或删去它")
+    return problems
+
+
 def _epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))  # 2026-01-01 UTC
 

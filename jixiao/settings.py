@@ -180,6 +180,16 @@ def _bands(value: Any, key: str, findings: list[tuple[str, str]]) -> GradeBands:
     return bands
 
 
+def _deep_line(text: str, limit: int = 32) -> int:
+    """The line where ``[`` and ``{`` first nest deeper than ``limit`` (1 if they never do)."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth > limit:
+            return text.count("\n", 0, index) + 1
+    return 1
+
+
 def parse(text: str, path: Path) -> Settings:
     """The settings a file's text gives; SettingsError with every problem and its line."""
     try:
@@ -190,6 +200,9 @@ def parse(text: str, path: Path) -> Settings:
         line = int(found.group(1)) if found else 1
         column = f"（第 {found.group(2)} 列）" if found else ""
         raise SettingsError([SettingsFinding(path, line, "", f"TOML 语法错误：{message}{column}")]) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        line = _deep_line(text)
+        raise SettingsError([SettingsFinding(path, line, "", "数组或内联表嵌套过深：配置只需一两层")]) from None
     lines = key_lines(text)
     known = definitions()
     tables = {key.split(".")[0] for key in known if "." in key}

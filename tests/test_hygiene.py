@@ -8,9 +8,14 @@ nothing lost.
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -203,3 +208,187 @@ def test_zizmor_finds_nothing_in_the_workflows(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, f"{folder}:\n{result.stdout}{result.stderr}"
         assert "No findings" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+# --------------------------------------------------------------------------- tracebacks become one line
+
+
+def assert_one_line(result: subprocess.CompletedProcess[str], code: int, *expected: str) -> None:
+    """Exit ``code``, no traceback, the expected words on stderr."""
+    assert result.returncode == code, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    for words in expected:
+        assert words in result.stderr, result.stderr
+
+
+def package_bytes(data: Path) -> dict[str, bytes]:
+    return {p.relative_to(data).as_posix(): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("JIXIAO_MAX_FILE_BYTES", "abc"), ("JIXIAO_MAX_FILE_BYTES", "0"), ("SOURCE_DATE_EPOCH", "xyz")]
+    + [("SOURCE_DATE_EPOCH", "-5"), ("SOURCE_DATE_EPOCH", "99999999999999")],
+)
+def test_garbage_in_an_environment_variable_is_named(data: Path, name: str, value: str) -> None:
+    env = {**os.environ, name: value}
+    for command in ("validate", "build"):
+        result = cli(data.parent, "--data", str(data), command, env=env)
+        assert_one_line(result, 2, f"环境变量 {name}", repr(value))
+
+
+def test_a_deeply_nested_configuration_is_a_finding(data: Path) -> None:
+    config = data.parent / "jixiao.toml"
+    config.write_text('title = "某市"\nx = ' + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = cli(data.parent, "--data", str(data), "validate")
+    assert_one_line(result, 1, "jixiao.toml 第2行", "嵌套过深")
+
+
+@pytest.mark.parametrize("title", ["某市\n绩效", "某市\u202e效绩", "某\t市"], ids=["newline", "RLO", "tab"])
+def test_init_refuses_a_title_that_is_not_one_line_of_text(tmp_path: Path, title: str) -> None:
+    result = cli(tmp_path, "init", str(tmp_path / "portal"), "--title", title)
+    assert_one_line(result, 2, "站点名称", f"U+{ord(next(c for c in title if not c.isalpha())):04X}")
+    assert not (tmp_path / "portal").exists()
+
+
+def test_commands_into_a_folder_that_cannot_be_one(tmp_path: Path) -> None:
+    """A path through a regular file (ENOTDIR: as unusable as a read-only folder) is one line naming it."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    init = cli(tmp_path, "init", str(blocker / "portal"))
+    assert_one_line(init, 1, "错误：", "file")
+    new = cli(tmp_path, "--data", str(blocker / "data"), "new", "newunit", "2024")
+    assert_one_line(new, 1, "错误：", "file")
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"
+
+
+@pytest.mark.parametrize("errno_code", [errno.ENOSPC, errno.EACCES, errno.EROFS], ids=["ENOSPC", "EACCES", "EROFS"])
+def test_disk_full_or_read_only_while_scaffolding_is_one_line(tmp_path, monkeypatch, capsys, errno_code) -> None:
+    """A disk that fills (or a folder that refuses writes) under ``new``: the system's reason in Chinese, exit 1."""
+    from jixiao.cli import main
+    from jixiao.commands import scaffold
+
+    def refuse(package_dir: Path, descriptor: dict) -> None:
+        raise OSError(errno_code, os.strerror(errno_code), str(package_dir / "datapackage.json"))
+
+    monkeypatch.setattr(scaffold, "write_descriptor", refuse)
+    code = main(["--data", str(tmp_path / "data"), "new", "newunit", "2024"])
+    err = capsys.readouterr().err
+    words = {errno.ENOSPC: "磁盘空间不足", errno.EACCES: "没有权限", errno.EROFS: "文件系统只读"}[errno_code]
+    assert code == 1 and err.count("\n") == 1 and words in err and "datapackage.json" in err, err
+
+
+def test_upgrade_refuses_a_descriptor_that_is_not_an_object(data: Path) -> None:
+    (data / PACKAGE / "datapackage.json").write_text("[1, 2]\n", encoding="utf-8")
+    before = package_bytes(data)
+    result = cli(data.parent, "--data", str(data), "upgrade")
+    assert_one_line(result, 1, "datapackage.json 不是 JSON 对象")
+    assert package_bytes(data) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_upgrade_on_a_fifo_descriptor_does_not_hang(data: Path) -> None:
+    descriptor = data / PACKAGE / "datapackage.json"
+    descriptor.unlink()
+    os.mkfifo(descriptor)
+    result = cli(data.parent, "--data", str(data), "upgrade", timeout=60)  # it used to wait for a writer forever
+    assert_one_line(result, 1, "datapackage.json", "不是普通文件")
+
+
+def test_upgrade_refuses_to_drop_a_cell_beyond_the_header(data: Path) -> None:
+    """A schema-2 package (no schema_version → version 1 here) whose budget row has one cell too many."""
+    package = data / PACKAGE
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    descriptor.pop("schema_version", None)
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    budget = package / "budget.csv"
+    lines = budget.read_text("utf-8").split("\n")
+    lines[2] += ",多出的一格"
+    budget.write_text("\n".join(lines), encoding="utf-8")
+    before = package_bytes(data)
+    result = cli(data.parent, "--data", str(data), "upgrade")
+    assert_one_line(result, 1, "budget.csv 第 3 条记录", "多于表头")
+    assert package_bytes(data) == before, "a file was rewritten before the refusal"
+
+
+def test_a_cell_over_the_csv_limit_fails_validate_and_build_alike(data: Path, tmp_path: Path) -> None:
+    budget = data / PACKAGE / "budget.csv"
+    lines = budget.read_text("utf-8").split("\n")
+    lines[2] = lines[2] + "注" * 140_000  # the last column is the note
+    budget.write_text("\n".join(lines), encoding="utf-8")
+    where = f"data/{PACKAGE}/budget.csv 第3行"
+    validate = cli(data.parent, "--data", str(data), "validate")
+    assert_one_line(validate, 1, where, "131072", "(E-TEXT)")
+    build = cli(data.parent, "--data", str(data), "build", "--out", str(tmp_path / "site"), "--quiet")
+    assert_one_line(build, 1, where, "131072", "(E-TEXT)")
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_cache_folder_that_is_a_file_is_one_line(data: Path, tmp_path: Path) -> None:
+    cache = data.parent / ".jixiao-cache"
+    cache.write_text("not a folder\n", encoding="utf-8")
+    result = cli(data.parent, "--data", str(data), "build", "--out", str(tmp_path / "site"), "--quiet", "--jobs", "1")
+    assert_one_line(result, 1, "错误：", ".jixiao-cache")
+    assert cache.read_text(encoding="utf-8") == "not a folder\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.jixiao-")] == []
+
+
+@pytest.fixture(scope="module")
+def site_once(tmp_path_factory) -> tuple[Path, Path]:
+    """One package built once: (data, site), copied by each test that changes them."""
+    root = tmp_path_factory.mktemp("hygiene")
+    shutil.copytree(ROOT / "data" / PACKAGE, root / "data" / PACKAGE)
+    result = cli(root, "--data", str(root / "data"), "build", "--out", str(root / "site"), "--quiet", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    return root / "data", root / "site"
+
+
+def _copy_site(site_once, tmp_path: Path) -> tuple[Path, Path]:
+    data, site = tmp_path / "data", tmp_path / "site"
+    shutil.copytree(site_once[0], data)
+    shutil.copytree(site_once[1], site, symlinks=True)
+    return data, site
+
+
+def test_disk_full_at_the_swap_keeps_the_site_and_leaves_no_staging(site_once, tmp_path, monkeypatch, capsys):
+    from jixiao.build import write
+    from jixiao.cli import main
+
+    data, site = _copy_site(site_once, tmp_path)
+    before = package_bytes(site)
+
+    def full(path: Path, entry: dict) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(write, "_write_journal", full)
+    monkeypatch.chdir(tmp_path)
+    code = main(["--data", str(data), "build", "--out", str(site), "--quiet", "--full", "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert code == 1 and "磁盘空间不足" in err and "Traceback" not in err, err
+    assert package_bytes(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.jixiao-") and "lock" not in p.name] == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM cannot be caught on Windows")
+def test_sigterm_mid_build_removes_its_staging_and_keeps_the_site(site_once, tmp_path: Path) -> None:
+    data, site = _copy_site(site_once, tmp_path)
+    before = package_bytes(site)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--data", str(data), "build", "--out", str(site), "--full"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    for _ in range(6000):
+        if list(tmp_path.glob(".site.jixiao-new-*")) or process.poll() is not None:
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 143, err
+    assert "Traceback" not in err and "已中止" in err, err
+    assert package_bytes(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.jixiao-") and "lock" not in p.name] == []

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from jixiao.config import PACKAGE_DIR, theme_dir
+from jixiao.ingest.checks.text import INVISIBLE
 from jixiao.settings import FILE_NAME, starter
 
 STARTER_DIR = PACKAGE_DIR / "starter"
@@ -26,6 +27,10 @@ DATA_README = """# data/
 每个单位每个年度一个数据包：`data/<单位标识>/<年度>/`。用 `jixiao new 单位标识 年度` 生成骨架，
 按 ../CONTRIBUTING.md 填写，`jixiao validate` 检查。
 """
+
+
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029]|{INVISIBLE.pattern}")
+"""What a one-line title must not hold: control characters (a newline breaks jixiao.toml), invisible format ones."""
 
 
 class InitError(Exception):
@@ -91,6 +96,11 @@ def init(directory: Path, title: str = "", install: str = "") -> Path:
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise InitError(f"{directory} 已存在且不是空文件夹；请换一个新文件夹")
     name = title.strip() or directory.resolve().name
+    if (bad := _UNPRINTABLE.search(name)) is not None:
+        raise InitError(
+            f"站点名称含不可打印或不可见的字符 U+{ord(bad.group()):04X}（第 {bad.start() + 1} 个字符），"
+            "如换行、制表符、双向控制符：请给出一行普通文字，如 --title \"某市绩效公开\""
+        )
     given = Install(install.strip(), "安装 jixiao 的写法由 jixiao init --requirement 给出")
     how = given if install.strip() else installed_from()
     workflow = (STARTER_DIR / "portal.yml").read_text("utf-8").format(requirement=how.requirement)

@@ -307,7 +307,10 @@ def read_package(directory: Path, data_dir: Path) -> RawPackage:
         text = _decode(data, package.file(f"{name}.csv"), package.findings)
         if text is None:
             continue
-        package.headers[name], package.tables[name], package.record_lines[name] = _parse_csv(text)
+        try:
+            package.headers[name], package.tables[name], package.record_lines[name] = _parse_csv(text)
+        except UnreadableCsv as error:  # every later stage reads the same bytes with the same csv module
+            package.findings.append(Finding("E-TEXT", package.file(f"{name}.csv"), str(error), line=error.line))
     narrative_files = sorted({row.get("file") for row in package.tables.get("narrative", []) if row.get("file")})
     for relative in narrative_files:
         if _narrative_path(relative) and relative not in package.files:
@@ -419,9 +422,22 @@ def _decode(data: bytes, display: str, findings: list[Finding]) -> str | None:
         return None
 
 
+class UnreadableCsv(ValueError):
+    """A CSV Python's csv module refuses (a cell over its field limit); ``line`` is where it stopped."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def _parse_csv(text: str) -> tuple[list[str], list[Row], list[int]]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    records = list(reader)
+    try:
+        records = list(reader)
+    except csv.Error as error:
+        limit = csv.field_size_limit()
+        message = f"有单元格超过 {limit} 个字符（CSV 读取的上限），请把长文字移到叙述 Markdown"
+        raise UnreadableCsv(reader.line_num, message if "field limit" in str(error) else f"无法读取：{error}") from None
     if not records:
         return [], [], []
     header = records[0]
