@@ -377,6 +377,8 @@ def _indicator_rows(
 ) -> set[int]:
     used = {header}
     width = len(rows[header])
+    header_row = rows[header]
+    data_page = ""
     previous: dict[str, Value] | None = None
     aligned = True
     for index in range(header + 1, len(rows)):
@@ -388,9 +390,14 @@ def _indicator_rows(
             break
         used.add(index)
         if grid.exact:
+            moved = _under_header(row, header_row) if len(row) != width else None
+            if moved is not None:
+                row = moved  # a table continued on the next page, its cells placed under the header's rules
             again = _columns(row, INDICATOR_COLUMNS)
             if {"level1", "level3"} <= set(again.values()) and "weight" in again.values():
-                columns, width, previous = again, len(row), None  # the header repeated on a new page
+                if len(row) != width:  # the header repeated in a table of another shape: its columns from now on
+                    columns, width, header_row = again, len(row), row
+                previous = None  # the header repeated on a new page: nothing carries over it
                 continue
             if len(row) != width:
                 # another table's row (the next page's part, its columns ruled apart) or text between pages:
@@ -399,7 +406,10 @@ def _indicator_rows(
                 reason = "页面之间的文字" if len(row) == 1 else "指标行所在表格的列与表头不同"
                 form.unplaced.append(Unplaced(reason, tuple(cell for cell in row if cell.text)))
                 continue
-            if form.indicators and _joins_across_pages(form.indicators[-1], row, columns):
+            page = PAGE.search(row[0].where)
+            first_on_page = page is not None and page.group(1) != data_page
+            data_page = page.group(1) if page else data_page
+            if first_on_page and form.indicators and _joins_across_pages(form.indicators[-1], row, columns):
                 continue
         line = _indicator(form, grid, row, columns, width, previous)
         previous = line
@@ -413,19 +423,40 @@ def _indicator_rows(
 
 
 PAGE = re.compile(r"第([0-9]+)页")
+RULE_TOLERANCE = 2.0
+"""Points between a column's left rule on one PDF page and the next for the two to be the same column."""
+
+
+def _under_header(row: list[Cell], header: list[Cell]) -> list[Cell] | None:
+    """A PDF table continued on the next page, its columns ruled apart from the header's: each cell placed
+    under the header column whose left rule it shares; None when any filled cell has no such column."""
+    if not row or any(cell.x < 0 for cell in row) or any(cell.x < 0 for cell in header):
+        return None
+    placed = [Cell(cell.row, cell.col, "", cell.where, x=cell.x) for cell in header]
+    for cell in row:
+        at = next((p for p, head in enumerate(header) if abs(head.x - cell.x) <= RULE_TOLERANCE), None)
+        if at is None:
+            if cell.text and not cell.merged:
+                return None
+            continue
+        if placed[at].text and cell.text and not cell.merged:
+            return None
+        if cell.text:
+            placed[at] = cell
+    return placed
 
 
 def _joins_across_pages(line: dict[str, Value], row: list[Cell], columns: dict[int, str]) -> bool:
-    """A row the page break cut in two (Word lets a row break across pages): the part on the new page has
-    text only in text columns, none in 一级/二级指标 or the scores.  Its texts are joined to the row above,
-    which the page before ended with; the values say so in their note."""
+    """A row the page break cut in two (Word lets a row break across pages): the first row of the new page
+    has text only in the long-text columns (三级指标, 评分依据, 偏差原因).  Its texts are joined to the row
+    the page before ended with; the values say so in their note."""
     first = next((value.cell for value in line.values() if value.cell is not None), None)
     here, there = PAGE.search(row[0].where), PAGE.search(first.where) if first else None
     if not here or not there or here.group(1) == there.group(1):
         return False
     texts = {columns[p]: cell for p, cell in enumerate(row) if p in columns and cell.text and not cell.merged}
-    if not texts or set(texts) & {"level1", "level2", *NUMERIC_INDICATOR, "nature"}:
-        return False
+    if not texts or not set(texts) <= {"level3", "basis", "deviation"}:
+        return False  # only the long-text columns wrap onto a new page; anything more may be a row of its own
     if any(cell.text and not cell.merged and p not in columns for p, cell in enumerate(row)):
         return False
     if any(name not in line for name in texts):
@@ -474,6 +505,8 @@ def _indicator(  # noqa: C901, PLR0912  # debt: complexity 20
                 continue
             match = WEIGHT_IN_NAME.fullmatch(clean(text))
             name_text = clean(match.group(1)) if match else clean(text)
+            if not re.search(r"[0-9A-Za-z\u4e00-\u9fff]", name_text):
+                return None  # a bracket left of a name the page break cut off
             if grid.kind in ("text", "pdf") and name == "level1" and not LEVEL1_WORDS.fullmatch(squeeze(name_text)):
                 return None
             line[name] = Value(name_text, cell, sure)

@@ -30,6 +30,9 @@ class Cell:
     raw: str = ""
     """The text before ``clean`` joined what a wrap split (kept where it differs): a space there may be the
     only thing between a label and its value (``实施单位 弋阳县社会保险管理中心``)."""
+    x: float = -1.0
+    """PDF: the left rule of the column the cell starts in (points), to match a table continued on the next
+    page, whose rules may fall into different columns, to its header; -1 elsewhere."""
 
 
 def cell(row: int, col: int, raw: str, where: str, merged: bool = False, span: int = 1, rowspan: int = 1) -> Cell:

@@ -466,10 +466,11 @@ def _pdf_table(table, page: int, number: int) -> list[list[Cell]]:
             for dr in range(rowspan):
                 for dc in range(span):
                     if (r + dr, c + dc) not in placed:
-                        placed[(r + dr, c + dc)] = Cell(0, c + dc + 1, text, where, (dr, dc) != (0, 0), span, rowspan)
+                        copy = (dr, dc) != (0, 0)
+                        placed[(r + dr, c + dc)] = Cell(0, c + dc + 1, text, where, copy, span, rowspan, x=xs[c + dc])
     rows = []
     for r in range(len(boxes)):
-        blank = [Cell(0, c + 1, "", f"第{page}页 表{number} 第{r + 1}行第{c + 1}列") for c in range(len(xs))]
+        blank = [Cell(0, c + 1, "", f"第{page}页 表{number} 第{r + 1}行第{c + 1}列", x=xs[c]) for c in range(len(xs))]
         rows.append([placed.get((r, c)) or blank[c] for c in range(len(xs))])
     return rows
 
@@ -486,7 +487,7 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
 
 
 def _renumber(item: Cell, row: int) -> Cell:
-    return Cell(row, item.col, item.text, item.where, item.merged, item.span, item.rowspan, item.raw)
+    return Cell(row, item.col, item.text, item.where, item.merged, item.span, item.rowspan, item.raw, item.x)
 
 
 def read_text(data: bytes) -> Grid:
