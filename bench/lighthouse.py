@@ -10,7 +10,7 @@ Markdown table of performance, accessibility, best-practices and SEO; with --run
 score is the median of N runs.  --audits lists the audits that cost points; --check
 exits 1 when a target is missed (accessibility 100, SEO 100, best practices ≥ 96,
 performance ≥ 95 on mobile).  Too slow for pytest (about 15 s a run).  The browser is the
-tests' one (jixiao.config.find_browser: JIXIAO_CHROMIUM, else chromium, chromium-browser,
+tests' one (tests/browsers.py: JIXIAO_CHROMIUM, else chromium, chromium-browser,
 google-chrome on PATH).
 """
 
@@ -32,7 +32,8 @@ from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from jixiao.config import find_browser
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # test equipment
+from browsers import find_browser  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"

@@ -14,7 +14,7 @@ wall time, and the query's own time as the page reports it (用时, 0.01 s).  Th
 in the same process: Python's sqlite3 opening the same file and running the same query.
 GitHub Pages serves ``.db`` files uncompressed, so the database's bytes are its size; the
 gzip size shows what a compressing server would send.
-The browser is the tests' one (jixiao.config.find_browser).
+The browser is the tests' one (tests/browsers.py).
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from jixiao.config import find_browser
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # test equipment
+from browsers import find_browser  # noqa: E402
+
 from jixiao.site.query import EXAMPLES
 
 BENCH = Path(__file__).resolve().parent

@@ -9,7 +9,6 @@ documentation cannot drift apart.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -40,31 +39,6 @@ def grade_for(score: Decimal, jurisdiction: str, bands: GradeBands) -> str:
         if score >= lowest:
             return grade
     return bands["default"][-1][1]
-
-
-BROWSER_ENV = "JIXIAO_CHROMIUM"
-"""Path (or command name) of the Chromium or Chrome the browser tests and bench/lighthouse.py drive."""
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-"""Looked up on PATH, in this order, when JIXIAO_CHROMIUM is not set: Debian's, Ubuntu's, Google's."""
-
-
-def find_browser() -> tuple[Path | None, str]:
-    """The browser to drive, and where it came from (or why there is none).
-
-    One setting for the tests and the benchmark, so a machine without /usr/bin/chromium
-    (GitHub's runner has Google Chrome) needs only JIXIAO_CHROMIUM, never an edit.
-    """
-    wanted = os.environ.get(BROWSER_ENV, "").strip()
-    if wanted:
-        found = shutil.which(wanted)
-        if found is None:
-            return None, f"{BROWSER_ENV}={wanted} is not an executable file or a command on PATH"
-        return Path(found), f"{BROWSER_ENV}={wanted}"
-    for name in BROWSER_NAMES:
-        found = shutil.which(name)
-        if found is not None:
-            return Path(found), f"{name} on PATH"
-    return None, f"no browser: set {BROWSER_ENV} or put one of {', '.join(BROWSER_NAMES)} on PATH"
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -1,6 +1,6 @@
 """Browser fixtures shared by the browser tests and the quality gate.
 
-Chromium (or Chrome) driven by playwright, found by jixiao.config.find_browser (JIXIAO_CHROMIUM,
+Chromium (or Chrome) driven by playwright, found by tests/browsers.py's find_browser (JIXIAO_CHROMIUM,
 else chromium, chromium-browser, google-chrome on PATH), the /jixiao/ build served on 127.0.0.1, and a
 guard that blocks (and fails on) every request that leaves the machine.  The fixtures
 are registered for every test module by tests/conftest.py.  When CI is set, a missing
@@ -19,9 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browsers import find_browser
 from site_fixtures import shared_site
-
-from jixiao.config import find_browser
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from browser_fixtures import unavailable
-
-from jixiao.config import BROWSER_ENV, BROWSER_NAMES, find_browser
+from browsers import BROWSER_ENV, BROWSER_NAMES, find_browser
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.y*ml"))

@@ -14,5 +14,4 @@ _.external_attr
 _.explanation  # findings.Code: CONTRIBUTING.md's table of codes is generated from it (cog)
 _.remedy
 _.reference  # settings.reference(): the jixiao.toml keys in README.md and CONTRIBUTING.md (cog)
-_.find_browser  # test and bench equipment: tests/browser_fixtures.py, bench/lighthouse.py
 _.left_out_reason  # structure/totals.py, new with issue 24: to be shown or removed there
