@@ -240,9 +240,16 @@ def parse_html(text: str) -> Node:
     return builder.root
 
 
-def html_pages(root: Path) -> dict[str, str]:
-    """Every HTML file of a built site: relative path → text."""
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.html"))}
+def html_pages(root: Path, moved: bool = True) -> dict[str, str]:
+    """Every HTML file of a built site: relative path → text (``moved=False``: without the pages at old
+    addresses that send the browser on, which a browser test cannot hold still)."""
+    pages = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.html"))}
+    return pages if moved else {path: text for path, text in pages.items() if not is_moved(text)}
+
+
+def is_moved(text: str) -> bool:
+    """A page at an old address (templates/moved.html): it sends the browser on at once."""
+    return '<meta http-equiv="refresh"' in text
 
 
 def link_attributes(document: Node) -> list[tuple[str, str, str]]:

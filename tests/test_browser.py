@@ -127,7 +127,7 @@ def test_zip_button_packs_the_published_files(context, server, guard, subpath_bu
 
 def test_no_horizontal_scroll_on_a_phone(browser, server, guard, tmp_path_factory):
     """At 390 px every page fits the screen; wide tables scroll inside their own container."""
-    site_pages = sorted(html_pages(shared_site(tmp_path_factory, BASE)))
+    site_pages = sorted(html_pages(shared_site(tmp_path_factory, BASE), moved=False))
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
     )

@@ -274,8 +274,9 @@ def _linked_targets(pages, path: str) -> set[str]:
 
 
 def _region_path(unit: dict[str, str]) -> str:
-    """regions/<province>/<prefecture>/<region>/ in pinyin, computed here from unit.csv."""
-    return "regions/" + "/".join(routes.slug(unit[key]) for key in ("province", "prefecture", "region")) + "/index.html"
+    """regions/<province>[/<prefecture>]/<region>/ in pinyin, computed here from unit.csv (empty levels left out)."""
+    names = [unit[key] for key in ("province", "prefecture", "region") if unit[key]]
+    return "regions/" + "/".join(routes.slug(name) for name in names) + "/index.html"
 
 
 def test_region_pages_list_their_units(pages):

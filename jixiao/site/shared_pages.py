@@ -30,7 +30,9 @@ def _evaluation_figures(rows: list[views.PackageSummary], with_year: bool) -> li
 CITE = "数据来源：各单位公开的绩效自评（原文出处见各评价页）；合计与执行率由本站计算。"
 
 
-def _totals(config: Config, path: str, packages: list[Package], subject: str, chart_prefix: str) -> dict[str, Any]:
+def totals_context(
+    config: Config, path: str, packages: list[Package], subject: str, chart_prefix: str
+) -> dict[str, Any]:
     """Per-year totals (never summed across years), a trend chart for two or more years, and the
     latest year's evaluations with their execution rates."""
     by_year: dict[int, list[Package]] = {}
@@ -66,7 +68,7 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
                 break
             rows += views.summaries(package, path)
         rows_caption = f"最新 {len(rows)} 份评价（共 {evaluations_count} 份，全部见“比较”页）"
-    totals = _totals(config, path, index.packages, "全部单位", "chart-overview")
+    totals = totals_context(config, path, index.packages, "全部单位", "chart-overview")
     return PageSpec(
         path,
         "home.html",
@@ -90,29 +92,18 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
                     "label": "".join(region),
                     "href": routes.href(path, routes.region_page(region)),
                     "units": sorted(
-                        {Link(p.unit.name, routes.href(path, routes.unit_page(p.unit.unit_id))) for p in ps},
+                        {
+                            Link(p.unit.name, routes.href(path, routes.unit_page(p.unit.unit_id)))
+                            for p in ps
+                            if routes.region_of(p.unit) == region
+                        },
                         key=lambda link: link.href,
                     ),
                 }
                 for region, ps in index.by_region.items()
+                if any(routes.region_of(p.unit) == region for p in ps)  # the regions units are in, not those above
             ],
             "year_links": [Link(f"{year} 年度", routes.href(path, routes.year_page(year))) for year in index.by_year],
-        },
-        charts.page_files(path, [totals["trend_chart"], totals["rates_chart"]]),
-    )
-
-
-def listing(config: Config, path: str, title: str, description: str, packages: list[Package]) -> PageSpec:
-    """A region's or a year's page: totals per year, charts, and every evaluation."""
-    rows = [row for package in packages for row in views.summaries(package, path)]
-    totals = _totals(config, path, packages, title, "chart-listing")
-    return PageSpec(
-        path,
-        "listing.html",
-        {
-            "page": page_header(config, path, title, description, [("首页", routes.HOME)], has_charts=True),
-            "rows": rows,
-            **totals,
         },
         charts.page_files(path, [totals["trend_chart"], totals["rates_chart"]]),
     )

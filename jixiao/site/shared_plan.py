@@ -14,12 +14,12 @@ from functools import partial
 
 from jixiao.config import Config
 from jixiao.ingest.model import Package
+from jixiao.site.listing_pages import listing, moved_page, moved_regions, region_listings
 from jixiao.site.shared_pages import (
     about_page,
     compare_page,
     data_page,
     home,
-    listing,
     not_found_page,
     quality_page,
     query_page,
@@ -51,10 +51,10 @@ def shared_page_plan(config: Config, index: SiteIndex) -> Iterator[SharedPage]:
         return tuple(sorted({p.unit.unit_id for p in packages}))
 
     yield SharedPage(routes.HOME, None, lambda: home(config, index))
-    for region, packages in index.by_region.items():
-        path, title = routes.region_page(region), "".join(region)
-        make = partial(listing, config, path, title, f"{title}各单位的绩效自评。", packages)
-        yield SharedPage(path, units_of(packages), make)
+    for path, units, make_region in region_listings(config, index):
+        yield SharedPage(path, units, make_region)
+    for path, (target, name, unit_id) in moved_regions(index).items():
+        yield SharedPage(path, (unit_id,), partial(moved_page, config, path, target, name))
     for year, packages in index.by_year.items():
         path = routes.year_page(year)
         make = partial(listing, config, path, f"{year} 年度", f"{year} 年度的全部绩效自评。", packages)

@@ -52,7 +52,8 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
                 path,
                 latest.unit.name,
                 f"{latest.unit.name}的历年绩效自评。",
-                [("首页", routes.HOME), (latest.unit.region, routes.region_page(routes.region_of(latest.unit)))],
+                [("首页", routes.HOME)]
+                + [(r[-1], routes.region_page(r)) for r in routes.region_levels(routes.region_of(latest.unit))],
                 has_charts=True,
                 indexed=True,
             ),

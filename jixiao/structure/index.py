@@ -38,7 +38,8 @@ class SiteIndex:
         by_year: dict[int, list[Package]] = defaultdict(list)
         for package in index.packages:
             by_unit[package.unit.unit_id].append(package)
-            by_region[routes.region_of(package.unit)].append(package)
+            for region in routes.region_levels(routes.region_of(package.unit)):
+                by_region[region].append(package)
             by_year[package.year].append(package)
         index.by_unit = dict(sorted(by_unit.items()))
         index.by_region = dict(sorted(by_region.items(), key=lambda item: routes.region_page(item[0])))

@@ -9,14 +9,16 @@ origin and base URL for sitemaps, feeds and metadata.
 from __future__ import annotations
 
 import posixpath
+import re
 import zlib
 
 from pypinyin import lazy_pinyin
 
 from jixiao.ingest.model import Evaluation, Package, Unit
 
-Region = tuple[str, str, str]
-"""(province, prefecture, county-level region): the identity of a region."""
+Region = tuple[str, ...]
+"""The names from the province down: (省), (省, 地级市) or (省, 地级市, 县级市/县/区); a level the unit's
+record leaves empty is left out (a municipality's district, a prefecture-level city), never a placeholder."""
 
 HOME = "index.html"
 ABOUT = "about/index.html"
@@ -69,10 +71,25 @@ def search_slice(unit_id: str, count: int) -> str:
     return f"{zlib.crc32(unit_id.encode('utf-8')) % count:03d}"
 
 
+PLACE_READINGS = {"天长": "tianchang", "长治": "changzhi", "大长山": "dachangshan"}
+"""Place names whose reading pypinyin's phrase dictionary gives as the everyday word (天长 as tiānzhǎng):
+the place-name reading is used instead.  Add a name here when a region's slug reads it wrongly."""
+_PLACES = re.compile("|".join(sorted(PLACE_READINGS, key=len, reverse=True)))
+
+
+def _ascii(letters: str) -> str:
+    return "".join(ch for ch in letters.lower() if ch.isascii() and ch.isalnum())
+
+
 def slug(text: str) -> str:
-    """An ASCII slug for a Chinese name, by pinyin: 如皋市 → rugaoshi."""
-    letters = "".join(lazy_pinyin(text)).lower()
-    return "".join(ch for ch in letters if ch.isascii() and ch.isalnum()) or "x"
+    """An ASCII slug for a Chinese name by pinyin (pypinyin's phrase dictionary, place names read as places):
+    如皋市 → rugaoshi, 天长市 → tianchangshi."""
+    parts, last = [], 0
+    for match in _PLACES.finditer(text):
+        parts += ["".join(lazy_pinyin(text[last : match.start()])), PLACE_READINGS[match.group()]]
+        last = match.end()
+    parts.append("".join(lazy_pinyin(text[last:])))
+    return _ascii("".join(parts)) or "x"
 
 
 def unit_page(unit_id: str) -> str:
@@ -96,13 +113,30 @@ def flags_anchor(evaluation: Evaluation) -> str:
 
 
 def region_page(region: Region) -> str:
-    """regions/<province>/<prefecture>/<county>/ in pinyin: homophones (泰和县, 太和县) and
+    """regions/<province>[/<prefecture>[/<county>]]/ in pinyin: homophones (泰和县, 太和县) and
     namesakes (鼓楼区 in several cities) in different places get different pages."""
     return "regions/" + "/".join(slug(part) for part in region) + "/index.html"
 
 
 def region_of(unit: Unit) -> Region:
-    return (unit.province, unit.prefecture, unit.region)
+    """The unit's place from the province down, empty levels left out (上海市 › 普陀区; 云南省 › 保山市)."""
+    names: list[str] = []
+    for name in (unit.province, unit.prefecture, unit.region):
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def region_levels(region: Region) -> list[Region]:
+    """The region and every region above it, from the province down: each has its own page."""
+    return [region[: depth + 1] for depth in range(len(region))]
+
+
+def legacy_region_page(unit: Unit) -> str:
+    """Where a unit's region page was before regions dropped empty levels and read place names as places
+    (regions/yunnansheng/x/baoshanshi/, …/tianzhangshi/): a page there sends readers on."""
+    parts = (unit.province, unit.prefecture, unit.region)
+    return "regions/" + "/".join(_ascii("".join(lazy_pinyin(part))) or "x" for part in parts) + "/index.html"
 
 
 def year_page(year: int) -> str:
