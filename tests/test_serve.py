@@ -176,7 +176,8 @@ def _raw(port: int, request: bytes, reset: bool = False) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
         client.sendall(request)
         if reset:  # close with RST instead of FIN: the server's write meets a reset connection
-            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            linger = struct.pack("hh" if os.name == "nt" else "ii", 1, 0)  # Windows' struct linger has two shorts
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
             return b""
         answer = b""
         while chunk := client.recv(65536):

@@ -178,6 +178,10 @@ CODES: dict[str, Code] = {
 }
 
 
+NEXT_STEP_WORDS = ("请", "运行", "改为", "删除", "另存")
+"""A message holding one of these already says what to do next."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing validation says, located as precisely as the input allows."""
@@ -199,7 +203,15 @@ class Finding:
             where += f" 第{self.line}行"
         if self.field:
             where += f" {self.field}"
-        return f"{where}: {self.message} ({self.code})"
+        return f"{where}: {self.message}{self.next_step()} ({self.code})"
+
+    def next_step(self) -> str:
+        """What to do next, for an error whose message does not already say it ("请…", "运行…")."""
+        if not self.is_error or any(word in self.message for word in NEXT_STEP_WORDS):
+            return ""
+        if CODES[self.code].acknowledgeable:
+            return "；请对照原表核对转录，原文确实如此就照录，并在 quality.csv 加一行说明（CONTRIBUTING.md 第四节）"
+        return f"；请改正后重新运行 validate（{self.code} 的含义见 CONTRIBUTING.md 第五节）"
 
     def annotation(self) -> str:
         """A GitHub Actions workflow command pointing at the file and line.
