@@ -289,30 +289,33 @@ def test_a_merge_of_honest_shards_renders_nothing(built, case, tmp_path, shards)
     assert tree_bytes(tmp_path / "merged") == tree_bytes(built / "site")
 
 
-@pytest.mark.parametrize("poison", ["pickle", "foreign-path", "symlink", "other-unit"])
-def test_a_malicious_shard_is_checked_on_merge(built, case, tmp_path, shards, poison):
-    """A shard's records and files are checked like cache entries: its units are rendered again, nothing runs."""
+@pytest.mark.parametrize("poisons", [("pickle", "symlink"), ("foreign-path", "other-unit")])
+def test_a_malicious_shard_is_checked_on_merge(built, case, tmp_path, shards, poisons):
+    """A shard's records and files are checked like cache entries: its units are rendered again, nothing runs.
+
+    Each case poisons the first shard one way and the second another (two merges instead of four).
+    """
     from jixiao.build import plan
 
-    shard = shards[0]
-    records = sorted(plan.shard_records_dir(shard).glob("*.json"))
-    assert records
-    if poison == "pickle":
-        for path in plan.shard_records_dir(shard).iterdir():
-            path.write_bytes(pickle.dumps(_Plant(tmp_path / "ran")))
-    elif poison == "foreign-path":
-        manifest = plan.shard_manifest_path(shard)
-        text = manifest.read_text("utf-8")
-        manifest.write_text(text.replace('"files": [', '"files": [\n  "../../victim.txt",'), "utf-8")
-    elif poison == "symlink":
-        page = next((shard / "units").rglob("*.html"))
-        page.unlink()
-        page.symlink_to(tmp_path / "secret.txt")
-    else:  # a well-formed record of the other shard's unit, under this one's key
-        other = next(plan.shard_records_dir(shards[1]).glob("*.json"))
-        shutil.copyfile(other, records[0])
+    for shard, poison in zip(shards, poisons, strict=True):
+        records = sorted(plan.shard_records_dir(shard).glob("*.json"))
+        assert records
+        if poison == "pickle":
+            for path in plan.shard_records_dir(shard).iterdir():
+                path.write_bytes(pickle.dumps(_Plant(tmp_path / "ran")))
+        elif poison == "foreign-path":
+            manifest = plan.shard_manifest_path(shard)
+            text = manifest.read_text("utf-8")
+            manifest.write_text(text.replace('"files": [', '"files": [\n  "../../victim.txt",'), "utf-8")
+        elif poison == "symlink":
+            page = next((shard / "units").rglob("*.html"))
+            page.unlink()
+            page.symlink_to(tmp_path / "secret.txt")
+        else:  # a well-formed record of the other shard's unit, under this one's key
+            other = next(plan.shard_records_dir(shards[0]).glob("*.json"))
+            shutil.copyfile(other, records[0])
     summary = _merge(case, tmp_path, shards)
-    assert summary.rendered >= 1
+    assert summary.rendered == len(UNITS), "no unit of a poisoned shard is taken"
     _assert_safe(tmp_path, tmp_path / "merged")
     assert tree_bytes(tmp_path / "merged") == tree_bytes(built / "site")
 
@@ -435,3 +438,15 @@ def test_a_symlink_or_special_file_in_a_portal_folder_is_refused(case, tmp_path,
     assert "data/" in finding.message and "secret" not in finding.message
     assert tree_bytes(case / "site") == before
     assert not any(SECRET.encode() in data for data in before.values())
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs")
+def test_a_manifest_or_digest_cache_that_is_no_regular_file_is_not_read(tmp_path):
+    """A shard's manifest linked to /dev/zero, or a FIFO, would hang or fill memory: it is no manifest at all."""
+    from jixiao.build import plan
+
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "fifo.json")
+    for name in ("zero.json", "fifo.json"):
+        assert plan.Manifest.read(tmp_path / name) is None
+        assert plan.DigestCache(tmp_path / name).known == {}

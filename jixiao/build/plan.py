@@ -136,10 +136,7 @@ class DigestCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            known = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            known = {}
+        known = _read_json(path)  # a regular file only (never a link or FIFO); anything else is recomputed
         self.known: dict[str, list[str]] = known if isinstance(known, dict) and known.get("") == self.VERSION else {}
         self.used: dict[str, list[str] | str] = {"": self.VERSION}
 
@@ -233,7 +230,9 @@ class Manifest:
 
     @classmethod
     def read(cls, path: Path) -> Manifest | None:
-        try:
+        try:  # a regular file only: a shard's manifest may be a link to /dev/zero or a FIFO
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return None
             with path.open("rb") as handle:
                 head = handle.read(256)
         except OSError:
@@ -279,9 +278,10 @@ _MANIFEST_HEAD = re.compile(
 
 
 def _read_json(path: Path) -> object:
+    data = stored.read_regular(path)
     try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        return json.loads(data) if data is not None else None
+    except (ValueError, RecursionError):
         return None
 
 
