@@ -28,6 +28,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import stat
 import types
 import typing
@@ -114,6 +115,14 @@ def listed_files(entry: Path, listing: str) -> list[str] | None:
     if names is None or not all(regular_file(entry, name) is not None for name in names):
         return None
     return names
+
+
+def remove(path: Path) -> None:
+    """Remove a cache entry that will not be used: a link or file is unlinked (never followed), a folder removed."""
+    if os.path.islink(path) or path.is_file():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

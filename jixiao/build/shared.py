@@ -79,12 +79,8 @@ class FileCache:
 
     def discard(self, key: str) -> None:
         """Remove an unusable entry before it is made again (a symlink is removed, never followed)."""
-        entry = self.root / key
         self.used.discard(key)
-        if os.path.islink(entry) or entry.is_file():
-            entry.unlink(missing_ok=True)
-        else:
-            shutil.rmtree(entry, ignore_errors=True)
+        stored.remove(self.root / key)
 
     def store(self, key: str, folder: Path, names: list[str]) -> None:
         """Make ``folder`` (holding ``names``) the entry for ``key``; it is moved, so it must be on this file system."""

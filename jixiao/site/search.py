@@ -166,7 +166,7 @@ def index_site(  # noqa: C901  # debt: complexity 14
                 else:
                     shutil.rmtree(target, ignore_errors=True)
         if entry is not None:
-            _discard(entry)
+            stored.remove(entry)
         files = _index(binary, site_dir, [(where(path), path) for path in paths])
         if target == bundle:
             names = _write_bundle(target, files, REQUIRED)
@@ -183,14 +183,6 @@ def index_site(  # noqa: C901  # debt: complexity 14
     if cache is not None:
         _prune(cache, used)
     return sorted(kept)
-
-
-def _discard(entry: Path) -> None:
-    """An unusable cached slice, removed before it is stored again (a symlink is removed, not followed)."""
-    if os.path.islink(entry) or entry.is_file():
-        entry.unlink(missing_ok=True)
-    else:
-        shutil.rmtree(entry, ignore_errors=True)
 
 
 def _same_files(entry: Path, folder: Path, names: list[str]) -> bool:
@@ -283,7 +275,7 @@ def _prune(cache: Path, used: set[str]) -> None:
     """Slices no longer in the site leave the cache (so it does not grow with every edit)."""
     for entry in cache.iterdir():
         if len(entry.name) == 64 and entry.name not in used:
-            _discard(entry)
+            stored.remove(entry)
 
 
 def _write_bundle(bundle: Path, files: Iterable[dict], required: tuple[str, ...]) -> list[str]:
