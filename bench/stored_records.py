@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         f"pickle {peer / len(records) * 1000:.3f} ms a record ({ours / peer:.1f}×)"
     )
     if rows:
-        years = [int(k) for k in stored.read(rows[0], fragments.FRAGMENT_KIND)]
+        years = [
+            int(k) for k in stored.load_sections(fragments.FRAGMENT_KIND, rows[0].read_bytes()) or () if k.isdigit()
+        ]
         year_values = [fragments.read_fragment(path, years[0]) for path in rows]
         year_pickles = [pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL) for value in year_values]
         ours = _best(lambda: [fragments.read_fragment(path, years[0]) for path in rows])

@@ -163,6 +163,106 @@ def loads(kind: str, data: bytes) -> object:
         raise StoredError(f"{kind}: unreadable body") from error
 
 
+def dumps_sections(kind: str, sections: dict[str, object]) -> bytes:
+    """A record of named parts, each readable alone (``read_sections``).
+
+    One header line names each part's offset, length, SHA-256 and form; the parts follow
+    in name order.  A ``bytes`` part is stored as it is (big texts and gzip members need
+    no JSON escaping or base64), anything else as JSON.
+    """
+    bodies: dict[str, tuple[bytes, str]] = {}
+    for name in sorted(sections):
+        value = sections[name]
+        if isinstance(value, bytes):
+            bodies[name] = (value, "bytes")
+        else:
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            bodies[name] = (text.encode("utf-8"), "json")
+    index, offset = {}, 0
+    for name, (body, form) in bodies.items():
+        index[name] = [offset, len(body), hashlib.sha256(body).hexdigest(), form]
+        offset += len(body)
+    header = {"format": FORMAT, "kind": kind, "sections": index}
+    return json.dumps(header, sort_keys=True).encode("ascii") + b"\n" + b"".join(body for body, _ in bodies.values())
+
+
+def load_sections(kind: str, data: bytes) -> dict[str, object] | None:
+    """Every part of a sectioned record, if each is whole (digests checked) and of its form, else None."""
+    head, _, body = data.partition(b"\n")
+    sections = _sections(kind, head)
+    if sections is None or sum(entry[1] for entry in sections.values()) != len(body):
+        return None
+    parts = {}
+    for name, (offset, length, digest, form) in sections.items():
+        part = _part(body[offset : offset + length], digest, form)
+        if part is None:
+            return None
+        parts[name] = part
+    return parts
+
+
+def read_sections(path: Path, kind: str, wanted: Callable[[str], bool]) -> dict[str, object] | None:
+    """The parts of a sectioned record that ``wanted`` names, reading only the header and those parts.
+
+    None (a miss) if the file is no regular file, any wanted part is damaged, or none is there.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    parts: dict[str, object] = {}
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            head = handle.readline(1 << 20)
+            sections = _sections(kind, head.rstrip(b"\n"))
+            if sections is None:
+                return None
+            for name, (offset, length, digest, form) in sections.items():
+                if not wanted(name):
+                    continue
+                handle.seek(len(head) + offset)
+                part = _part(handle.read(length), digest, form)
+                if part is None:
+                    return None
+                parts[name] = part
+    except (OSError, ValueError):
+        return None
+    return parts or None
+
+
+def _part(body: bytes, digest: str, form: str) -> object | None:
+    if hashlib.sha256(body).hexdigest() != digest:
+        return None
+    if form == "bytes":
+        return body
+    try:
+        return json.loads(body.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
+def _sections(kind: str, head: bytes) -> dict[str, tuple[int, int, str, str]] | None:
+    try:
+        header = json.loads(head.decode("ascii"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(header, dict) or set(header) != {"format", "kind", "sections"}:
+        return None
+    if header["format"] != FORMAT or header["kind"] != kind or not isinstance(header["sections"], dict):
+        return None
+    result, expected = {}, 0
+    for name, entry in header["sections"].items():
+        if not (isinstance(entry, list) and [type(v) for v in entry] == [int, int, str, str]):
+            return None
+        offset, length, digest, form = entry
+        if offset != expected or length < 0 or form not in ("bytes", "json"):
+            return None
+        expected += length
+        result[name] = (offset, length, digest, form)
+    return result
+
+
 def _refuse_constant(name: str) -> object:
     raise StoredError(f"{name} is not stored")
 
@@ -185,6 +285,10 @@ def read(path: Path, kind: str) -> object | None:
 # --------------------------------------------------------------------------- typed values
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+"""Types that are JSON as they are (exact types: a StrEnum or a bool subclass is not plain)."""
+
+
 def encode(value: object) -> object:
     """A value of the model (dataclasses, tuples, Decimals, paths, enums, bytes) as plain JSON data.
 
@@ -201,6 +305,8 @@ def encode(value: object) -> object:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return [encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init]
     if isinstance(value, list | tuple):
+        if all(type(item) in _PLAIN for item in value):  # rows of cells: no call per cell
+            return list(value)
         return [encode(item) for item in value]
     if isinstance(value, dict):
         if not all(isinstance(key, str) for key in value):
@@ -276,6 +382,9 @@ def _decoder(kind: object) -> Callable[[object], object]:
 
 
 def _union_decoder(args: tuple) -> Callable[[object], object]:
+    if all(arg in _PLAIN for arg in args):  # str | int | None and the like: one type check, no tries
+        allowed = frozenset(args)
+        return lambda data: data if type(data) in allowed else _fail(f"expected one of {args}")
     rest = [_decoder(arg) for arg in args if arg is not type(None)]
     if type(None) in args and len(rest) == 1:
         only = rest[0]
@@ -295,6 +404,15 @@ def _union_decoder(args: tuple) -> Callable[[object], object]:
 
 def _tuple_decoder(args: tuple) -> Callable[[object], object]:
     if len(args) == 2 and args[1] is Ellipsis:
+        plain = _plain_types(args[0])
+        if plain is not None:  # a row of cells: checked in one pass
+
+            def cells(data: object) -> tuple:
+                if isinstance(data, list) and all(type(value) in plain for value in data):
+                    return tuple(data)
+                _fail(f"expected a list of {args[0]}")
+
+            return cells
         item = _decoder(args[0])
         return lambda data: tuple(map(item, data)) if isinstance(data, list) else _fail("expected a list")
     items = [_decoder(arg) for arg in args]
@@ -305,6 +423,12 @@ def _tuple_decoder(args: tuple) -> Callable[[object], object]:
         return tuple(decode_item(value) for decode_item, value in zip(items, data, strict=True))
 
     return fixed
+
+
+def _plain_types(kind: object) -> frozenset | None:
+    """The exact types a plain JSON type or a union of them allows; None for anything else."""
+    args = typing.get_args(kind) if typing.get_origin(kind) in (typing.Union, types.UnionType) else (kind,)
+    return frozenset(args) if all(arg in _PLAIN for arg in args) else None
 
 
 def _int_key(text: object) -> int:

@@ -373,7 +373,7 @@ def test_the_vega_bundle_is_the_vendored_files_whatever_the_cache_holds(built, c
     """A bundle planted in the cache (where vl-convert's used to be) is not read: vega.js is the pinned npm files."""
     import hashlib
 
-    from jixiao.site import assets
+    from jixiao.site import vendored
 
     (case / "cache").mkdir(exist_ok=True)
     for name in ("vega-bundle-1.9.0.post1.js", "vega.js"):
@@ -382,12 +382,12 @@ def test_the_vega_bundle_is_the_vendored_files_whatever_the_cache_holds(built, c
     _build(case)
     bundle = (case / "site" / "assets" / "vega.js").read_bytes()
     assert b"pwned" not in bundle
-    vendored = REPO / "site_src" / "vendor" / "vega"
-    for name, licence, package, digest in assets.VEGA_FILES:
-        code = (vendored / name).read_bytes()
+    folder = REPO / "site_src" / "vendor" / "vega"
+    for name, licence, package, digest in vendored.VEGA_FILES:
+        code = (folder / name).read_bytes()
         assert hashlib.sha256(code).hexdigest() == digest, f"{name} is not the pinned file"
         assert code.split(b"\n//# sourceMappingURL=")[0].rstrip(b"\n") in bundle, f"{package} is published as vendored"
-        assert (vendored / licence).read_bytes().strip() in bundle, f"{package}'s licence travels with it"
+        assert (folder / licence).read_bytes().strip() in bundle, f"{package}'s licence travels with it"
     assert bundle.index(b"vega 6.2.0") < bundle.index(b"vega-lite 6.4.1") < bundle.index(b"vega-embed 7.1.0")
 
 

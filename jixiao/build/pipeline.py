@@ -132,7 +132,6 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915
     with stage("plan"):
         progress.stage("计划", f"扫描 {config.data_dir}")
         package_dirs = _scan(config)
-        _check_theme(config)
         fingerprint = plan.fingerprint(config)
         all_units = plan.plan_units(config, fingerprint, package_dirs)
         selected = [u for i, u in enumerate(all_units) if shard is None or shard.takes(i)]
@@ -147,6 +146,8 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915
     from jixiao.build import reuse
     from jixiao.structure.index import SiteIndex
 
+    with stage("plan"):
+        _check_theme(config)
     sources = reuse.reuse_sources(config, previous)
     tasks, kept, kept_paths = reuse.plan_reuse(config, selected, sources, previous)
     staging = Staging(config.out_dir)
@@ -223,12 +224,13 @@ def _scan(config: Config) -> list[Path]:
 
 def _check_theme(config: Config) -> None:
     """The portal's templates/ and assets/ (real files only) and the vendored Vega files (pinned digests)."""
-    from jixiao.site import assets
+    from jixiao.site import vendored
 
     try:
-        assets.check_overrides(config.override_dirs())  # the theme itself (linked in) is no override
-        assets.vega_bundle(config.assets_dir)
-    except assets.AssetError as error:
+        vendored.check_overrides(config.override_dirs())  # the theme itself (linked in) is no override
+        vendored.vega_bundle(config.assets_dir)
+        vendored.sql_js_files(config.assets_dir)
+    except vendored.AssetError as error:
         shown = _shown(error.path)
         if "符号链接" in str(error) or "特殊文件" in str(error):
             findings = [Finding("E-SYMLINK", shown, str(error))]

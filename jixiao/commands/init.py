@@ -99,7 +99,7 @@ def init(directory: Path, title: str = "", install: str = "") -> Path:
     if (bad := _UNPRINTABLE.search(name)) is not None:
         raise InitError(
             f"站点名称含不可打印或不可见的字符 U+{ord(bad.group()):04X}（第 {bad.start() + 1} 个字符），"
-            "如换行、制表符、双向控制符：请给出一行普通文字，如 --title \"某市绩效公开\""
+            '如换行、制表符、双向控制符：请给出一行普通文字，如 --title "某市绩效公开"'
         )
     given = Install(install.strip(), "安装 jixiao 的写法由 jixiao init --requirement 给出")
     how = given if install.strip() else installed_from()

@@ -30,7 +30,7 @@ from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
 from jixiao.opendata.spreadsheet import free_text_kinds, neutralise_row
 
 FRAGMENT_SUFFIX = ".rows"
-FRAGMENT_KIND = "unit-fragments-2"
+FRAGMENT_KIND = "unit-fragments-4"
 GZIP_LEVEL = 6
 
 
@@ -114,38 +114,66 @@ def fragment_path(records: Path, key: str) -> Path:
     return records / f"{key}{FRAGMENT_SUFFIX}"
 
 
+BLOBS = ("csv", "json", "csv_gz", "json_gz")
+"""The parts of a Part stored as they are (``stored.dumps_sections``): big texts and gzip members."""
+
+
 def write_fragment(path: Path, fragment: UnitFragments) -> None:
     """Written under a temporary name and renamed, so a reader never sees half a fragment.
 
-    Each year is encoded on its own (a JSON text inside the record), so one year is decoded without the others.
+    Each year is sections of its own: ``<year>`` (each table's rows and worksheet rows, JSON)
+    and ``<year>/<table>/<blob>`` (the CSV and JSON texts and their gzip members, stored as
+    they are), so one year is read and checked without the others.
     """
-    years = {str(year): json.dumps(stored.encode(parts), ensure_ascii=False) for year, parts in fragment.items()}
-    stored.write(path, FRAGMENT_KIND, years)
+    sections: dict[str, object] = {}
+    for year, parts in fragment.items():
+        sections[str(year)] = {name: [stored.encode(part.rows), part.xlsx] for name, part in parts.items()}
+        for name, part in parts.items():
+            for blob in BLOBS:
+                value = getattr(part, blob)
+                sections[f"{year}/{name}/{blob}"] = value.encode("utf-8") if isinstance(value, str) else value
+    stored.write_atomic(path, stored.dumps_sections(FRAGMENT_KIND, sections))
 
 
 def read_fragment(path: Path, year: int) -> Fragment | None:
     """One year of a unit's stored fragments; None when missing or not as written (the caller makes it again)."""
-    years = stored.read(path, FRAGMENT_KIND)
-    if not isinstance(years, dict) or not isinstance(years.get(str(year)), str):
-        return None
-    return _decode_year(years[str(year)])
+    prefix = f"{year}/"
+    sections = stored.read_sections(path, FRAGMENT_KIND, lambda name: name == str(year) or name.startswith(prefix))
+    return _decode_year(str(year), sections) if sections is not None else None
 
 
 def check_fragment(path: Path) -> bytes | None:
     """A stored fragment's bytes if every year of it reads back (to copy it from a shard), else None."""
     data = stored.read_regular(path)
-    try:
-        years = stored.loads(FRAGMENT_KIND, data) if data is not None else None
-    except stored.StoredError:
+    sections = stored.load_sections(FRAGMENT_KIND, data) if data is not None else None
+    if data is None or sections is None:
         return None
-    if not isinstance(years, dict) or not all(k.isdigit() and isinstance(v, str) for k, v in years.items()):
+    years = [name for name in sections if "/" not in name]
+    if not years or not all(name.isdigit() for name in years):
         return None
-    return data if all(_decode_year(text) is not None for text in years.values()) else None
+    used = 0
+    for year in years:
+        mine = {name: part for name, part in sections.items() if name == year or name.startswith(f"{year}/")}
+        used += len(mine)
+        if _decode_year(year, mine) is None:
+            return None
+    return data if used == len(sections) else None
 
 
-def _decode_year(text: str) -> Fragment | None:
-    try:
-        parts = stored.decode(Fragment, json.loads(text))
-    except (ValueError, RecursionError):  # StoredError is a ValueError
+def _decode_year(year: str, sections: dict[str, object]) -> Fragment | None:
+    """A year's sections as the Parts ``fragment_of`` made; None unless every table and blob is there and typed."""
+    tables = sections.get(year)
+    if not isinstance(tables, dict) or set(tables) != set(COMBINED) or len(sections) != 1 + len(COMBINED) * 4:
         return None
-    return parts if set(parts) == set(COMBINED) else None
+    parts: Fragment = {}
+    try:
+        for name, value in tables.items():
+            rows, sheet = stored.decode(tuple[list[tuple[Cell, ...]], list[str]], value)
+            blobs = [sections.get(f"{year}/{name}/{blob}") for blob in BLOBS]
+            csv_text, json_text, csv_gz, json_gz = (blob if isinstance(blob, bytes) else None for blob in blobs)
+            if csv_text is None or json_text is None or csv_gz is None or json_gz is None:
+                return None
+            parts[name] = Part(rows, sheet, csv_text.decode("utf-8"), json_text.decode("utf-8"), csv_gz, json_gz)
+    except (stored.StoredError, UnicodeDecodeError):
+        return None
+    return parts
