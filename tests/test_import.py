@@ -249,3 +249,38 @@ def test_run_together_text_gives_a_draft_with_proposals_to_review_not_a_refusal(
     assert len(proposed) == 1 and proposed[0]["confidence"] == "低"
     assert "全年预算数 30；全年执行数 30；分值 10；执行率 100%" in proposed[0]["note"]
     assert proposed[0]["source_text"] == "年度资金总额303010100%"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb2312-declared", "xhtml"])
+def test_web_pages_read_in_the_encodings_government_sites_use(tmp_path, encoding):
+    """A web page's form in UTF-8 or GBK, with or without a declared charset, with an XML declaration."""
+    table = "<table><tr><td>项目名称</td><td>道路养护</td></tr><tr><td>主管部门</td><td>交通运输局</td></tr></table>"
+    body = f"<html><head>{{}}</head><body><h3>项目支出绩效自评表</h3>{table}</body></html>"
+    page = {
+        "utf-8": body.format("").encode("utf-8"),
+        "gbk": body.format("").encode("gbk"),
+        "gb2312-declared": body.format('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">').encode(
+            "gbk"
+        ),
+        "xhtml": ('<?xml version="1.0" encoding="utf-8"?>' + body.format("")).encode("utf-8"),
+    }[encoding]
+    source = tmp_path / "page.html"
+    source.write_bytes(page)
+    draft = _import(tmp_path, source)
+    row = next(csv.DictReader((draft / "evaluations.csv").open(encoding="utf-8")))
+    assert (row["title"], row["supervisor"]) == ("道路养护", "交通运输局")
+
+
+def test_a_scanned_pdf_is_recognised_and_the_message_says_how_to_convert(tmp_path, capsys):
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    picture = tmp_path / "scan.png"
+    Image.new("RGB", (200, 100), "white").save(picture)
+    source = tmp_path / "scan.pdf"
+    page = canvas.Canvas(str(source))
+    page.drawImage(str(picture), 50, 500, width=400, height=200)
+    page.save()
+    code = main(["import", str(source), "--unit", "scan", "--year", "2024", "--data", str(tmp_path / "data")])
+    err = capsys.readouterr().err
+    assert code == 2 and "扫描件" in err and "OCR" in err and "Traceback" not in err

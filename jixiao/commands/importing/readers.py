@@ -348,7 +348,8 @@ def read_html(data: bytes) -> Grid:
     if len(data) > MAX_UNPACKED:
         raise TooLarge(f"{len(data):,} 字节")
     parser = lxml_html.HTMLParser(remove_comments=True, no_network=True)
-    document = lxml_html.document_fromstring(data, parser=parser)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", _html_text(data))  # lxml takes no declaration with decoded text
+    document = lxml_html.document_fromstring(text, parser=parser)
     for dropped in document.xpath("//script|//style|//noscript|//template"):
         dropped.drop_tree()
     for br in document.xpath("//br"):
@@ -368,6 +369,26 @@ def read_html(data: bytes) -> Grid:
             if text:
                 grid.add_row([Cell(len(grid.rows) + 1, 1, text, f"网页 <{element.tag}>")])
     return grid
+
+
+CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+CHINESE = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030"}
+
+
+def _html_text(data: bytes) -> str:
+    """A page's text: by the charset its head declares (GB2312 and GBK read as GB18030, their superset),
+    else UTF-8, else GB18030 — government sites use both, often without saying."""
+    declared = CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            return data.decode(CHINESE.get(name, name))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
 
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "li", "caption", "center", "td", "th"}
