@@ -245,8 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     file, exit 1; SIGTERM unwinds the command (a build removes its staging folder, the
     previous site stays) and exits 143. Either way, no traceback.
     """
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminate)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
         return _run(argv)
     except OSError as error:
@@ -255,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     except Terminated:
         print("已中止（SIGTERM）：未完成的改动已撤销，已发布的站点没有改动", file=sys.stderr)
         return EXIT_TERMINATED
+    finally:
+        if main_thread:  # a caller's own handler (a test runner's, serve's parent) comes back
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _run(argv: list[str] | None) -> int:
