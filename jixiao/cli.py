@@ -227,7 +227,7 @@ class Terminated(SystemExit):
     """SIGTERM (CI cancelling a job, ``kill``): unwinds like an exception, so staging folders are removed."""
 
 
-def _terminate(signum: int, frame: object) -> None:
+def _terminate(_signum: int, _frame: object) -> None:  # signal.signal calls it with both
     raise Terminated(EXIT_TERMINATED)
 
 
