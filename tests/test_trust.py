@@ -450,3 +450,18 @@ def test_a_manifest_or_digest_cache_that_is_no_regular_file_is_not_read(tmp_path
     for name in ("zero.json", "fifo.json"):
         assert plan.Manifest.read(tmp_path / name) is None
         assert plan.DigestCache(tmp_path / name).known == {}
+
+
+def test_a_cache_folder_planted_as_a_symlink_is_not_written_through(edited, case, tmp_path):
+    """``.jixiao-cache/units`` (and the others) linked elsewhere: the link is removed, the folder there untouched."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("keep", "utf-8")
+    for name in ("units", "pages", "digests"):
+        shutil.rmtree(case / "cache" / name)
+        (case / "cache" / name).symlink_to(elsewhere, target_is_directory=True)
+    _edit_narrative(case)
+    _build(case)
+    assert [p.name for p in elsewhere.iterdir()] == ["keep.txt"], "the build wrote through a planted link"
+    _assert_safe(tmp_path, case / "site")
+    assert tree_bytes(case / "site") == edited

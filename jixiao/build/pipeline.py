@@ -132,6 +132,7 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915
     with stage("plan"):
         progress.stage("计划", f"扫描 {config.data_dir}")
         package_dirs = _scan(config)
+        _unlink_cache_links(config)  # before the digests and the manifest are read or written
         fingerprint = plan.fingerprint(config)
         all_units = plan.plan_units(config, fingerprint, package_dirs)
         selected = [u for i, u in enumerate(all_units) if shard is None or shard.takes(i)]
@@ -236,6 +237,21 @@ def _check_theme(config: Config) -> None:
             findings = [Finding("E-SYMLINK", shown, str(error))]
             raise BuildError("门户的文件夹中有不能读取的条目，站点未生成（原有站点保持不变）", findings) from None
         raise BuildError(f"{shown} {error}；站点未生成（原有站点保持不变）") from None
+
+
+CACHE_FOLDERS = ("units", "pages", "datasets", "search", "sites", "digests")
+"""The folders a build keeps in its cache (``Config.cache_dir``)."""
+
+
+def _unlink_cache_links(config: Config) -> None:
+    """A cache folder that is a symlink (planted in a restored cache) is removed as a link, never written through.
+
+    The cache folder itself may be a link (a cache on another disk); the folders in it are the build's own.
+    """
+    for name in CACHE_FOLDERS:
+        folder = config.cache_dir / name
+        if folder.is_symlink():
+            folder.unlink()
 
 
 def _shown(path: Path) -> str:
