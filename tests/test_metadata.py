@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_fixtures import DATA, build_site, evaluation_path, html_pages, packages, parse_html, read_csv
+from site_fixtures import DATA, REPO, build_site, evaluation_path, html_pages, packages, parse_html, read_csv
 
 from jixiao.config import GRADE_BANDS, Config
 from jixiao.ingest.model import build_package
@@ -86,7 +86,7 @@ def test_sitemap_lists_every_page_and_only_existing_ones(site, files):
     listed = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
     assert len(listed) == len(set(listed)), "a page is listed twice"
     paths = {site_path(url) for url in listed}
-    pages = {path for path in html_pages(site) if not path.startswith("pagefind/")}
+    pages = {path for path in html_pages(site, moved=False) if not path.startswith("pagefind/")}
     assert paths == pages - {"404.html"}
     assert paths <= files
 
@@ -135,6 +135,7 @@ def test_feed_is_atom_with_one_entry_per_evaluation(site, files):
 def test_feed_keeps_only_the_newest_entries():
     """A national portal's feed names the newest evaluations, not all of them (the sitemap does)."""
     index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
+    index.added = {package.package_id: "2020-01-01" for package in index.packages}  # committed before any printing
     root = ET.fromstring(metadata.feed(Config(), index, limit=3))
     entries = root.findall(f"{ATOM}entry")
     shown = [(entry.find(f"{ATOM}published").text or "")[:10] for entry in entries]
@@ -147,30 +148,46 @@ def test_feed_keeps_only_the_newest_entries():
     assert shown == sorted(dates, reverse=True)[:3]
 
 
-def test_feed_dates_come_from_the_sources_newest_first(site):
-    """Dated sources first, newest first, with their publication date; the rest carry the build's fixed date."""
+def _first_committed(package) -> str:
+    """The day a package's datapackage.json was first committed, asked of git here file by file."""
+    import subprocess
+
+    out = subprocess.run(
+        ["git", "log", "--diff-filter=A", "--format=%cs", "--", "datapackage.json"],
+        cwd=package.path,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    return out[-1] if out else ""
+
+
+def test_feed_dates_are_publication_or_first_commit_dates_never_the_build_epoch(site):
+    """A printed publication date where the source has one; else the day the package was first committed;
+    newest first; no entry carries the build's fixed date (SOURCE_DATE_EPOCH, 2026-01-01 by default)."""
     from jixiao.config import Config
 
-    published = {
-        (p.package_id, e["evaluation_id"]): read_csv(p.path / "sources.csv")[0]["published"] for p, e in evaluations()
-    }
+    build_day = datetime.fromtimestamp(Config().source_date_epoch, tz=UTC).strftime("%Y-%m-%d")
+    expected = {}
+    for package, evaluation in evaluations():
+        printed = read_csv(package.path / "sources.csv")[0]["published"]
+        expected[f"{package.package_id}/{evaluation['evaluation_id']}"] = printed or _first_committed(package)
+    assert all(expected.values()), "every package of data/ is committed"
     root = ET.parse(site / "feed.xml").getroot()
-    entries = root.findall(f"{ATOM}entry")
     dates = []
-    for entry in entries:
-        published_node = entry.find(f"{ATOM}published")
+    for entry in root.findall(f"{ATOM}entry"):
         updated = entry.find(f"{ATOM}updated").text
-        dates.append(published_node.text[:10] if published_node is not None else "")
-        if published_node is not None:
-            assert updated == published_node.text
-        else:
-            assert updated == root.find(f"{ATOM}updated").text
-    dated = [d for d in dates if d]
-    assert dated == sorted(dated, reverse=True)
-    assert dates == dated + [""] * (len(dates) - len(dated)), "undated entries must come last"
-    assert sorted(dated) == sorted(d for d in published.values() if d)
-    build_time = datetime.fromtimestamp(Config().source_date_epoch, tz=UTC)
-    assert root.find(f"{ATOM}updated").text == build_time.strftime("%Y-%m-%dT%H:%M:%SZ")
+        assert not updated.startswith(build_day), updated
+        link = entry.find(f"{ATOM}link").attrib["href"]
+        dates.append(updated[:10])
+        published = entry.find(f"{ATOM}published")
+        if published is not None:
+            assert published.text == updated
+        matches = [key for key in expected if f"/{key.split('/')[0].rsplit('-', 1)[0]}/" in link]
+        assert any(expected[key] == updated[:10] for key in matches), (link, updated)
+    assert dates == sorted(dates, reverse=True)
+    assert "2023-12-05" in dates and "2023-09-25" in dates  # 天长市水利局 2022, 弋阳县 2022: printed
+    assert not root.find(f"{ATOM}updated").text.startswith(build_day)
 
 
 # --------------------------------------------------------------------------- DCAT catalog and JSON-LD
@@ -239,7 +256,7 @@ def test_package_page_jsonld_parses_and_every_url_resolves(site, files, package)
 
 def test_open_graph_tags_and_feed_link(site):
     articles = evaluation_pages()
-    for path, text in html_pages(site).items():
+    for path, text in html_pages(site, moved=False).items():
         if path.startswith("pagefind/"):
             continue
         doc = parse_html(text)
@@ -255,3 +272,15 @@ def test_open_graph_tags_and_feed_link(site):
         assert feed is not None, path
     home = parse_html((site / "index.html").read_text("utf-8"))
     assert home.find("link", rel="alternate", type="application/atom+xml").attrs["href"] == "feed.xml"
+
+
+def test_the_pages_build_passes_the_url_configure_pages_reports():
+    """The published build knows its URL (absolute sitemap, feed, robots Sitemap line) and has git history."""
+    import yaml
+
+    workflow = yaml.safe_load((REPO / ".github/workflows/ci.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["site"]["steps"]
+    pages = next(step for step in steps if str(step.get("uses", "")).startswith("actions/configure-pages@"))
+    build = next(step for step in steps if step.get("name") == "Build")
+    assert "--site-url" in build["run"] and f"steps.{pages['id']}.outputs.origin" in str(build["env"])
+    assert steps[0]["with"]["fetch-depth"] == 0

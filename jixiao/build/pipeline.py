@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jixiao import stored
-from jixiao.build import plan
+from jixiao.build import history, plan
 from jixiao.build.progress import Progress
 from jixiao.build.write import OutputError, Staging, check_output, output_lock, remove_tree
 from jixiao.config import Config
@@ -185,7 +185,9 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915
             _write_shard_records(config, staging, records, manifest)
         else:
             site = reuse.SiteFiles(staging.root, config.out_dir.resolve(), moved, fingerprint)
-            _write_shared(config, staging, SiteIndex.of(outlines), records, progress, stage, summary, site)
+            index = SiteIndex.of(outlines)
+            index.added = history.added_dates(config.data_dir)
+            _write_shared(config, staging, index, records, progress, stage, summary, site)
         with stage("swap"):
             progress.stage("替换", str(config.out_dir))
             adopt = kept_paths + (site.adopt if shard is None else [])

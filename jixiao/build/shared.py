@@ -284,7 +284,8 @@ def shared_pages(
     plan = list(shared_plan.shared_page_plan(config, index))
     for page in [*plan, None]:
         if page is None:  # the metadata files: sitemap, feed, catalog (every unit's outline)
-            path, inputs = "metadata", every
+            # the feed dates undated sources by the git history (index.added), which the outlines do not hold
+            path, inputs = "metadata", _key(every, repr(sorted(index.added.items()))) if every else None
         else:
             path = page.path
             inputs = every if page.units is None else _key(*(f"{u}\0{outlines[u]}" for u in page.units))

@@ -62,7 +62,7 @@ def _published(package: Package) -> str:
 
 def page_paths(index: SiteIndex, search: bool = True) -> list[str]:
     """Every HTML page of the site but the 404 page: what jixiao/site/ renders, by route."""
-    paths = [routes.HOME, routes.COMPARE, routes.DATA, routes.QUALITY, routes.ABOUT]
+    paths = [routes.HOME, routes.COMPARE, routes.DATA, routes.QUALITY, routes.ABOUT, routes.QUERY]
     paths += [routes.SEARCH] if search else []
     paths += [routes.region_page(region) for region in index.by_region]
     paths += [routes.year_page(year) for year in index.by_year]
@@ -100,12 +100,23 @@ FEED_ENTRIES = 200
 thousands; the listings, sitemap and catalog name them all)."""
 
 
+def entry_date(index: SiteIndex, package: Package, evaluation: Evaluation) -> str:
+    """An entry's date: its source's printed publication date, else the day its package was first committed
+    (``index.added``), else the built commit's date, else the evaluation year's end; never the build clock."""
+    if evaluation.source.published:
+        return evaluation.source.published
+    return index.added.get(package.package_id) or index.added.get("HEAD") or f"{package.year}-12-31"
+
+
 def feed_entries(index: SiteIndex) -> list[tuple[Package, Evaluation]]:
-    """Evaluations by their source's publication date, newest first; undated sources last, newest year first."""
+    """Evaluations newest first by ``entry_date``; on one day, printed dates first, then newest year."""
     items = [(p, e) for p in index.packages for e in sorted(p.evaluations, key=lambda e: e is not p.main)]
-    undated = sorted((i for i in items if not i[1].source.published), key=lambda i: -i[0].year)
-    dated = sorted((i for i in items if i[1].source.published), key=lambda i: i[1].source.published, reverse=True)
-    return dated + undated
+    order = {id(item): n for n, item in enumerate(items)}
+    return sorted(
+        items,
+        key=lambda i: (entry_date(index, *i), bool(i[1].source.published), i[0].year, -order[id(i)]),
+        reverse=True,
+    )
 
 
 def entry_summary(package: Package, evaluation: Evaluation) -> str:
@@ -126,7 +137,9 @@ def entry_summary(package: Package, evaluation: Evaluation) -> str:
 
 
 def feed(config: Config, index: SiteIndex, limit: int = FEED_ENTRIES) -> bytes:
-    updated = _epoch(config).strftime("%Y-%m-%dT%H:%M:%SZ")
+    entries = feed_entries(index)[:limit]
+    dates = [entry_date(index, *item) for item in entries]
+    updated = f"{max(dates)}T00:00:00{SOURCE_TIMEZONE}" if dates else _epoch(config).strftime("%Y-%m-%dT%H:%M:%SZ")
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "zh-CN"})
     site = config.site
     ET.SubElement(root, "title").text = f"{site.title}：新收录的绩效自评"
@@ -137,7 +150,7 @@ def feed(config: Config, index: SiteIndex, limit: int = FEED_ENTRIES) -> bytes:
     ET.SubElement(root, "updated").text = updated
     ET.SubElement(ET.SubElement(root, "author"), "name").text = site.publisher_name
     ET.SubElement(root, "rights").text = f"数据以 {site.license_name} 发布"
-    for package, evaluation in feed_entries(index)[:limit]:
+    for (package, evaluation), date in zip(entries, dates, strict=True):
         published = evaluation.source.published
         entry = ET.SubElement(root, "entry")
         title = evaluation.title if evaluation.title != package.unit.name else f"{KIND_LABELS[evaluation.kind]}"
@@ -148,7 +161,7 @@ def feed(config: Config, index: SiteIndex, limit: int = FEED_ENTRIES) -> bytes:
         ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": href})
         if published:
             ET.SubElement(entry, "published").text = f"{published}T00:00:00{SOURCE_TIMEZONE}"
-        ET.SubElement(entry, "updated").text = f"{published}T00:00:00{SOURCE_TIMEZONE}" if published else updated
+        ET.SubElement(entry, "updated").text = f"{date}T00:00:00{SOURCE_TIMEZONE}"
         ET.SubElement(ET.SubElement(entry, "author"), "name").text = evaluation.source.publisher
         ET.SubElement(entry, "category", {"term": package.unit.unit_id, "label": package.unit.name})
         ET.SubElement(entry, "category", {"term": str(evaluation.year), "label": f"{evaluation.year} 年度"})

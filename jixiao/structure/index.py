@@ -23,6 +23,9 @@ class SiteIndex:
     all_years_files: tuple[str, ...] | None = None
     """Site paths of the all-years database and workbook the datasets stage published (left here by it);
     None before that stage (both are listed)."""
+    added: dict[str, str] = field(default_factory=dict)
+    """Package id → the date (YYYY-MM-DD) it was first committed, and "HEAD" → the built commit's date
+    (jixiao/build/history.py; empty outside git): the feed's date where a source prints none."""
     row_counts: dict[str, int] = field(default_factory=dict)
     """Rows of each combined table (``combined.COMBINED``), left here by the build as it writes each year's
     combined files (build/shared.py); outlines cannot count budget lines or indicators."""
