@@ -114,7 +114,7 @@ def _format(path: Path) -> str:
     )
 
 
-def _clerk(data_dir: Path, floors: dict[str, int]) -> list[str]:
+def _clerk(floors: dict[str, int]) -> list[str]:
     """The clerk-made files: one line each, then per format, then in all."""
     lines = [
         "## 文员制作的原表",
@@ -123,7 +123,7 @@ def _clerk(data_dir: Path, floors: dict[str, int]) -> list[str]:
         "做成 XLSX（合并单元格、两行表头、数字格式 0.00／#,##0.00／百分比、带缓存结果的 SUM 公式、“单位：万元”）、",
         "Word 表格（gridSpan／vMerge，指标表头跨页重复）、网页表格（rowspan／colspan），再由 LibreOffice 导出 PDF",
         "并另存为 Excel 97–2003（.xls）。",
-        "对照的是数据包 CSV 中转录的文字，逐位比较（8.50 ≠ 8.5）。",
+        "对照的是制作时数据包 CSV 的副本（`tests/fixtures/clerk/packages/`）中转录的文字，逐位比较（8.50 ≠ 8.5）。",
         "",
         "改进之前（提交 ce992d4，同一批文件、同一对照）：XLSX 1020／1087（93.8 %，读错 13）、",
         "DOCX 1024（94.2 %，读错 9）、",
@@ -142,7 +142,7 @@ def _clerk(data_dir: Path, floors: dict[str, int]) -> list[str]:
         kind = _format(source)
         started = time.perf_counter()
         with tempfile.TemporaryDirectory() as scratch:
-            tally = measure_clerk(source, data_dir, Path(scratch))
+            tally = measure_clerk(source, Path(scratch))
         seconds[kind] = seconds.get(kind, 0.0) + time.perf_counter() - started
         if tally is None:
             lines.append(f"| `{source.name}` | {kind} | — | 0（未识别出自评表） | — | — |")
@@ -207,7 +207,7 @@ def report(data_dir: Path, sources_dir: Path) -> tuple[str, dict[str, int]]:
         "",
     ]
     total.add(layouts)
-    lines += _clerk(data_dir, floors)
+    lines += _clerk(floors)
     if total.wrong:
         lines += ["## 读错的数字", "", *(f"- {item}" for item in total.wrong), ""]
     lines += [

@@ -186,6 +186,8 @@ def _indicators(tally: Tally, expected: Path, draft: Path, pairs: dict[str, str 
 
 CLERK = Path(__file__).resolve().parent / "fixtures" / "clerk" / "forms"
 """Forms typed up from data/ the way clerks do (tests/fixtures/clerk/make_clerk_forms.py)."""
+CLERK_PACKAGES = CLERK.parent / "packages"
+"""The package tables each clerk-made form was typed from: their oracle (data/ may have moved on since)."""
 
 
 def clerk_form(path: Path) -> tuple[str, str, str]:
@@ -216,7 +218,7 @@ def import_file(source: Path, scratch: Path, year: str, evaluation: str | None =
     return data / "imported" / year if code == 0 else None
 
 
-def measure_clerk(source: Path, data_dir: Path, scratch: Path) -> Tally | None:
+def measure_clerk(source: Path, scratch: Path, data_dir: Path = CLERK_PACKAGES) -> Tally | None:
     """How much of its package one clerk-made file gives back (None: nothing recognised)."""
     unit, year, evaluation = clerk_form(source)
     draft = import_file(source, scratch, year, evaluation)

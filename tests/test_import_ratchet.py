@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from import_oracle import CLERK, clerk_form, compare, import_file, measure_clerk
+from import_oracle import CLERK, CLERK_PACKAGES, clerk_form, compare, import_file, measure_clerk
 
 REPO = Path(__file__).resolve().parent.parent
 FLOORS = json.loads((REPO / "tests" / "fixtures" / "import_floors.json").read_text(encoding="utf-8"))
@@ -21,6 +21,9 @@ TEXTS = sorted(name for name in FLOORS if name not in CLERK_FILES)
 
 def test_every_clerk_made_file_and_format_has_a_floor():
     files = {f"tests/fixtures/clerk/forms/{path.name}" for path in CLERK.iterdir() if path.suffix != ".py"}
+    assert {clerk_form(Path(name))[:2] for name in files} == {
+        (unit.name, year.name) for unit in CLERK_PACKAGES.iterdir() for year in unit.iterdir()
+    }, "every clerk-made form keeps the package tables it was typed from"
     assert files == set(CLERK_FILES)
     formats = {name.split(".", 1)[1] for name in CLERK_FILES}
     assert formats == {"xlsx", "xls", "docx", "html", "xlsx.pdf", "docx.pdf"}
@@ -30,7 +33,7 @@ def test_every_clerk_made_file_and_format_has_a_floor():
 
 @pytest.mark.parametrize("name", CLERK_FILES)
 def test_clerk_made_file_reads_without_a_wrong_figure_and_above_its_floor(tmp_path, name):
-    tally = measure_clerk(REPO / name, REPO / "data", tmp_path)
+    tally = measure_clerk(REPO / name, tmp_path)
     assert tally is not None, f"{name}: no form recognised"
     assert tally.wrong == []
     assert tally.recovered >= FLOORS[name], f"{name}: {tally.recovered} < floor {FLOORS[name]}; {tally.missing[:5]}"
@@ -42,7 +45,7 @@ def test_clerk_made_files_recover_nine_in_ten_figures():
     totals: dict[str, list[int]] = {}
     for name in CLERK_FILES:
         unit, year, evaluation = clerk_form(Path(name))
-        package = REPO / "data" / unit / year
+        package = CLERK_PACKAGES / unit / year
         expected = _printed_figures(package, evaluation)
         kind = name.split(".", 1)[1]
         totals.setdefault(kind, [0, 0])
