@@ -248,3 +248,20 @@ def test_pagefind_reads_the_words_not_the_figures():
     for gone in ("12.5", ">7<", "budget.csv", '"v"', "站点"):
         assert gone not in feed, gone
     assert search.search_feed(html.replace(" data-pagefind-body", "")) is None
+
+
+@pytest.mark.browser
+def test_results_name_unit_year_and_evaluation_with_excerpts_from_the_content(context, server, guard, subpath_built):
+    """A result of an evaluation page is titled 单位 · 年度 · 评价 (弋阳县 2022 国有企业职教幼教…, by hand), and
+    its excerpt comes from names, indicators and narrative, not the headings every page repeats."""
+    page = context.new_page()
+    guard.watch(page)
+    page.goto(server)
+    search_from_header(page, "幼教")
+    titles = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.textContent.trim())")
+    assert "弋阳县社会保险管理中心 · 2022 年度 · 国有企业职教幼教退休老师专项生活补助配套" in titles, titles
+    excerpts = " ".join(page.eval_on_selector_all(".pagefind-ui__result-excerpt", "e => e.map(x => x.textContent)"))
+    assert "幼教" in excerpts
+    for heading in ("执行率（计算）", "全年预算数（万元）", "绩效指标评分表", "预算安排及支出情况"):
+        assert heading not in excerpts, excerpts
+    guard.check()

@@ -112,6 +112,12 @@ def evaluation(
                 scripts=(routes.href(path, routes.DOWNLOADS_JS),) if members and not is_project else (),
             ),
             "heading": heading,
+            # a search result's title says whose, which year and which evaluation (no commas: pagefind's separator)
+            "search_title": " · ".join(
+                [package.unit.name, f"{package.year} 年度"]
+                + ([evaluation.title] if is_project and evaluation else [])
+                + ([] if is_project else ["绩效自评"])
+            ).replace(",", "，"),
             "view": view,
             "projects": projects,
             "projects_heading": projects_heading,
