@@ -90,3 +90,10 @@ def test_amounts_of_unknown_column_are_shown_as_printed(site):
 def test_figures_carry_thousands_separators(site):
     page = doc(site, "units/rugao-landloss/2023/index.html")
     assert cell_texts(page.by_id("budget-total"))[1:3] == ["93,116.21", "90,819.34"]
+
+
+def test_the_form_family_is_named_in_chinese_with_its_code_as_secondary_text(site):
+    page = doc(site, PUTUO)
+    facts = {dt.text(): dt.parent.find("dd") for dt in page.find_all("dt")}
+    assert facts["表样"].text() == "财政部项目支出绩效自评表 national-project"
+    assert facts["表样"].find("span").text() == "national-project"

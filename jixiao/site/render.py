@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from jixiao.config import Config, Site
 from jixiao.ingest.checks.text import INVISIBLE
-from jixiao.structure.labels import amount, percent
+from jixiao.structure.labels import amount, percent, template_label
 
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 _INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
@@ -125,6 +125,7 @@ def make_environment(templates_dir: Path, override: Path | None = None, site: Si
         published_percent=published_percent,
         integer=integer,
         markdown=markdown_html,
+        template_label=template_label,
     )
     env.globals["site"] = site or Site()
     return env

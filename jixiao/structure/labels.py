@@ -6,6 +6,23 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.ingest.model import Evaluation, Package
 
+TEMPLATE_LABELS = {
+    "national-project": "财政部项目支出绩效自评表",
+    "national-department": "财政部部门整体支出绩效自评表",
+    "hebei-project": "河北省项目支出绩效自评表（权重占比、折算得分）",
+    "sichuan-project": "四川省项目支出绩效自评表",
+    "baoshan-project": "保山市项目支出绩效自评表",
+    "tianchang-department": "天长市部门整体支出绩效自评表",
+}
+"""The form families of evaluations.csv's ``template`` column, as a reader names them (the code stays as
+small secondary text on the page)."""
+
+
+def template_label(code: str) -> str:
+    """A form family's Chinese name; a code not listed here is named as such."""
+    return TEMPLATE_LABELS.get(code, "其他表样")
+
+
 KIND_LABELS = {"department": "部门整体支出绩效自评", "project": "项目支出绩效自评", "report": "绩效自评报告"}
 
 
