@@ -109,8 +109,8 @@ def budget_charts(package: Package, evaluation: Evaluation) -> tuple[Chart | Non
         for line in evaluation.budget
         if line.budget_wan is not None or line.actual_wan is not None or line.ambiguous_amounts
     ]
-    if not lines:
-        return None, None
+    if not any(line.budget_wan is not None or line.actual_wan is not None for line in lines):
+        return None, None  # nothing placed to draw (the figures of unknown column are in the table)
     prefix = f"chart-{evaluation.evaluation_id}"
     cite = _citation(package, evaluation)
     table = (
