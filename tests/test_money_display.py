@@ -97,3 +97,12 @@ def test_the_form_family_is_named_in_chinese_with_its_code_as_secondary_text(sit
     facts = {dt.text(): dt.parent.find("dd") for dt in page.find_all("dt")}
     assert facts["表样"].text() == "财政部项目支出绩效自评表 national-project"
     assert facts["表样"].find("span").text() == "national-project"
+
+
+def test_a_unit_page_opens_with_its_headline(site):
+    """如皋市被征地农民基本生活保障资金管理中心 2023 (by hand from its form): 93116.21 against 90819.34 万元,
+    97.53%, 96.8 (优)."""
+    page = doc(site, "units/rugao-landloss/index.html")
+    card = page.find("ul", class_="headline years").text()
+    assert "约 9.31 亿元 全年预算" in card and "约 9.08 亿元 实际支出" in card
+    assert "执行率 97.53%" in card and "得分 96.8（优）" in card

@@ -62,6 +62,7 @@ def unit(config: Config, unit_id: str, packages: list[Package]) -> PageSpec:
             "profile": profile,
             "history_chart": history_chart,
             "years": years if len(years) >= 2 else [],
+            "cards": list(reversed(years)),  # the headline: each year's totals, rate and score, newest first
             "rows": rows,
         },
         charts.page_files(path, [history_chart]),
