@@ -106,3 +106,13 @@ def test_a_unit_page_opens_with_its_headline(site):
     card = page.find("ul", class_="headline years").text()
     assert "约 9.31 亿元 全年预算" in card and "约 9.08 亿元 实际支出" in card
     assert "执行率 97.53%" in card and "得分 96.8（优）" in card
+
+
+def test_quality_page_points_to_the_published_file_and_row(site):
+    """Data locations name the published file and row and link to it, not the repository path."""
+    page = doc(site, "quality/index.html")
+    cells = [td for td in page.find("tbody").find_all("td") if "small" in td.classes()]
+    assert cells and not any("data/" in td.text() for td in cells)
+    links = {td.text(): td.find("a").attrs["href"] for td in cells if td.find("a") is not None}
+    assert links["putuo-sports-centre-2022 · budget.csv 第2行"] == "../downloads/putuo-sports-centre-2022/budget.csv"
+    assert (site / "downloads/putuo-sports-centre-2022/budget.csv").is_file()

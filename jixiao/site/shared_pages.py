@@ -229,8 +229,8 @@ def quality_page(config: Config, index: SiteIndex) -> PageSpec:
         for e in package.evaluations:
             label = f"{package.unit.name} {package.year} {e.title}"
             for flag in views.flag_views(package, e.flags, path, e):
-                where = f"{package.package_id}/{flag.where}"
-                items.append({"evaluation": label, "href": flag.href, "flag": flag, "where": where})
+                where, to = routes.published_location(package, flag.where, path)  # the published file and row
+                items.append({"evaluation": label, "href": flag.href, "flag": flag, "where": where, "to": to})
     items.sort(key=lambda item: item["flag"].code)  # grouped by kind; stable, so site order within a kind
     counts: dict[str, dict] = {}
     for item in items:

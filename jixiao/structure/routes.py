@@ -151,6 +151,16 @@ def download_file(package: Package, name: str) -> str:
     return f"{download_dir(package)}/{name}"
 
 
+def published_location(package: Package, where: str, from_path: str) -> tuple[str, str]:
+    """A data location ("data/<unit>/<year>/budget.csv 第2行") as a reader finds it: the package's published
+    file and row, and a link from ``from_path`` to that file under downloads/ ("" when it is not published)."""
+    name, _, row = where.partition(" ")
+    name = name.split(f"/{package.year}/", 1)[-1]
+    if name not in (*package.files, "datapackage.json"):
+        return f"{package.package_id}/{where}", ""
+    return f"{package.package_id} · {name}" + (f" {row}" if row else ""), href(from_path, download_file(package, name))
+
+
 def zip_name(package: Package) -> str:
     """The file name of a package's zip, which the reader's browser packs (no zip is stored)."""
     return f"{package.package_id}.zip"
