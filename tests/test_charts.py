@@ -130,6 +130,10 @@ def test_budget_charts_print_every_published_figure(pages, package, evaluation, 
         for (_, text), column in zip(printed, ("budget", "actual"), strict=True):
             # as the tables show it (万元, a 元 figure beside, unknown columns marked), or why there is none
             missing = not line[column] and column not in line["ambiguous_columns"].split()
+            if line["amount_unit"] == "元" and line[column]:  # drawn in 万元, to two places (元 ÷ 10000)
+                wan_text = (Decimal(line[column]) / 10000).quantize(Decimal("0.01"))
+                assert text.replace(",", "") == str(wan_text), (label, text)
+                continue
             assert text == "—（未载明）" if missing else shows_published(text, line, column), (label, text)
     if not any(line["budget"] and line["actual"] for line in lines):
         assert f"{prefix}-rate" not in specs  # no rate to draw

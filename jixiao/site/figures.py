@@ -73,7 +73,9 @@ def _amount_bars(
     the exact sum with separators, or ``missing``."""
     texts = shown or (amounts.total(budget), amounts.total(actual))
     return tuple(
-        Bar(series, value, text.inline("") if text.text != "—" else missing)
+        # a drawn bar prints its 万元 figure (a 元 form's printed figure is in the table: no room beside a bar
+        # on a phone); a figure of unknown column has no bar and prints what the form does
+        Bar(series, value, missing if text.text == "—" else text.text if value is not None else text.inline(""))
         for series, value, text in zip(charts.BUDGET_SERIES, (budget, actual), texts, strict=True)
     )
 
