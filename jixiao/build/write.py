@@ -86,9 +86,12 @@ def output_lock(out_dir: Path, on_wait: Callable[[str], None] | None = None) -> 
     lock two different files at once.
     """
     out_dir = out_dir.resolve()
-    lock = FileLock(out_dir.parent / _sibling(out_dir, "lock"), thread_local=False)
+    path = out_dir.parent / _sibling(out_dir, "lock")
+    lock = FileLock(path, thread_local=False)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "ab"):  # a folder that cannot be written is an error now, not a lock that never comes free
+            pass
         _acquire(lock, out_dir, on_wait)
     except OSError as error:
         raise OutputError(f"无法在 {out_dir.parent} 中写入：{error.strerror}；请检查权限或换一个输出目录") from None
