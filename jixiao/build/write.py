@@ -90,8 +90,7 @@ def output_lock(out_dir: Path, on_wait: Callable[[str], None] | None = None) -> 
     lock = FileLock(path, thread_local=False)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "ab"):  # a folder that cannot be written is an error now, not a lock that never comes free
-            pass
+        _probe_writable(out_dir)
         _acquire(lock, out_dir, on_wait)
     except OSError as error:
         raise OutputError(f"无法在 {out_dir.parent} 中写入：{error.strerror}；请检查权限或换一个输出目录") from None
@@ -101,6 +100,18 @@ def output_lock(out_dir: Path, on_wait: Callable[[str], None] | None = None) -> 
         yield
     finally:
         lock.release()
+
+
+def _probe_writable(out_dir: Path) -> None:
+    """Raise OSError now if nothing can be written beside ``out_dir``.
+
+    filelock treats a lock file it cannot create as a lock held by someone else and waits
+    forever.  The probe is a scratch file of its own, not the lock file: where filelock
+    falls back to a soft lock (no ``fcntl``), an existing lock file *is* the lock.
+    """
+    handle, probe = tempfile.mkstemp(prefix=_sibling(out_dir, "tmp-probe-"), dir=out_dir.parent)
+    os.close(handle)
+    os.unlink(probe)
 
 
 def _acquire(lock: FileLock, out_dir: Path, on_wait: Callable[[str], None] | None) -> None:
