@@ -162,6 +162,20 @@ def _first_committed(package) -> str:
     return out[-1] if out else ""
 
 
+def _added(package) -> str:
+    """When a package entered the repository: its first commit; a package not committed yet (a
+    maintainer's new form, a test's fixture) has the checkout's HEAD date, and outside git its year's end."""
+    import subprocess
+
+    first = _first_committed(package)
+    if first:
+        return first
+    head = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "HEAD"], cwd=package.path, capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return head or f"{package.path.name}-12-31"
+
+
 def test_feed_dates_are_publication_or_first_commit_dates_never_the_build_epoch(site):
     """A printed publication date where the source has one; else the day the package was first committed;
     newest first; no entry carries the build's fixed date (SOURCE_DATE_EPOCH, 2026-01-01 by default)."""
@@ -171,8 +185,7 @@ def test_feed_dates_are_publication_or_first_commit_dates_never_the_build_epoch(
     expected = {}
     for package, evaluation in evaluations():
         printed = read_csv(package.path / "sources.csv")[0]["published"]
-        expected[f"{package.package_id}/{evaluation['evaluation_id']}"] = printed or _first_committed(package)
-    assert all(expected.values()), "every package of data/ is committed"
+        expected[f"{package.package_id}/{evaluation['evaluation_id']}"] = printed or _added(package)
     root = ET.parse(site / "feed.xml").getroot()
     dates = []
     for entry in root.findall(f"{ATOM}entry"):
