@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from jixiao import stored  # noqa: E402 (after the path line above)
-from jixiao.build import units  # noqa: E402
+from jixiao.assemble import units  # noqa: E402
 from jixiao.opendata import fragments  # noqa: E402
 
 

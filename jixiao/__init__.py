@@ -2,7 +2,7 @@
 
 The stages, each a subpackage, import only from the stages before them:
 
-    config → ingest → stored → structure → opendata → site → build → commands → cli
+    config → ingest → stored → structure → opendata → site → assemble → commands → cli
 
 ``ingest`` reads and checks data/, ``stored`` reads and writes the build's own stored
 state (caches, records) as checked data, ``structure`` says where everything is published,

@@ -192,7 +192,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
-    from jixiao.build.pipeline import run_build
+    from jixiao.assemble.pipeline import run_build
 
     return run_build(_config(args, settings), stats=args.stats)
 

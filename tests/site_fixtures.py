@@ -37,7 +37,7 @@ def build_site(out_dir: Path, data_dir: Path = DATA, base_url: str = "/", full: 
     ``full`` renders every unit even if the previous build in out_dir could be reused;
     other keyword arguments go to Config (e.g. jobs, shard, merge).
     """
-    from jixiao.build.pipeline import build
+    from jixiao.assemble.pipeline import build
     from jixiao.config import Config
 
     config = Config(

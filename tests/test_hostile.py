@@ -25,7 +25,7 @@ import pytest
 from filelock import FileLock
 from site_fixtures import DATA, REPO, read_csv, tree_bytes, write_csv
 
-from jixiao.build.write import MARKER
+from jixiao.assemble.write import MARKER
 from jixiao.cli import main
 
 UNIT = "rugao-landloss"

@@ -351,7 +351,7 @@ def _copy_site(site_once, tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_disk_full_at_the_swap_keeps_the_site_and_leaves_no_staging(site_once, tmp_path, monkeypatch, capsys):
-    from jixiao.build import write
+    from jixiao.assemble import write
     from jixiao.cli import main
 
     data, site = _copy_site(site_once, tmp_path)

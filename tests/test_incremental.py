@@ -7,7 +7,7 @@ import shutil
 import pytest
 from site_fixtures import DATA, REPO, build_site, tree_bytes
 
-from jixiao.build import pipeline
+from jixiao.assemble import pipeline
 
 
 def _build(out, data, **options):
@@ -327,7 +327,7 @@ def test_a_row_edit_assembles_only_its_year_of_the_datasets_again_like_a_clean_b
 
 @pytest.mark.parametrize("when", ["after the moves", "during the moves"])
 def test_a_failure_after_units_were_moved_leaves_the_previous_site_as_it_was(tmp_path, data, monkeypatch, when):
-    from jixiao.build import write
+    from jixiao.assemble import write
 
     site = tmp_path / "site"
     _build(site, data)
@@ -372,9 +372,9 @@ def test_a_build_killed_after_moving_units_is_undone_by_the_next_one(tmp_path, d
     script = f"""
 import os, signal
 from pathlib import Path
-from jixiao.build import write
+from jixiao.assemble import write
 from jixiao.config import Config
-from jixiao.build.pipeline import build
+from jixiao.assemble.pipeline import build
 
 def killed(*args):
     os.kill(os.getpid(), signal.SIGKILL)
@@ -387,7 +387,7 @@ build(Config(data_dir=Path({str(data)!r}), out_dir=Path({str(site)!r}), quiet=Tr
     assert process.returncode == -9
     assert list(tmp_path.glob(".site.jixiao-moves.json")), "the journal of the moves is left beside the site"
     assert tree_bytes(site) != before, "units were moved out of the site before the kill"
-    from jixiao.build.write import output_lock
+    from jixiao.assemble.write import output_lock
 
     with output_lock(site):  # what the next build does first
         pass
@@ -402,7 +402,7 @@ def test_outline_digests_depend_on_values_only(tmp_path):
 
     script = """
 import sys
-from jixiao.build.units import outline_digest
+from jixiao.assemble.units import outline_digest
 from jixiao.config import GRADE_BANDS
 from jixiao.ingest.model import build_package, outline
 from jixiao.ingest.validate import validate_directory
@@ -443,7 +443,7 @@ def test_a_unit_folder_missing_from_the_site_is_rendered_again(tmp_path, data):
 
 
 def test_owned_roots_are_the_folders_only_one_unit_has():
-    from jixiao.build.write import owned_roots
+    from jixiao.assemble.write import owned_roots
 
     roots = owned_roots(
         {

@@ -13,7 +13,7 @@ from pathlib import Path
 import jixiao
 
 PACKAGE = Path(jixiao.__file__).parent
-STAGES = ("config", "settings", "ingest", "stored", "structure", "opendata", "site", "build", "commands", "cli")
+STAGES = ("config", "settings", "ingest", "stored", "structure", "opendata", "site", "assemble", "commands", "cli")
 """In import order: a module may import from its own stage and the ones before it."""
 
 
@@ -76,5 +76,5 @@ def test_stage_packages_say_what_they_take_and_give():
 def test_checker_sees_an_upward_import(tmp_path):
     """The checker itself: an import inside a function, from a later stage, is found."""
     module = tmp_path / "example.py"
-    module.write_text("def f():\n    from jixiao.site import views\n    import jixiao.build.plan\n", "utf-8")
-    assert [(line, _stage(name)) for line, name in _imports(module)] == [(2, "site"), (3, "build")]
+    module.write_text("def f():\n    from jixiao.site import views\n    import jixiao.assemble.plan\n", "utf-8")
+    assert [(line, _stage(name)) for line, name in _imports(module)] == [(2, "site"), (3, "assemble")]

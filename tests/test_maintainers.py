@@ -330,7 +330,7 @@ def test_gitignore_covers_what_the_build_and_tools_create(tmp_path: Path) -> Non
     """A fresh checkout stays clean after a build, and after the usual tools (venv, npm, gate, bench)."""
     from quality_gate import SCREENSHOTS
 
-    from jixiao.build.write import SIBLING
+    from jixiao.assemble.write import SIBLING
     from jixiao.config import Config
 
     checkout = tmp_path / "checkout"
@@ -364,7 +364,7 @@ def test_gitignore_covers_what_the_build_and_tools_create(tmp_path: Path) -> Non
         ["git", "status", "--porcelain", "--untracked-files=all"], cwd=checkout, capture_output=True, text=True
     )
     assert status.stdout == "", "not in .gitignore:\n" + status.stdout
-    # The code stays tracked: no pattern catches a stage folder such as jixiao/build/.
+    # The code stays tracked: no pattern catches a stage folder such as jixiao/assemble/.
     source = [p.relative_to(ROOT).as_posix() for p in (ROOT / "jixiao").rglob("*.py") if "__pycache__" not in p.parts]
     check = ["git", "check-ignore", "--no-index", "--stdin"]
     ignored = subprocess.run(check, cwd=checkout, input="\n".join(source), capture_output=True, text=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.build import plan
+from jixiao.assemble import plan
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from jixiao import settings
-from jixiao.build.plan import fingerprint
+from jixiao.assemble.plan import fingerprint
 from jixiao.cli import main
 from jixiao.config import Config, Site
 

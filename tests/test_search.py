@@ -141,8 +141,8 @@ def test_index_does_not_depend_on_the_order_files_were_written(site, tmp_path):
 
 
 def test_missing_pagefind_binary_fails_the_build_clearly(tmp_path, monkeypatch):
-    from jixiao.build.pipeline import BuildError
-    from jixiao.build.write import MARKER
+    from jixiao.assemble.pipeline import BuildError
+    from jixiao.assemble.write import MARKER
 
     out = tmp_path / "site"
     out.mkdir()

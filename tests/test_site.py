@@ -572,7 +572,7 @@ def existing_site(tmp_path) -> tuple[Path, dict[str, bytes]]:
 
 
 def _siblings(out: Path) -> list[str]:
-    """What lies beside the output folder, less the lock file, which stays by design (build/write.output_lock)."""
+    """What lies beside the output folder, less the lock file, which stays by design (assemble/write.output_lock)."""
     lock = f".{out.name}.jixiao-lock"
     return sorted(p.name for p in out.parent.iterdir() if p.name != lock)
 
@@ -597,7 +597,7 @@ def test_bad_data_exits_1_and_leaves_the_site_untouched(bad_data, existing_site,
 
 
 def test_bad_data_in_process_raises_build_error(bad_data, existing_site):
-    from jixiao.build.pipeline import BuildError
+    from jixiao.assemble.pipeline import BuildError
 
     out, before = existing_site
     with pytest.raises(BuildError) as error:
@@ -629,7 +629,7 @@ def test_failure_while_writing_files_keeps_the_old_site(existing_site, monkeypat
 
 
 def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkeypatch):
-    from jixiao.build import shared
+    from jixiao.assemble import shared
 
     out, before = existing_site
     real = shared.shared_pages
@@ -649,7 +649,7 @@ def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkey
 
 def _write_site(out_dir: Path, files) -> None:
     """Write (path, bytes) pairs into a new folder and swap it in, as the build's last step does."""
-    from jixiao.build.write import Staging, remove_tree
+    from jixiao.assemble.write import Staging, remove_tree
 
     staging = Staging(out_dir)
     try:
@@ -676,7 +676,7 @@ def test_failure_in_the_writer_generator_keeps_the_old_site(existing_site):
 
 
 def test_duplicate_output_paths_are_refused(existing_site):
-    from jixiao.build.write import DuplicatePathError
+    from jixiao.assemble.write import DuplicatePathError
 
     out, before = existing_site
     with pytest.raises(DuplicatePathError):

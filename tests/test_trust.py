@@ -22,7 +22,7 @@ import pytest
 from site_fixtures import DATA, REPO, tree_bytes
 
 from jixiao import stored
-from jixiao.build import pipeline
+from jixiao.assemble import pipeline
 from jixiao.config import Config
 
 UNITS = {"rugao-landloss": "2023", "qingshen-drc": "2023"}
@@ -115,7 +115,7 @@ def test_stored_records_refuse_damage_and_other_kinds(tmp_path):
 
 def test_a_record_of_the_wrong_shape_does_not_decode():
     """The typed decode refuses what the dataclass would not hold: a wrong type, a field too many or too few."""
-    from jixiao.build import units
+    from jixiao.assemble import units
     from jixiao.ingest.findings import Finding
 
     good = stored.encode(Finding("E-SUM", "data/a/2023/budget.csv", "合计不符", line=3))
@@ -146,7 +146,7 @@ def test_a_planted_pickle_runs_nothing_and_is_made_again(edited, case, tmp_path)
 
 def test_a_well_formed_record_of_another_unit_or_with_foreign_paths_is_a_miss(edited, case, tmp_path):
     """Records that pass the format check but do not describe this unit's planned output are not used."""
-    from jixiao.build import units
+    from jixiao.assemble import units
 
     records = sorted((case / "cache" / "units").glob("*.json"))
     assert len(records) == len(UNITS)
@@ -295,7 +295,7 @@ def test_a_malicious_shard_is_checked_on_merge(built, case, tmp_path, shards, po
 
     Each case poisons the first shard one way and the second another (two merges instead of four).
     """
-    from jixiao.build import plan
+    from jixiao.assemble import plan
 
     for shard, poison in zip(shards, poisons, strict=True):
         records = sorted(plan.shard_records_dir(shard).glob("*.json"))
@@ -325,7 +325,7 @@ def test_a_malicious_shard_is_checked_on_merge(built, case, tmp_path, shards, po
 
 def test_a_file_saved_between_plan_and_read_is_keyed_by_what_was_read(edited, case, tmp_path, monkeypatch):
     """The plan hashes version A, the worker reads B: the manifest keys the unit by B, so going back to A rebuilds."""
-    from jixiao.build import units
+    from jixiao.assemble import units
 
     narrative = sorted((case / "data" / "rugao-landloss").glob("*/narrative/*.md"))[0]
     original = narrative.read_bytes()
@@ -443,7 +443,7 @@ def test_a_symlink_or_special_file_in_a_portal_folder_is_refused(case, tmp_path,
 @pytest.mark.skipif(not Path("/dev/zero").exists() or not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs")
 def test_a_manifest_or_digest_cache_that_is_no_regular_file_is_not_read(tmp_path):
     """A shard's manifest linked to /dev/zero, or a FIFO, would hang or fill memory: it is no manifest at all."""
-    from jixiao.build import plan
+    from jixiao.assemble import plan
 
     (tmp_path / "zero.json").symlink_to("/dev/zero")
     os.mkfifo(tmp_path / "fifo.json")

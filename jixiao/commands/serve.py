@@ -30,7 +30,7 @@ from typing import Any, cast
 import watchfiles
 from watchfiles import Change
 
-from jixiao.build.pipeline import BuildError, build
+from jixiao.assemble.pipeline import BuildError, build
 from jixiao.commands.review_page import CONFIRM_PATH, drafts, post, review_html
 from jixiao.commands.review_page import PATH as REVIEW_PATH
 from jixiao.config import Config

@@ -4,7 +4,7 @@
 one unit at a time: the CSV text and the JSON and CSV gzip members are appended as the
 unit workers encoded them, the rows go to the XLSX and SQLite writers, each writing into
 a folder, so no table is ever held in memory.  ``write_all_years`` joins the years'
-compressed CSVs into one file per table.  A build (jixiao/build/shared.py) assembles a
+compressed CSVs into one file per table.  A build (jixiao/assemble/shared.py) assembles a
 year only when one of its units' rows changed (``combined.dataset_files`` lists the files).
 
 Formats keep the published numbers: CSV and JSON carry the published digits as text

@@ -1,7 +1,7 @@
 """The plan of the pages across units: each page with what it draws on, made only when asked.
 
 A build renders a page across units again only when the packages it draws on changed
-(jixiao/build/shared.py keys each by the outlines of its units); the pages themselves
+(jixiao/assemble/shared.py keys each by the outlines of its units); the pages themselves
 are in jixiao/site/shared_pages.py.
 """
 

@@ -25,10 +25,10 @@ class SiteIndex:
     None before that stage (both are listed)."""
     added: dict[str, str] = field(default_factory=dict)
     """Package id → the date (YYYY-MM-DD) it was first committed, and "HEAD" → the built commit's date
-    (jixiao/build/history.py; empty outside git): the feed's date where a source prints none."""
+    (jixiao/assemble/history.py; empty outside git): the feed's date where a source prints none."""
     row_counts: dict[str, int] = field(default_factory=dict)
     """Rows of each combined table (``combined.COMBINED``), left here by the build as it writes each year's
-    combined files (build/shared.py); outlines cannot count budget lines or indicators."""
+    combined files (assemble/shared.py); outlines cannot count budget lines or indicators."""
 
     def each_full_package(self) -> Iterator[Package]:
         return self.full_packages() if self.full_packages is not None else iter(self.packages)

@@ -3,7 +3,7 @@
 A unit whose key matches the previous site's manifest is neither rendered nor linked
 file by file: its folders (``write.owned_roots``) are moved from the current site into
 the new one at the swap (``write.Staging.commit``).  Units found in a shard's output are
-linked by the workers (jixiao/build/units.py).  Until the swap, the kept units' pages
+linked by the workers (jixiao/assemble/units.py).  Until the swap, the kept units' pages
 are read where they are (``SiteFiles``), e.g. by the search index.
 """
 
@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.build import plan, units
-from jixiao.build.write import owned_roots
+from jixiao.assemble import plan, units
+from jixiao.assemble.write import owned_roots
 from jixiao.config import Config
 
 

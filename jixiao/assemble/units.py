@@ -18,9 +18,9 @@ from pathlib import Path
 from jinja2 import Environment
 
 from jixiao import stored
-from jixiao.build import plan as planning
-from jixiao.build.plan import UnitPlan
-from jixiao.build.write import link_files, write_files
+from jixiao.assemble import plan as planning
+from jixiao.assemble.plan import UnitPlan
+from jixiao.assemble.write import link_files, write_files
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import ReadError, read_package, read_regular

@@ -20,16 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jixiao import stored
-from jixiao.build import history, plan
-from jixiao.build.progress import Progress
-from jixiao.build.write import OutputError, Staging, check_output, output_lock, remove_tree
+from jixiao.assemble import history, plan
+from jixiao.assemble.progress import Progress
+from jixiao.assemble.write import OutputError, Staging, check_output, output_lock, remove_tree
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import scan_data
 
 if TYPE_CHECKING:
-    from jixiao.build import units
-    from jixiao.build.reuse import SiteFiles
+    from jixiao.assemble import units
+    from jixiao.assemble.reuse import SiteFiles
     from jixiao.structure.index import SiteIndex
 
 # Rendering modules (Altair, Jinja, frictionless) are imported when a build needs them,
@@ -144,7 +144,7 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915
         summary.unchanged = True
         summary.seconds = time.perf_counter() - started
         return summary, None
-    from jixiao.build import reuse
+    from jixiao.assemble import reuse
     from jixiao.structure.index import SiteIndex
 
     with stage("plan"):
@@ -300,7 +300,7 @@ def _build_units(
     records = config.cache_dir.resolve() / "units"
     to_render = sum(1 for t in tasks if t.reuse is None)
     jobs = min(config.jobs, to_render) if to_render >= PARALLEL_THRESHOLD else 1
-    from jixiao.build import units
+    from jixiao.assemble import units
 
     results: list[units.UnitResult] = []
     with stage("units"), progress.counter("单位", len(tasks), f"{jobs} 个进程") as advance:
@@ -324,7 +324,7 @@ def _write_shard_records(
     config: Config, staging: Staging, records: list[units.UnitRecord], manifest: plan.Manifest
 ) -> None:
     """A shard keeps its manifest and unit records beside its files, for the merge."""
-    from jixiao.build import units
+    from jixiao.assemble import units
 
     store = plan.shard_records_dir(staging.root)
     store.mkdir(parents=True)
@@ -351,9 +351,9 @@ def _write_shared(
     """The pages and files that span units, then the search index over everything written.
 
     The combined datasets come first: they count the rows (``index.row_counts``) that the
-    data page prints.  Each is reused when its inputs did not change (jixiao/build/shared.py).
+    data page prints.  Each is reused when its inputs did not change (jixiao/assemble/shared.py).
     """
-    from jixiao.build import shared
+    from jixiao.assemble import shared
     from jixiao.site import search
 
     with stage("datasets"):

@@ -1,7 +1,7 @@
 """Shared: the files across units (combined datasets, pages, metadata), made again only when their inputs change.
 
 A one-package edit should cost what it changes.  Each unit's record carries a digest of
-its rows of the combined tables and one of its outlines (jixiao/build/units.py), so:
+its rows of the combined tables and one of its outlines (jixiao/assemble/units.py), so:
 
 * the combined tables are keyed by the build fingerprint and every unit's rows digest
   (a narrative edit changes no row, so they are linked, not assembled again);
@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jixiao import stored
-from jixiao.build.write import Staging, link_files
+from jixiao.assemble.write import Staging, link_files
 from jixiao.config import Config
 
 if TYPE_CHECKING:
-    from jixiao.build.units import UnitRecord
+    from jixiao.assemble.units import UnitRecord
     from jixiao.structure.index import SiteIndex
 
 CACHE_VERSION = "1"
