@@ -274,7 +274,7 @@ def shared_pages(
     """
     from jixiao.opendata import metadata
     from jixiao.site import shared_plan
-    from jixiao.site.render import environment, squeeze
+    from jixiao.site.render import environment, render_page
 
     cache = FileCache(config.cache_dir.resolve() / "pages")
     every = _digest(records, "outline_digest") if config.incremental else None
@@ -303,8 +303,7 @@ def shared_pages(
                 if env is None:
                     env = environment(config)
                 spec = page.make()
-                html = squeeze(env.get_template(spec.template).render(**spec.context))
-                files = [(spec.path, html.encode("utf-8"))]
+                files = [(spec.path, render_page(env, spec.template, spec.context))]
                 files += spec.files  # each chart's CSV beside its page
             done = _place(cache, key, files, staging)
         yield path, done[0], done[1]

@@ -28,7 +28,7 @@ from jixiao.ingest.model import Package, build_package, outline
 from jixiao.ingest.validate import validate_package
 from jixiao.opendata import api, downloads, fragments
 from jixiao.site import charts, unit_pages
-from jixiao.site.render import environment, squeeze
+from jixiao.site.render import environment, render_page
 
 RECORD_KIND = "unit-record-3"
 """The kind named in a stored record's header: bumped when UnitRecord's fields change."""
@@ -226,10 +226,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
         for p in packages
     }
     specs = list(unit_pages.unit_pages(config, plan.unit_id, packages, {k: tuple(v) for k, v in members.items()}))
-    pages = [
-        (spec.path, squeeze(_Worker.env.get_template(spec.template).render(**spec.context)).encode("utf-8"))
-        for spec in specs
-    ]
+    pages = [(spec.path, render_page(_Worker.env, spec.template, spec.context)) for spec in specs]
     chart_seconds = charts.seconds() - charts_before
     seconds["charts"] += chart_seconds
     seconds["render"] += time.perf_counter() - started - chart_seconds

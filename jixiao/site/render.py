@@ -1,15 +1,20 @@
-"""Render: the Jinja environment (autoescape, StrictUndefined), number filters, Markdown.
+"""Render: a page's template and context → its final bytes (``render_page``), and what that needs:
+the Jinja environment (autoescape, StrictUndefined), number filters, Markdown, the whitespace squeeze.
 
-Every number on the site is formatted here, never in templates.  Published figures
-are printed exactly as stored (Decimal → its own digits); computed ones say so.
+Every page of the site is rendered by ``render_page``, whichever stage asks for it (the
+unit workers, the pages across units); the assemble stage only decides which pages to
+make and where their bytes go.  Every number on the site is formatted here, never in
+templates.  Published figures are printed exactly as stored (Decimal → its own digits);
+computed ones say so.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     BaseLoader,
@@ -43,6 +48,15 @@ def squeeze(html: str) -> str:
     """
     parts = _PRE.split(html)
     return "".join(part if i % 2 else _INDENT.sub("\n", part) for i, part in enumerate(parts))
+
+
+def render_page(env: Environment, template: str, context: Mapping[str, Any]) -> bytes:
+    """A page as written to the site: ``template`` rendered with ``context``, squeezed, in UTF-8.
+
+    The one way a page becomes bytes, so a page rendered by a unit worker and one rendered
+    across units come out alike, and the output stays byte-identical for the same data.
+    """
+    return squeeze(env.get_template(template).render(**context)).encode("utf-8")
 
 
 _SAFE_LINK = re.compile(r"^(https?://|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
