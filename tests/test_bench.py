@@ -161,22 +161,44 @@ def test_write_floor_and_memory_sampling(tmp_path: Path) -> None:
     assert bench_run.tree_rss(os.getpid()) > 10 * 1024 * 1024
 
 
-def test_targets_of_issue_14_are_judged_from_the_figures() -> None:
-    """Each target is met, not met (with the figure) or not measured; Hugo's ratio is pages/s over pages/s."""
+def test_targets_of_issue_28_are_judged_from_the_figures() -> None:
+    """Each target is met, not met (with the figure) or not measured; the peers' ratios are pages/s over pages/s."""
     run = bench_run.Run
-    fast = bench_run.Result("1000", 1000, 3000, None, run(50.0, 0, int(1.5e9), {"pages": 20000}, ""))
-    fast.files, fast.bytes = 100, int(0.9e9)
-    fast.changed, fast.unchanged = run(12.0, 0, 0, None, ""), run(0.5, 0, 0, None, "")
-    fast.hugo_pages, fast.hugo_wall = 20000, 100.0  # Hugo 200 pages/s, jixiao 400 pages/s
-    verdicts = {t.name: t for t in bench_run.targets({"1000": fast})}
+    small = bench_run.Result("200", 200, 600, None, run(40.0, 0, int(0.5e9), {"pages": 4000}, ""))
+    small.clean_walls = [40.0, 38.0, 50.0]  # median 40 s: 100 pages/s
+    small.hugo, small.pagefind = [10.0, 9.0, 11.0], [20.0, 30.0, 10.0]  # Hugo 400 pages/s; stack medians 30 s
+    mid = bench_run.Result("1000", 1000, 3000, None, run(100.0, 0, int(1.5e9), {"pages": 20000}, ""))
+    mid.clean_walls, mid.clean_peak = [100.0], int(2.5e9)
+    mid.hugo, mid.pagefind = [50.0], [150.0]  # Hugo + Pagefind 100 pages/s, jixiao 200 pages/s
+    mid.files, mid.bytes = 100, int(0.9e9)  # 0.86 MiB per unit
+    mid.changed = [run(6.0, 0, 0, None, ""), run(4.0, 0, 0, None, ""), run(4.5, 0, 0, None, "")]
+    mid.unchanged = [run(0.4, 0, 0, None, "")]
+    assert small.ratio_to(small.stack_rate) == pytest.approx(100 / (4000 / 30))
+    assert mid.ratio_to(mid.stack_rate) == pytest.approx(2.0) and mid.ratio_to(mid.hugo_rate) == pytest.approx(0.5)
+    verdicts = {t.name: t for t in bench_run.targets({"200": small, "1000": mid})}
     names = bench_run.TARGETS
-    assert verdicts[names[0]].verdict == "met"
-    assert verdicts[names[1]].verdict == "not measured"
-    assert verdicts[names[2]].verdict == "not met" and "12.00 s" in verdicts[names[2]].detail
-    assert verdicts[names[3]].verdict == "met" and verdicts[names[4]].verdict == "met"
-    assert fast.hugo_ratio == pytest.approx(2.0) and verdicts[names[5]].verdict == "met"
-    fast.bytes = int(1.2e9)
-    assert {t.name: t.verdict for t in bench_run.targets({"1000": fast})}[names[4]] == "not met"
+    assert verdicts[names[0]].verdict == "not met" and "0.75×" in verdicts[names[0]].detail
+    assert verdicts[names[1]].verdict == "met" and "2.00×" in verdicts[names[1]].detail
+    assert verdicts[names[2]].verdict == "not met" and "0.50× at 1,000 units" in verdicts[names[2]].detail
+    assert verdicts[names[3]].verdict == "met" and verdicts[names[4]].verdict == "not met"
+    assert verdicts[names[5]].verdict == "met"
+    assert verdicts[names[6]].verdict == "met" and verdicts[names[6]].detail.startswith("4.50 s")
+    assert verdicts[names[7]].verdict == "met"
+    assert [verdicts[n].verdict for n in names[8:]] == ["not measured"] * 3
+    mid.bytes = int(1.1 * 1024 * 1024 * 1000)  # 1.15 GB, 1.1 MiB a unit
+    assert {t.name: t.verdict for t in bench_run.targets({"1000": mid})}[names[5]] == "not met"
+
+
+def test_the_sharded_projection_is_the_slowest_shard_plus_the_merge() -> None:
+    run = bench_run.Run
+    big = bench_run.Result("5000", 5000, 15000, None, run(900.0, 0, 0, {"pages": 95000}, ""))
+    big.shards = [run(seconds, 0, 0, None, "") for seconds in (100, 120, 110, 100, 90, 100, 105, 115)]
+    big.merge = run(200.0, 0, 0, None, "")
+    assert big.shard_projection[8] == pytest.approx(320.0)
+    verdict = {t.name: t for t in bench_run.targets({"5000": big})}[bench_run.TARGETS[10]]
+    assert verdict.verdict == "not met" and "8 runners 320 s" in verdict.detail
+    big.merge = run(200.0, 1, 0, None, "boom")
+    assert big.shard_projection == {}
 
 
 def test_validate_speed_measures_both_paths_and_the_quick_one_is_taken(
