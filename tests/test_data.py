@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -426,3 +427,74 @@ def test_rugao_sif_2024_six_projects_scoring_99() -> None:
     assert len(projects) == 6
     assert {(row["total_weight"], row["total_score"]) for row in projects} == {("100", "99")}
     assert len(re.findall(r"总计\s*100\s+99(?![\d.])", source_text(package))) >= 6
+
+
+ZHONGJIANG = SEEDS / "zhongjiang-water/2022"
+"""A real form whose stored copy runs every cell together (中江县水利局, sources/011_…): kept exactly as received."""
+
+
+def test_zhongjiang_water_2022_is_checked_on_its_run_together_text() -> None:
+    text = source_text(ZHONGJIANG)
+    # The stored copy as received: one line, no cell separators, no spaces.
+    assert "年度资金总额:202010100.00%10其中:本年财政拨款2020其他资金" in text
+    assert "总分100100注" in text
+    assert not {"|", " ", "\n"} & set(text)
+    total = _one(ZHONGJIANG, "budget", evaluation_id="water-gauges", line_id="total")
+    figures = tuple(total[c] for c in ("budget", "actual", "weight", "rate_published", "score"))
+    assert figures == ("20", "20", "10", "100.00", "10")
+    evaluation = _one(ZHONGJIANG, "evaluations", evaluation_id="water-gauges")
+    assert (evaluation["total_weight"], evaluation["total_score"]) == ("100", "100")
+    # 100.00 is printed only inside the run “202010100.00%10”: the glued rule is what finds it.
+    assert not contains_number(text, "100.00")
+    assert printed(text, "100.00", "年度资金总额", figures)
+    assert total_row_count(cells_as_text(text), "100", "100") == 1
+
+
+@pytest.mark.parametrize(
+    ("figure", "row"),
+    [
+        ("100.01", ("20", "20", "10", "100.01", "10")),  # a rate the form does not print
+        ("21", ("20", "21", "10", "100.00", "10")),  # an amount misread: 21 is nowhere in the run
+        ("2", ("2", "20", "10", "100.00", "10")),  # 2|020… leaves “020…”, which no figure of the row begins
+        ("1010", ("20", "20", "1010", "100.00", "10")),  # weight and rate cut in the wrong place leave “0.00%…”
+    ],
+)
+def test_zhongjiang_water_2022_a_figure_not_printed_is_not_found(figure: str, row: tuple[str, ...]) -> None:
+    text = source_text(ZHONGJIANG)
+    assert not printed(text, figure, "年度资金总额", row)
+
+
+def test_zhongjiang_water_2022_a_wrong_total_pair_is_not_found() -> None:
+    text = cells_as_text(source_text(ZHONGJIANG))
+    assert total_row_count(text, "100", "99") == 0
+    assert total_row_count(text, "10", "100") == 0
+    assert total_row_count(text, "100", "10") == 0  # “总分100100”: 10 is not the end of the run
+
+
+def test_zhongjiang_water_2022_a_split_the_digits_allow_is_caught_by_the_arithmetic(tmp_path: Path) -> None:
+    """“2020” also splits as 202|0: the text cannot tell, the published 执行率 100.00% can (E-RATE)."""
+    data = tmp_path / "data"
+    shutil.copytree(ZHONGJIANG, data / "zhongjiang-water/2022")
+    budget = data / "zhongjiang-water/2022/budget.csv"
+    misread = ("202", "0", "10", "100.00", "10")
+    assert printed(source_text(ZHONGJIANG), "202", "年度资金总额", misread)  # the digits alone allow it
+    with budget.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    header = list(table[0])
+    table[0]["budget"], table[0]["actual"] = "202", "0"
+    with budget.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+    result = subprocess.run(
+        [sys.executable, "build.py", "--data", str(data), "validate"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "data/zhongjiang-water/2022/budget.csv 第2行 rate_published" in result.stdout + result.stderr
+    assert "(E-RATE)" in result.stdout + result.stderr

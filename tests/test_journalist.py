@@ -6,9 +6,10 @@ the standard library — never with jixiao's code — and compares the answers w
 totals the site prints and with figures read off the forms by hand:
 
 * 2022: 34.64 (保山) + 25.00 (普陀, printed as 250000.00 元) + 880 (天长水利) + 43 + 28.0921 +
-  49.4731 (弋阳's three project forms) = 1060.2052 万元; 永德's two figures under three
-  columns are unknown, 弋阳's report (120.56) restates its forms.  The naive sum of
-  ``budget`` over the 2022 top lines is 251155.7652 (元 and 万元 mixed, the report twice).
+  49.4731 (弋阳's three project forms) + 20 (中江水利, printed run together as “202010100.00%10”)
+  = 1080.2052 万元; 永德's two figures under three columns are unknown, 弋阳's report (120.56)
+  restates its forms.  The naive sum of ``budget`` over the 2022 top lines is 251175.7652
+  (元 and 万元 mixed, the report twice).
 * 江西 2022 = 120.5652, not 241.1252 with the report.
 """
 
@@ -30,7 +31,7 @@ import pytest
 from site_fixtures import DATA, build_site, parse_html, shared_site
 from test_datasets import combined as combined_files  # the combined files made in process as the build does
 
-HAND_2022 = Decimal("1060.2052")
+HAND_2022 = Decimal("1080.2052")
 HAND_JIANGXI_2022 = Decimal("120.5652")
 
 
@@ -164,17 +165,17 @@ def test_the_documented_query_gives_the_sites_totals(site):
     exact = exact_totals(site, ["year"])
     assert exact[("2022",)] == HAND_2022
     assert exact_totals(site, ["province", "year"])[("江西省", "2022")] == HAND_JIANGXI_2022
-    assert site_year_totals(site / "index.html")["2022"] == "1,060.2052"  # with thousands separators
+    assert site_year_totals(site / "index.html")["2022"] == "1,080.2052"  # with thousands separators
 
 
 def test_the_naive_sums_are_what_the_columns_prevent(site):
-    """Measured traps: the printed budgets of the 2022 top lines add to 251155.7652; budget_wan without
-    in_totals counts the report twice and gives 1180.7652 (1060.2052 + 120.56)."""
+    """Measured traps: the printed budgets of the 2022 top lines add to 251175.7652; budget_wan without
+    in_totals counts the report twice and gives 1200.7652 (1080.2052 + 120.56)."""
     lines = pd.read_csv(site / "datasets" / "budget_lines.csv.gz", dtype={"parent_id": str})
     tops = lines[(lines.year == 2022) & lines.parent_id.isna()]
-    assert round(tops.budget.sum(), 4) == 251155.7652
+    assert round(tops.budget.sum(), 4) == 251175.7652
     ev = evaluations_frame(site)
-    assert round(ev[ev.year == 2022].budget_wan.sum(), 4) == 1180.7652
+    assert round(ev[ev.year == 2022].budget_wan.sum(), 4) == 1200.7652
     unknown = ev[~ev.total_known]
     assert set(unknown.unit_id) == {"yongde-minglang-school", "jishan-medical-insurance", "tianchang-tanghu-town"}
     assert unknown.budget_wan.isna().all() and not unknown.in_totals.any()
