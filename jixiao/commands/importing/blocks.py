@@ -8,9 +8,11 @@ go to the review list.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from jixiao.commands.importing.draft_model import HIGH, LOW, MEDIUM, FormDraft, Unplaced, Value
+from jixiao.commands.importing.draft_model import HIGH, LOW, MEDIUM, NONE, PLACEHOLDER, FormDraft, Unplaced, Value
 from jixiao.commands.importing.grid import Cell, Grid, Unreadable, clean, figure, squeeze
+from jixiao.commands.importing.pagebreaks import across_page_breaks
 
 BUDGET_COLUMNS = (
     ("年初预算", "budget_initial"),
@@ -372,54 +374,86 @@ def read_indicators(form: FormDraft, grid: Grid, rows: list[list[Cell]]) -> set[
     return set()
 
 
+@dataclass
+class _Table:
+    """An indicator table being read: the header its rows sit under (a page's repeated header of another
+    shape replaces it), the page of the last data row, and its rows so far, with their pages (a line, or None
+    where a row went to review)."""
+
+    columns: dict[int, str]
+    header: list[Cell]
+    data_page: str = ""
+    previous: dict[str, Value] | None = None
+    sequence: list[tuple[str, dict[str, Value] | None]] = field(default_factory=list)
+
+
 def _indicator_rows(
     form: FormDraft, grid: Grid, rows: list[list[Cell]], header: int, columns: dict[int, str]
 ) -> set[int]:
     used = {header}
-    width = len(rows[header])
-    header_row = rows[header]
-    data_page = ""
-    previous: dict[str, Value] | None = None
+    table = _Table(columns, rows[header])
     aligned = True
+    first = len(form.indicators)
     for index in range(header + 1, len(rows)):
         row = rows[index]
-        keys = [squeeze(cell.text) for cell in row]
-        if any(key in TOTAL_LABELS for key in keys):
-            used.add(index)
-            _total(form, row, columns, grid.exact or (aligned and len(row) == width))
-            break
         used.add(index)
+        if any(squeeze(cell.text) in TOTAL_LABELS for cell in row):
+            positional = grid.exact or (aligned and len(row) == len(table.header))
+            _total(form, row, table.columns, positional)
+            break
+        page = PAGE.search(row[0].where)
+        page_number = page.group(1) if page else ""
         if grid.exact:
-            moved = _under_header(row, header_row) if len(row) != width else None
-            if moved is not None:
-                row = moved  # a table continued on the next page, its cells placed under the header's rules
-            again = _columns(row, INDICATOR_COLUMNS)
-            if {"level1", "level3"} <= set(again.values()) and "weight" in again.values():
-                if len(row) != width:  # the header repeated in a table of another shape: its columns from now on
-                    columns, width, header_row = again, len(row), row
-                previous = None  # the header repeated on a new page: nothing carries over it
+            placed = _continued(form, table, row, page_number)
+            if placed is None:
                 continue
-            if len(row) != width:
-                # another table's row (the next page's part, its columns ruled apart) or text between pages:
-                # which column is which is not known here, so nothing is carried over or placed
-                previous = None
-                reason = "页面之间的文字" if len(row) == 1 else "指标行所在表格的列与表头不同"
-                form.unplaced.append(Unplaced(reason, tuple(cell for cell in row if cell.text)))
-                continue
-            page = PAGE.search(row[0].where)
-            first_on_page = page is not None and page.group(1) != data_page
-            data_page = page.group(1) if page else data_page
-            if first_on_page and form.indicators and _joins_across_pages(form.indicators[-1], row, columns):
-                continue
-        line = _indicator(form, grid, row, columns, width, previous)
-        previous = line
+            row = placed
+        line = _indicator(form, grid, row, table.columns, len(table.header), table.previous)
+        table.previous = line
+        table.sequence.append((page_number, line))
         if line is None:
             aligned = False
             form.unplaced.append(Unplaced("指标行的格与表头对不上", tuple(cell for cell in row if cell.text)))
         else:
-            line["row"] = Value(str(len(form.indicators) + 1), row[0], HIGH)
+            line["row"] = Value("", row[0], HIGH)
             form.indicators.append(line)
+    if grid.kind == "pdf":
+        for dropped in across_page_breaks(table.sequence):
+            form.indicators.remove(dropped)
+            cells = tuple(value.cell for value in dropped.values() if value.cell is not None and value.cell.text)
+            form.unplaced.append(Unplaced("指标行的格与表头对不上", tuple(dict.fromkeys(cells))))
+    for number, line in enumerate(form.indicators[first:], start=first + 1):
+        line["row"] = Value(str(number), line["row"].cell, HIGH)
     return used
+
+
+def _continued(form: FormDraft, table: _Table, row: list[Cell], page: str) -> list[Cell] | None:
+    """A real table's row placed under the header, or None when it is no indicator row of its own: the header
+    repeated on a new page, another table's row, text between pages, or the rest of a row a page break cut."""
+    width = len(table.header)
+    moved = _under_header(row, table.header) if len(row) != width else None
+    if moved is not None:
+        row = moved  # a table continued on the next page, its cells placed under the header's rules
+    again = _columns(row, INDICATOR_COLUMNS)
+    if {"level1", "level3"} <= set(again.values()) and "weight" in again.values():
+        if len(row) != width:  # the header repeated in a table of another shape: its columns from now on
+            table.columns, table.header = again, row
+        table.previous = None  # the header repeated on a new page: nothing carries over it
+        return None
+    if len(row) != width:
+        # another table's row (the next page's part, its columns ruled apart) or text between pages:
+        # which column is which is not known here, so nothing is carried over or placed
+        table.previous = None
+        reason = "页面之间的文字" if len(row) == 1 else "指标行所在表格的列与表头不同"
+        form.unplaced.append(Unplaced(reason, tuple(cell for cell in row if cell.text)))
+        if len(row) != 1:
+            table.sequence.append((page, None))
+        return None
+    first_on_page = bool(page) and page != table.data_page
+    table.data_page = page or table.data_page
+    if first_on_page and form.indicators and _joins_across_pages(form.indicators[-1], row, table.columns):
+        return None
+    return row
 
 
 PAGE = re.compile(r"第([0-9]+)页")
@@ -432,7 +466,9 @@ def _under_header(row: list[Cell], header: list[Cell]) -> list[Cell] | None:
     under the header column whose left rule it shares; None when any filled cell has no such column."""
     if not row or any(cell.x < 0 for cell in row) or any(cell.x < 0 for cell in header):
         return None
-    placed = [Cell(cell.row, cell.col, "", cell.where, x=cell.x) for cell in header]
+    here = row[0]
+    placed = [Cell(here.row, head.col, "", f"{here.where}，{head.text}列之下无格", x=head.x) for head in header]
+    own = [False] * len(header)
     for cell in row:
         at = next((p for p, head in enumerate(header) if abs(head.x - cell.x) <= RULE_TOLERANCE), None)
         if at is None:
@@ -441,8 +477,8 @@ def _under_header(row: list[Cell], header: list[Cell]) -> list[Cell] | None:
             continue
         if placed[at].text and cell.text and not cell.merged:
             return None
-        if cell.text:
-            placed[at] = cell
+        if cell.text or not own[at]:
+            placed[at], own[at] = cell, True  # a blank keeps its own place, for the review list
     return placed
 
 
@@ -473,7 +509,7 @@ def _joins_across_pages(line: dict[str, Value], row: list[Cell], columns: dict[i
     return True
 
 
-def _indicator(  # noqa: C901, PLR0912  # debt: complexity 20
+def _indicator(
     form: FormDraft,
     grid: Grid,
     row: list[Cell],
@@ -493,46 +529,73 @@ def _indicator(  # noqa: C901, PLR0912  # debt: complexity 20
         if position >= len(row):
             continue
         cell = row[position]
-        text = "" if cell.merged and name not in ("level1", "level2") else cell.text
         if name in ("level1", "level2"):
-            if not text:
-                if previous is None or name not in previous or grid.exact:
-                    return None  # in a real table a merged cell's copies hold its text: a blank is not "same as above"
-                carried = previous[name]
-                line[name] = Value(carried.value, cell, MEDIUM if grid.exact else LOW, "合并单元格，沿用上一行")
-                if f"{name}_weight" in previous:
-                    line[f"{name}_weight"] = previous[f"{name}_weight"]
-                continue
-            match = WEIGHT_IN_NAME.fullmatch(clean(text))
-            name_text = clean(match.group(1)) if match else clean(text)
-            if not re.search(r"[0-9A-Za-z\u4e00-\u9fff]", name_text):
-                return None  # a bracket left of a name the page break cut off
-            if grid.kind in ("text", "pdf") and name == "level1" and not LEVEL1_WORDS.fullmatch(squeeze(name_text)):
+            if not _level(line, grid, name, cell, previous):
                 return None
-            line[name] = Value(name_text, cell, sure)
-            if match:
-                line[f"{name}_weight"] = Value(match.group(2), cell, sure)
-        elif name in NUMERIC_INDICATOR:
-            try:
-                number = figure(text, percent=name == "weight_share")
-            except Unreadable:
-                return None
-            if number is not None:
-                line[name] = Value(number.value, cell, sure, number.note)
-        elif name == "nature":
-            if text:
-                if squeeze(text) not in NATURES:
-                    return None
-                written = NATURES[squeeze(text)]
-                note = f"原文作“{text}”。" if written != text else ""
-                line[name] = Value(written, cell, sure, note)
-        elif text:
-            line[name] = Value(text, cell, sure)
+            continue
+        text = "" if cell.merged else cell.text
+        try:
+            value = _cell_value(name, text, cell, sure)
+        except Unreadable:
+            return None
+        if value is not None:
+            line[name] = value
     if "level1" not in line:
         return None
     _values(line, columns)
     line["status"] = Value(_status(line), row[0], sure)
     return line
+
+
+CUT_BY_PAGE = "跨页的合并单元格：本页表内不见其名称（印在另一页或表外），请对照原表填写"
+
+
+def _level(line: dict[str, Value], grid: Grid, name: str, cell: Cell, previous: dict[str, Value] | None) -> bool:
+    """一级／二级指标 into LINE (with a weight printed in brackets); False when the cell cannot be one.
+
+    In a real table a merged cell's copies hold its text, so a blank is not "same as above"; in a PDF a
+    blank is a merged cell the page break cut (its name printed on another page): a placeholder with the
+    cell, for ``across_page_breaks`` to fill from the page it continues or to leave for review."""
+    text = cell.text
+    pdf = grid.kind == "pdf"
+    if not text:
+        if pdf:
+            line[name] = Value(PLACEHOLDER, cell, NONE, CUT_BY_PAGE)
+            return True
+        if previous is None or name not in previous or grid.exact:
+            return False
+        line[name] = Value(previous[name].value, cell, LOW, "合并单元格，沿用上一行")
+        if f"{name}_weight" in previous:
+            line[f"{name}_weight"] = previous[f"{name}_weight"]
+        return True
+    match = WEIGHT_IN_NAME.fullmatch(clean(text))
+    name_text = clean(match.group(1)) if match else clean(text)
+    if not re.search(r"[0-9A-Za-z\u4e00-\u9fff]", name_text):
+        if pdf:  # a bracket left of a name the page break cut off
+            line[name] = Value(PLACEHOLDER, cell, NONE, CUT_BY_PAGE)
+        return pdf
+    if grid.kind in ("text", "pdf") and name == "level1" and not LEVEL1_WORDS.fullmatch(squeeze(name_text)):
+        return False
+    sure = HIGH if grid.exact else MEDIUM
+    line[name] = Value(name_text, cell, sure)
+    if match:
+        line[f"{name}_weight"] = Value(match.group(2), cell, sure)
+    return True
+
+
+def _cell_value(name: str, text: str, cell: Cell, sure: str) -> Value | None:
+    """The value of one non-level column (Unreadable when a number column prints something else)."""
+    if name in NUMERIC_INDICATOR:
+        number = figure(text, percent=name == "weight_share")
+        return Value(number.value, cell, sure, number.note) if number is not None else None
+    if name == "nature":
+        if not text:
+            return None
+        if squeeze(text) not in NATURES:
+            raise Unreadable(text)
+        written = NATURES[squeeze(text)]
+        return Value(written, cell, sure, f"原文作“{text}”。" if written != text else "")
+    return Value(text, cell, sure) if text else None
 
 
 def _values(line: dict[str, Value], columns: dict[int, str]) -> None:

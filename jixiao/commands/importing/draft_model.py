@@ -9,6 +9,9 @@ from jixiao.commands.importing.grid import Cell
 HIGH, MEDIUM, LOW, NONE = "高", "中", "低", "无"
 """How sure the recogniser is: 高 a cell under its own header; 中 a cell placed by order in text,
 or a merged cell carried down; 低 carried down in text; 无 not in the form (a placeholder to fill in)."""
+PLACEHOLDER = "待填"
+"""Written where the form prints nothing a reader could place (a required text, a name cut off by a page
+break); never a value a reader could take as real."""
 
 
 @dataclass(frozen=True)

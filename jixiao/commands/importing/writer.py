@@ -15,15 +15,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.commands.importing.draft_model import LOW, NONE, FormDraft, Unplaced, Value
+from jixiao.commands.importing.draft_model import LOW, NONE, PLACEHOLDER, FormDraft, Unplaced, Value
 from jixiao.commands.importing.grid import Grid
 from jixiao.ingest.draft import DRAFT_KEY, REVIEW_FILE, REVIEW_HEADER, UNREVIEWED
 from jixiao.ingest.tables import TABLES, header, package_descriptor
 
 STRUCTURAL = {"row", "order", "line_id", "parent_id", "kind", "status", "weight_term"}
 """Fields that follow from the reviewed ones (position, label, blank cells): not listed for review."""
-PLACEHOLDER = "待填"
-"""Written where the form prints nothing for a required text; never a value a reader could take as real."""
 
 
 @dataclass(frozen=True)
