@@ -36,7 +36,7 @@ from site_fixtures import (
 
 from jixiao.config import GRADE_BANDS, Config
 from jixiao.ingest.findings import CODES
-from jixiao.ingest.model import build_package
+from jixiao.ingest.model import Package, build_package, outline
 from jixiao.ingest.tables import TABLE_TITLES, TABLES
 from jixiao.ingest.validate import validate_directory
 from jixiao.opendata import api, datasets, downloads, xlsx
@@ -214,18 +214,22 @@ def csv_rows(frames) -> dict[str, list[dict[str, str]]]:
 
 
 @pytest.fixture(scope="module")
-def full_index() -> SiteIndex:
+def full_packages() -> list[Package]:
     """The real packages, whole, for calling the datasets functions directly."""
-    results = validate_directory(DATA, GRADE_BANDS)
-    return SiteIndex.of([build_package(r.package, r.findings) for r in results])
+    return [build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)]
 
 
-def combined(index: SiteIndex, config: Config | None = None) -> dict[str, bytes]:
-    """Site path → bytes of every combined file, made in process the way the build makes them
-    (``write_year`` per year, ``write_all_years``, ``documents``); leaves ``index.row_counts``."""
+def combined(packages: list[Package], config: Config | None = None) -> dict[str, bytes]:
+    """Site path → bytes of every combined file, made in process the way the build makes them."""
+    return combined_and_index(packages, config)[0]
+
+
+def combined_and_index(packages: list[Package], config: Config | None = None) -> tuple[dict[str, bytes], SiteIndex]:
+    """The combined files (``write_year`` per year, ``write_all_years``, then ``documents``) and the site
+    index built, as the build builds it, with the rows they counted and the all-years files they published."""
     config = config or Config()
     by_year: dict[int, list] = {}
-    for package in index.each_full_package():
+    for package in packages:
         by_year.setdefault(package.year, []).append(fragment_of([package]))
     counts = dict.fromkeys(COMBINED, 0)
     published: dict[str, bytes] = {}
@@ -238,9 +242,8 @@ def combined(index: SiteIndex, config: Config | None = None) -> dict[str, bytes]
             counts = {name: counts[name] + year_counts[name] for name in COMBINED}
         every_year = datasets.write_all_years(config, root, [root / str(year) for year in sorted(by_year)])
         published |= {path: file.read_bytes() for path, file in every_year.items()}
-    index.row_counts = counts
-    index.all_years_files = datasets.all_years_published(every_year)
-    return dict(sorted(published.items())) | dict(datasets.documents(config, index))
+    index = SiteIndex.of([outline(p) for p in packages], counts, datasets.all_years_published(every_year))
+    return dict(sorted(published.items())) | dict(datasets.documents(config, index)), index
 
 
 def number_columns(table: str) -> set[str]:
@@ -368,20 +371,20 @@ def test_xlsx_is_stamped_with_source_date_epoch_and_fixed_zip_times(site):
     assert f">{stamp}</dcterms:created>" in core and f">{stamp}</dcterms:modified>" in core
 
 
-def test_xlsx_dates_follow_the_configured_epoch(full_index):
-    files = combined(full_index, Config(source_date_epoch=86400))
+def test_xlsx_dates_follow_the_configured_epoch(full_packages):
+    files = combined(full_packages, Config(source_date_epoch=86400))
     with zipfile.ZipFile(io.BytesIO(files[routes.dataset_workbook(YEARS[-1])])) as archive:
         core = archive.read("docProps/core.xml").decode()
     assert "1970-01-02T00:00:00Z</dcterms:created>" in core and "1970-01-02T00:00:00Z</dcterms:modified>" in core
 
 
-def test_long_tables_continue_on_further_sheets(full_index, csv_rows, monkeypatch, tmp_path):
+def test_long_tables_continue_on_further_sheets(full_packages, csv_rows, monkeypatch, tmp_path):
     year = max(YEARS, key=lambda y: len(by_year(csv_rows["indicators"], y)))
     csv_rows = {table: by_year(rows, year) for table, rows in csv_rows.items()}
     limit = max(1, min(len(csv_rows["budget_lines"]), len(csv_rows["indicators"])) // 2)
     monkeypatch.setattr(datasets, "XLSX_MAX_ROWS", limit)
     path = tmp_path / "split.xlsx"
-    path.write_bytes(combined(full_index)[routes.dataset_workbook(year)])
+    path.write_bytes(combined(full_packages)[routes.dataset_workbook(year)])
     book = openpyxl.load_workbook(path)
     budget_parts = -(-len(csv_rows["budget_lines"]) // limit)
     indicator_parts = -(-len(csv_rows["indicators"]) // limit)
@@ -419,9 +422,8 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     write_csv(path, rows)
     results = validate_directory(data, GRADE_BANDS)
     assert not [f for r in results for f in r.errors]
-    index = SiteIndex.of([build_package(r.package, r.findings) for r in results])
     out = tmp_path / "x.xlsx"
-    out.write_bytes(combined(index)[routes.dataset_workbook(2024)])
+    out.write_bytes(combined([build_package(r.package, r.findings) for r in results])[routes.dataset_workbook(2024)])
     sheet = openpyxl.load_workbook(out)["绩效指标"]
     header = [c.value for c in sheet[1]]
     cells = [row[header.index("备注")] for row in sheet.iter_rows(min_row=2) if row[0].value == "rugao-pension-2024"]
@@ -578,8 +580,8 @@ def test_two_builds_give_byte_identical_datasets(site, tmp_path):
     }
 
 
-def test_in_process_rebuild_of_the_database_is_byte_identical(full_index):
-    first, second = combined(full_index), combined(full_index)
+def test_in_process_rebuild_of_the_database_is_byte_identical(full_packages):
+    first, second = combined(full_packages), combined(full_packages)
     for year in YEARS:
         assert first[routes.dataset_database(year)] == second[routes.dataset_database(year)]
         assert first[routes.dataset_workbook(year)] == second[routes.dataset_workbook(year)]
@@ -704,10 +706,13 @@ def test_api_units_and_index(site):
                 assert summary["actual"] == (total["actual"] or None if total else None)
 
 
-def test_unit_api_files_depend_only_on_the_unit(full_index, site):
+def test_unit_api_files_depend_only_on_the_unit(full_packages, site):
     """What a worker writes for one unit alone is what the built site holds."""
-    for unit_id, unit_packages in full_index.by_unit.items():
-        for path, data in api.unit_files(unit_id, list(unit_packages), Config().site.data_title):
+    by_unit: dict[str, list[Package]] = {}
+    for package in sorted(full_packages, key=lambda p: p.year):
+        by_unit.setdefault(package.unit.unit_id, []).append(package)
+    for unit_id, unit_packages in by_unit.items():
+        for path, data in api.unit_files(unit_id, unit_packages, Config().site.data_title):
             assert (site / path).read_bytes() == data, path
 
 

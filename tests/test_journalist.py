@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from site_fixtures import DATA, build_site, parse_html, shared_site
-from test_datasets import combined as combined_files  # the combined files made in process as the build does
+from test_datasets import combined_and_index  # the combined files made in process as the build does
 
 HAND_2022 = Decimal("1080.2052")
 HAND_JIANGXI_2022 = Decimal("120.5652")
@@ -344,12 +344,11 @@ def test_the_all_years_workbook_gives_way_to_the_years_above_excels_rows(monkeyp
     from jixiao.ingest.validate import validate_directory
     from jixiao.opendata import combined, datasets
     from jixiao.structure import routes
-    from jixiao.structure.index import SiteIndex
 
-    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
+    packages = [build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)]
     monkeypatch.setattr(datasets, "XLSX_MAX_ROWS", 50)
     monkeypatch.setattr(combined, "XLSX_MAX_ROWS", 50)
-    files = combined_files(index, Config())
+    files, index = combined_and_index(packages, Config())
     assert routes.DATASETS_WORKBOOK not in files and routes.DATASETS_DATABASE in files
     assert all(routes.dataset_workbook(year) in files for year in index.by_year)
     assert (
@@ -367,10 +366,9 @@ def test_all_years_max_mb_keeps_the_site_within_its_size(monkeypatch):
     from jixiao.ingest.validate import validate_directory
     from jixiao.opendata import combined
     from jixiao.structure import routes
-    from jixiao.structure.index import SiteIndex
 
-    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
-    files = combined_files(index, Config(site=Site(all_years_max_mb=0)))
+    packages = [build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)]
+    files, index = combined_and_index(packages, Config(site=Site(all_years_max_mb=0)))
     assert routes.DATASETS_DATABASE not in files and routes.DATASETS_WORKBOOK not in files
     assert index.all_years_files == ()
     readme = files[routes.DATASETS_README].decode("utf-8")

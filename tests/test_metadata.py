@@ -18,7 +18,7 @@ import pytest
 from site_fixtures import DATA, REPO, build_site, evaluation_path, html_pages, packages, parse_html, read_csv
 
 from jixiao.config import GRADE_BANDS, Config
-from jixiao.ingest.model import build_package
+from jixiao.ingest.model import build_package, outline
 from jixiao.ingest.validate import validate_directory
 from jixiao.opendata import metadata
 from jixiao.structure.index import SiteIndex
@@ -134,8 +134,9 @@ def test_feed_is_atom_with_one_entry_per_evaluation(site, files):
 
 def test_feed_keeps_only_the_newest_entries():
     """A national portal's feed names the newest evaluations, not all of them (the sitemap does)."""
-    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
-    index.added = {package.package_id: "2020-01-01" for package in index.packages}  # committed before any printing
+    outlines = [outline(build_package(r.package, r.findings)) for r in validate_directory(DATA, GRADE_BANDS)]
+    added = {package.package_id: "2020-01-01" for package in outlines}  # committed before any printing
+    index = SiteIndex.of(outlines, row_counts={}, added=added)
     root = ET.fromstring(metadata.feed(Config(), index, limit=3))
     entries = root.findall(f"{ATOM}entry")
     shown = [(entry.find(f"{ATOM}published").text or "")[:10] for entry in entries]

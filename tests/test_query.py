@@ -190,19 +190,18 @@ def test_every_page_links_the_query_page(subpath_built):
 def test_without_a_published_database_the_page_says_why_and_loads_nothing(limit):
     """all_years_max_mb: no jixiao.db on the site, so no script, no link to it; the years' databases instead."""
     from jixiao.config import GRADE_BANDS, Config, Site
-    from jixiao.ingest.model import build_package
+    from jixiao.ingest.model import build_package, outline
     from jixiao.ingest.validate import validate_directory
-    from jixiao.site.render import environment
+    from jixiao.site.render import environment, render_page
     from jixiao.site.shared_pages import query_page
     from jixiao.structure.index import SiteIndex
 
-    index = SiteIndex.of([build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)])
+    outlines = [outline(build_package(r.package, r.findings)) for r in validate_directory(DATA, GRADE_BANDS)]
     config = Config(site=Site(all_years_max_mb=limit), templates_dir=REPO / "templates")
     rendered = {}
     for published in ((), ("datasets/jixiao.db",)):
-        index.all_years_files = published
-        spec = query_page(config, index)
-        rendered[published] = environment(config).get_template(spec.template).render(**spec.context)
+        spec = query_page(config, SiteIndex.of(outlines, row_counts={}, all_years_files=published))
+        rendered[published] = render_page(environment(config), spec.template, spec.context).decode("utf-8")
     without, with_database = rendered[()], rendered[("datasets/jixiao.db",)]
     reason = "未生成全部年度的数据库（站点设置 all_years_max_mb = 0）" if limit == 0 else "超过 1 MB"
     assert 'id="query-unavailable"' in without and reason in without

@@ -30,7 +30,7 @@ from jixiao.ingest.load import scan_data
 if TYPE_CHECKING:
     from jixiao.assemble import units
     from jixiao.assemble.reuse import SiteFiles
-    from jixiao.structure.index import SiteIndex
+    from jixiao.ingest.model import PackageOutline
 
 # Rendering modules (Altair, Jinja, frictionless) are imported when a build needs them,
 # so a build with nothing to do returns in a fraction of a second.
@@ -145,7 +145,6 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915
         summary.seconds = time.perf_counter() - started
         return summary, None
     from jixiao.assemble import reuse
-    from jixiao.structure.index import SiteIndex
 
     with stage("plan"):
         _check_theme(config)
@@ -185,9 +184,7 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915
             _write_shard_records(config, staging, records, manifest)
         else:
             site = reuse.SiteFiles(staging.root, config.out_dir.resolve(), moved, fingerprint)
-            index = SiteIndex.of(outlines)
-            index.added = history.added_dates(config.data_dir)
-            _write_shared(config, staging, index, records, progress, stage, summary, site)
+            _write_shared(config, staging, outlines, records, progress, stage, summary, site)
         with stage("swap"):
             progress.stage("替换", str(config.out_dir))
             adopt = kept_paths + (site.adopt if shard is None else [])
@@ -341,7 +338,7 @@ def _write_shard_records(
 def _write_shared(
     config: Config,
     staging: Staging,
-    index: SiteIndex,
+    outlines: list[PackageOutline],
     records: list[units.UnitRecord],
     progress: Progress,
     stage: _Stages,
@@ -350,16 +347,23 @@ def _write_shared(
 ) -> None:
     """The pages and files that span units, then the search index over everything written.
 
-    The combined datasets come first: they count the rows (``index.row_counts``) that the
-    data page prints.  Each is reused when its inputs did not change (jixiao/assemble/shared.py).
+    The combined datasets come first: they count the rows (``SiteIndex.row_counts``) that the
+    data page prints, so the site index is built, once, after them.  Each is reused when its
+    inputs did not change (jixiao/assemble/shared.py).
     """
     from jixiao.assemble import shared
+    from jixiao.opendata import datasets
     from jixiao.site import search
+    from jixiao.structure.index import SiteIndex
 
     with stage("datasets"):
         progress.stage("合并数据集")
-        index.full_packages = lambda: _full_packages(records)
-        files, size = shared.combined_datasets(config, index, records, site.fingerprint, staging)
+        years = {package.year for package in outlines}
+        tables = shared.combined_datasets(config, years, records, site.fingerprint, staging)
+        added = history.added_dates(config.data_dir)
+        index = SiteIndex.of(outlines, tables.row_counts, tables.all_years_files, added)
+        count, written = staging.write(datasets.documents(config, index))
+        files, size = tables.files + count, tables.bytes + written
     with stage("shared pages"):
         progress.stage("共享页面", f"{len(index.packages)} 个数据包")
         for path, count, written in shared.shared_pages(config, index, records, site.fingerprint, staging):
@@ -380,12 +384,6 @@ def _write_shared(
             site.adopt.extend(search.index_site(staging.root, config, keys, pages, site.root_of, previous))
         except search.SearchIndexError as error:
             raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
-
-
-def _full_packages(records: list[units.UnitRecord]) -> Iterator:
-    """Every package whole, one unit at a time, so memory does not grow with the portal."""
-    for record in records:
-        yield from record.full_packages()
 
 
 def run_build(config: Config, stats: Path | None = None) -> int:

@@ -24,6 +24,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,11 +134,23 @@ def _digest(records: Iterable[UnitRecord], field: str) -> str | None:
 # --------------------------------------------------------------------------- combined datasets
 
 
+@dataclass(frozen=True)
+class CombinedTables:
+    """What writing the combined datasets gives the rest of the build: its files and bytes, and the two
+    facts the pages across units print (``SiteIndex.row_counts`` and ``SiteIndex.all_years_files``)."""
+
+    files: int
+    bytes: int
+    row_counts: dict[str, int]
+    all_years_files: tuple[str, ...]
+
+
 def combined_datasets(
-    config: Config, index: SiteIndex, records: list[UnitRecord], fingerprint: str, staging: Staging
-) -> tuple[int, int]:
-    """The combined files year by year (a year linked when none of its units' rows changed), the all-years
-    files (linked when no year changed), then their README, descriptor and the API index."""
+    config: Config, years: Iterable[int], records: list[UnitRecord], fingerprint: str, staging: Staging
+) -> CombinedTables:
+    """The combined files year by year (a year linked when none of its units' rows changed), then the
+    all-years files (linked when no year changed).  Their README, descriptor and the API index print the
+    counts, so they are written from the site index built with them (``datasets.documents``)."""
     from jixiao.opendata import datasets
 
     cache = FileCache(config.cache_dir.resolve() / "datasets")
@@ -146,10 +159,10 @@ def combined_datasets(
     for record in records:
         for year, digest in record.rows_digests:
             members.setdefault(year, []).append(f"{record.unit_id}\0{digest}")
-    counts = dict.fromkeys(index.row_counts or _tables(), 0)
+    counts = dict.fromkeys(_tables(), 0)
     files = size = 0
     entries = []
-    for year in sorted(index.by_year):
+    for year in sorted(years):
         key = _key("datasets-year", fingerprint, year, *members.get(year, ())) if keep else None
 
         def make(folder: Path, year: int = year) -> list[str]:
@@ -170,15 +183,13 @@ def combined_datasets(
 
     entry, names = _entry(cache, key, staging, make_all)
     files, size = files + len(names), size + sum((entry / name).stat().st_size for name in names)
-    index.all_years_files = datasets.all_years_published(names)
+    all_years_files = datasets.all_years_published(names)
     for entry, _ in entries:
         if entry.parent != cache.root:
             shutil.rmtree(entry, ignore_errors=True)
     if keep:
         cache.prune()
-    index.row_counts = counts
-    count, written = staging.write(datasets.documents(config, index))
-    return files + count, size + written
+    return CombinedTables(files, size, counts, all_years_files)
 
 
 def _counts(entry: Path) -> dict[str, int] | None:

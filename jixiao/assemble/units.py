@@ -24,13 +24,13 @@ from jixiao.assemble.write import link_files, write_files
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import ReadError, read_package, read_regular
-from jixiao.ingest.model import Package, build_package, outline
+from jixiao.ingest.model import Package, PackageOutline, build_package, outline
 from jixiao.ingest.validate import validate_package
 from jixiao.opendata import api, downloads, fragments
 from jixiao.site import charts, unit_pages
 from jixiao.site.render import environment, render_page
 
-RECORD_KIND = "unit-record-3"
+RECORD_KIND = "unit-record-4"
 """The kind named in a stored record's header: bumped when UnitRecord's fields change."""
 
 
@@ -59,7 +59,7 @@ class UnitRecord:
     unit_id: str
     key: str
     files: tuple[str, ...]
-    outlines: tuple[Package, ...]
+    outlines: tuple[PackageOutline, ...]
     package_dirs: tuple[Path, ...]
     findings: tuple[tuple[Finding, ...], ...]
     """The flags of each package, so full packages can be reloaded without validating again."""
@@ -264,7 +264,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     return result
 
 
-def outline_digest(outlines: tuple[Package, ...]) -> str:
+def outline_digest(outlines: tuple[PackageOutline, ...]) -> str:
     """A digest of the outlines' values: their repr (frozen dataclasses, tuples, ordered dicts; no sets).
 
     Not their stored form, which may change with the record format; the repr is of the values alone.

@@ -6,13 +6,15 @@ once, as Decimals, and marked as computed so pages can tell them from published 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from jixiao.ingest.findings import CODES, Finding
 from jixiao.ingest.load import RawPackage, Row
 from jixiao.ingest.tables import TABLES
+
+E = TypeVar("E", bound="EvaluationFacts")
 
 
 def _decimal(row: Row, name: str) -> Decimal | None:
@@ -177,7 +179,12 @@ class StatedScore:
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class EvaluationFacts:
+    """What an evaluation says of itself apart from its rows: form, period, totals, grade, source, flags.
+
+    The part an ``Evaluation`` and an ``EvaluationOutline`` share.
+    """
+
     evaluation_id: str
     unit_id: str
     year: int
@@ -198,11 +205,17 @@ class Evaluation:
     grade: str
     source: Source
     note: str
+    stated_scores: tuple[StatedScore, ...]
+    flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True)
+class Evaluation(EvaluationFacts):
+    """One evaluation whole: its facts and every budget line, indicator and narrative section."""
+
     budget: tuple[BudgetLine, ...]
     indicators: tuple[Indicator, ...]
     narrative: tuple[NarrativeSection, ...]
-    stated_scores: tuple[StatedScore, ...]
-    flags: tuple[Flag, ...]
 
     @property
     def total_line(self) -> BudgetLine | None:
@@ -210,24 +223,27 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
-class Package:
-    """One data package: a unit's evaluations for one year, and its files."""
+class EvaluationOutline(EvaluationFacts):
+    """An evaluation as pages across units show it: its facts and its total line, without its rows."""
 
-    unit: Unit
-    year: int
-    display: str
-    files: tuple[str, ...]
-    """Resource paths inside the package (CSV files), in descriptor order."""
-    descriptor: dict
-    sources: tuple[Source, ...]
-    evaluations: tuple[Evaluation, ...]
+    total_line: BudgetLine | None
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A table a package publishes: its path in the package and its title (the path when it has none)."""
+
+    path: str
+    title: str
+
+
+class _Evaluations(Generic[E]):
+    """What a package and its outline say of their evaluations, whichever kind they hold."""
+
+    evaluations: tuple[E, ...]
 
     @property
-    def package_id(self) -> str:
-        return f"{self.unit.unit_id}-{self.year}"
-
-    @property
-    def main(self) -> Evaluation | None:
+    def main(self) -> E | None:
         """The department-wide evaluation, else the report, else None."""
         for kind in ("department", "report"):
             for evaluation in self.evaluations:
@@ -236,12 +252,59 @@ class Package:
         return None
 
     @property
-    def projects(self) -> tuple[Evaluation, ...]:
+    def projects(self) -> tuple[E, ...]:
         return tuple(e for e in self.evaluations if e.kind == "project")
 
     @property
     def flags(self) -> tuple[Flag, ...]:
         return tuple(flag for e in self.evaluations for flag in e.flags)
+
+
+@dataclass(frozen=True)
+class PackageFacts:
+    """What a package and its outline share: the unit, the year and the files and sources it publishes."""
+
+    unit: Unit
+    year: int
+    display: str
+    files: tuple[str, ...]
+    """Resource paths inside the package (CSV files), in descriptor order."""
+    sources: tuple[Source, ...]
+
+    @property
+    def package_id(self) -> str:
+        return f"{self.unit.unit_id}-{self.year}"
+
+
+@dataclass(frozen=True)
+class Package(PackageFacts, _Evaluations[Evaluation]):
+    """One data package: a unit's evaluations for one year, whole, and its descriptor."""
+
+    descriptor: dict
+    evaluations: tuple[Evaluation, ...]
+
+    @property
+    def resources(self) -> tuple[Resource, ...]:
+        return tuple(Resource(r["path"], r.get("title", r["path"])) for r in self.descriptor["resources"])
+
+
+@dataclass(frozen=True)
+class PackageOutline(PackageFacts, _Evaluations[EvaluationOutline]):
+    """A package as pages across units need it: totals, scores, grades, flags, sources and table titles.
+
+    Budget lines below the total, indicators and narrative are not in it, so the main
+    process can hold every package of a national portal in memory; a page that needs them
+    is a page of the unit, rendered from the ``Package``.
+    """
+
+    resources: tuple[Resource, ...]
+    evaluations: tuple[EvaluationOutline, ...]
+
+
+AnyPackage = Package | PackageOutline
+"""A package whole or its outline: what a function takes that reads only what both hold."""
+AnyEvaluation = Evaluation | EvaluationOutline
+"""An evaluation whole or its outline (both have ``total_line``)."""
 
 
 def build_package(raw: RawPackage, findings: tuple[Finding, ...]) -> Package:
@@ -379,20 +442,14 @@ def _depth(line_id: str, parents: dict[str, str]) -> int:
     return depth
 
 
-def outline(package: Package) -> Package:
-    """The package as pages across units need it: totals, scores, grades, flags and sources.
-
-    Budget lines below the total, indicators and narrative are left out, so the main
-    process can hold every package of a national portal in memory.
-    """
+def outline(package: Package) -> PackageOutline:
+    """The package as pages across units need it (``PackageOutline``): its rows left out."""
+    facts = {field.name: getattr(package, field.name) for field in fields(PackageFacts)}
     evaluations = tuple(
-        replace(
-            evaluation,
-            budget=(evaluation.total_line,) if evaluation.total_line else (),
-            indicators=(),
-            narrative=(),
+        EvaluationOutline(
+            **{field.name: getattr(evaluation, field.name) for field in fields(EvaluationFacts)},
+            total_line=evaluation.total_line,
         )
         for evaluation in package.evaluations
     )
-    resources = [{"path": r["path"], "title": r.get("title", r["path"])} for r in package.descriptor["resources"]]
-    return replace(package, evaluations=evaluations, descriptor={"resources": resources})
+    return PackageOutline(**facts, resources=package.resources, evaluations=evaluations)

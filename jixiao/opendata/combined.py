@@ -14,7 +14,7 @@ integers stay integers, and an empty cell (missing value) is ``None``.  The writ
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
@@ -271,7 +271,7 @@ XLSX_MAX_ROWS = 1_048_575
 """Data rows per sheet: Excel's 1,048,576 rows less the header."""
 
 
-def workbook_fits(counts: dict[str, int] | None) -> bool:
+def workbook_fits(counts: Mapping[str, int] | None) -> bool:
     """Whether every table fits one Excel sheet, so the all-years workbook is written (unknown counts: yes)."""
     return not counts or all(count <= XLSX_MAX_ROWS for count in counts.values())
 

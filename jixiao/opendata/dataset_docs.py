@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from jixiao.config import Site
 from jixiao.opendata import combined, downloads, spreadsheet
 from jixiao.opendata.combined import COMBINED
@@ -84,7 +86,7 @@ def units_statement(index: SiteIndex) -> str:
     """The amount units the data holds, counted from each package's top budget lines (never assumed)."""
     by_unit: dict[str, list[str]] = {}
     for package in index.packages:
-        units = {line.amount_unit for e in package.evaluations for line in e.budget}
+        units = {e.total_line.amount_unit for e in package.evaluations if e.total_line}
         for unit in sorted(units):
             by_unit.setdefault(unit, []).append(package.package_id)
     if not by_unit:
@@ -147,7 +149,7 @@ def faq_lines() -> list[str]:
     return lines
 
 
-def missing_all_years(index: SiteIndex, counts: dict[str, int], site: Site) -> dict[str, str]:
+def missing_all_years(index: SiteIndex, counts: Mapping[str, int], site: Site) -> dict[str, str]:
     """The all-years files the build did not publish (site path → why), from ``index.all_years_files``."""
     published = index.all_years_files
     if published is None:
@@ -165,7 +167,7 @@ def missing_all_years(index: SiteIndex, counts: dict[str, int], site: Site) -> d
     return why
 
 
-def _all_years_rows(index: SiteIndex, counts: dict[str, int], site: Site) -> list[str]:
+def _all_years_rows(index: SiteIndex, counts: Mapping[str, int], site: Site) -> list[str]:
     missing = missing_all_years(index, counts, site)
     database, workbook = routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK
     rows = []
@@ -186,7 +188,7 @@ def _all_years_rows(index: SiteIndex, counts: dict[str, int], site: Site) -> lis
     return rows
 
 
-def readme(index: SiteIndex, counts: dict[str, int], site: Site) -> str:
+def readme(index: SiteIndex, counts: Mapping[str, int], site: Site) -> str:
     """What the combined download is, where every row came from and how to cite it."""
     first = index.packages[0] if index.packages else None
     example = labels.citation(first, first.evaluations[0], site.data_title) if first and first.evaluations else ""

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from jixiao.config import Config
-from jixiao.ingest.model import Evaluation, Package
+from jixiao.ingest.model import AnyEvaluation, AnyPackage
 from jixiao.opendata.combined import COMBINED, dataset_files
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
@@ -52,7 +52,7 @@ def _epoch(config: Config) -> datetime:
     return datetime.fromtimestamp(config.source_date_epoch, tz=UTC)
 
 
-def _published(package: Package) -> str:
+def _published(package: AnyPackage) -> str:
     """The latest publication date among the package's sources, or ''."""
     return max((s.published for s in package.sources if s.published), default="")
 
@@ -100,7 +100,7 @@ FEED_ENTRIES = 200
 thousands; the listings, sitemap and catalog name them all)."""
 
 
-def entry_date(index: SiteIndex, package: Package, evaluation: Evaluation) -> str:
+def entry_date(index: SiteIndex, package: AnyPackage, evaluation: AnyEvaluation) -> str:
     """An entry's date: its source's printed publication date, else the day its package was first committed
     (``index.added``), else the built commit's date, else the evaluation year's end; never the build clock."""
     if evaluation.source.published:
@@ -108,7 +108,7 @@ def entry_date(index: SiteIndex, package: Package, evaluation: Evaluation) -> st
     return index.added.get(package.package_id) or index.added.get("HEAD") or f"{package.year}-12-31"
 
 
-def feed_entries(index: SiteIndex) -> list[tuple[Package, Evaluation]]:
+def feed_entries(index: SiteIndex) -> list[tuple[AnyPackage, AnyEvaluation]]:
     """Evaluations newest first by ``entry_date``; on one day, printed dates first, then newest year."""
     items = [(p, e) for p in index.packages for e in sorted(p.evaluations, key=lambda e: e is not p.main)]
     order = {id(item): n for n, item in enumerate(items)}
@@ -119,7 +119,7 @@ def feed_entries(index: SiteIndex) -> list[tuple[Package, Evaluation]]:
     )
 
 
-def entry_summary(package: Package, evaluation: Evaluation) -> str:
+def entry_summary(package: AnyPackage, evaluation: AnyEvaluation) -> str:
     parts = [f"{package.unit.name} {evaluation.year} 年度{KIND_LABELS[evaluation.kind]}"]
     if evaluation.total_score is not None:
         score = f"得分 {amount(evaluation.total_score)}"
@@ -178,28 +178,28 @@ def _xml(root: ET.Element) -> bytes:
 # --------------------------------------------------------------------------- datasets
 
 
-def downloads(package: Package) -> list[tuple[str, str, str]]:
+def downloads(package: AnyPackage) -> list[tuple[str, str, str]]:
     """(title, site path, media type) of every file a package offers: datapackage.json, each CSV (the zip is
     packed by the reader's browser from these, so it has no URL of its own)."""
     items = [
         ("datapackage.json（数据包描述）", routes.download_file(package, "datapackage.json"), MEDIA_TYPES[".json"]),
     ]
-    for resource in package.descriptor["resources"]:
-        path = resource["path"]
-        title = f"{resource.get('title', path)}（{path}）"
+    for resource in package.resources:
+        path = resource.path
+        title = f"{resource.title}（{path}）"
         items.append((title, routes.download_file(package, path), MEDIA_TYPES.get(path[path.rfind(".") :], "")))
     return items
 
 
-def _dataset_title(package: Package) -> str:
+def _dataset_title(package: AnyPackage) -> str:
     return f"{package.unit.name} {package.year} 年度绩效自评"
 
 
-def _dataset_description(package: Package) -> str:
+def _dataset_description(package: AnyPackage) -> str:
     return f"{package.unit.name} {package.year} 年度预算绩效自评数据：预算与支出、指标与得分、叙述。"
 
 
-def dataset_jsonld(config: Config, package: Package) -> dict:
+def dataset_jsonld(config: Config, package: AnyPackage) -> dict:
     """schema.org Dataset for a package page (search engines' dataset search)."""
     published = _published(package)
     data = {
@@ -265,7 +265,7 @@ def _distributions(config: Config, page: str, items: list[tuple[str, str, str]])
     ]
 
 
-def _dcat_dataset(config: Config, package: Package) -> dict:
+def _dcat_dataset(config: Config, package: AnyPackage) -> dict:
     page = _url(config, routes.package_page(package))
     published = _published(package)
     dataset = {

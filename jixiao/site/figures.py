@@ -7,11 +7,11 @@ in the tables and in each chart's CSV.  Totals are never summed across years.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.ingest.model import Evaluation, Package
+from jixiao.ingest.model import AnyPackage, Evaluation, EvaluationFacts, Package
 from jixiao.site import amounts, charts
 from jixiao.site.charts import Bar, Chart, Group, Row
 from jixiao.structure import totals as money_rule
@@ -216,7 +216,7 @@ class YearFigures:
     actual_shown: amounts.Shown = amounts.ABSENT
 
 
-def year_figures(by_year: dict[int, list[Package]], href_of, one_unit: bool = False) -> list[YearFigures]:
+def year_figures(by_year: Mapping[int, Sequence[AnyPackage]], href_of, one_unit: bool = False) -> list[YearFigures]:
     """Totals for each year, oldest first; ``href_of(year, packages)`` links each year."""
     result = []
     for year in sorted(by_year):
@@ -260,7 +260,7 @@ def _total_note(summed: money_rule.Totals) -> str:
     return f"另有 {summed.unknown} 份自评的资金总额所属列不明，未计入合计（原表数字见下表）。"
 
 
-def _detail(value: Decimal | None, main: Evaluation | None, units: int, packages, one_unit: bool) -> str:
+def _detail(value: Decimal | None, main: EvaluationFacts | None, units: int, packages, one_unit: bool) -> str:
     parts = [f"执行率 {percent_text(value)}"]
     if one_unit:
         if main is not None and main.total_score is not None:

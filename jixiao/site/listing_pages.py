@@ -3,12 +3,12 @@ below it; and a page at every address a region page had before, sending readers 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 
 from jixiao.config import Config
-from jixiao.ingest.model import Package
+from jixiao.ingest.model import AnyPackage
 from jixiao.site import charts, views
 from jixiao.site.shared_pages import totals_context
 from jixiao.site.views import Link, PageSpec, page_header
@@ -21,7 +21,7 @@ def listing(
     path: str,
     title: str,
     description: str,
-    packages: list[Package],
+    packages: Sequence[AnyPackage],
     crumbs: list[tuple[str, str]] | None = None,
     children: list[Link] | None = None,
 ) -> PageSpec:

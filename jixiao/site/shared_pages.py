@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from jixiao.config import NATIONAL_BANDS, Config, Site
-from jixiao.ingest.model import Package
+from jixiao.ingest.model import AnyPackage
 from jixiao.ingest.tables import TABLE_TITLES, TABLES
 from jixiao.opendata import api, combined, dataset_docs
 from jixiao.site import charts, compare, figures, query, views
@@ -31,11 +32,11 @@ CITE = "数据来源：各单位公开的绩效自评（原文出处见各评价
 
 
 def totals_context(
-    config: Config, path: str, packages: list[Package], subject: str, chart_prefix: str
+    config: Config, path: str, packages: Sequence[AnyPackage], subject: str, chart_prefix: str
 ) -> dict[str, Any]:
     """Per-year totals (never summed across years), a trend chart for two or more years, and the
     latest year's evaluations with their execution rates."""
-    by_year: dict[int, list[Package]] = {}
+    by_year: dict[int, list[AnyPackage]] = {}
     for package in packages:
         by_year.setdefault(package.year, []).append(package)
     years = figures.year_figures(by_year, lambda year, ps: routes.href(path, routes.year_page(year)))
@@ -114,7 +115,7 @@ EVALUATION_PATTERN = routes.api_evaluation("{unit_id}", "{year}", "{evaluation_i
 
 def _open_data(path: str, index: SiteIndex, site: Site) -> dict[str, Any]:
     """The combined downloads (with row counts) and the static JSON API, as the data page documents them."""
-    counts = index.row_counts or combined.row_counts(index.each_full_package())
+    counts = index.row_counts
 
     def download(label: str, target: str) -> views.Download:
         return views.Download(label, routes.href(path, target), target.rsplit("/", 1)[1])

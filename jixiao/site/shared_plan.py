@@ -8,12 +8,12 @@ are in jixiao/site/shared_pages.py.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 from jixiao.config import Config
-from jixiao.ingest.model import Package
+from jixiao.ingest.model import AnyPackage
 from jixiao.site.listing_pages import listing, moved_page, moved_regions, region_listings
 from jixiao.site.shared_pages import (
     about_page,
@@ -47,7 +47,7 @@ class SharedPage:
 def shared_page_plan(config: Config, index: SiteIndex) -> Iterator[SharedPage]:
     """Pages that draw on every package: home, listings, data, quality, compare, search, about, 404."""
 
-    def units_of(packages: list[Package]) -> tuple[str, ...]:
+    def units_of(packages: Sequence[AnyPackage]) -> tuple[str, ...]:
         return tuple(sorted({p.unit.unit_id for p in packages}))
 
     yield SharedPage(routes.HOME, None, lambda: home(config, index))
@@ -79,7 +79,7 @@ def _data_inputs(index: SiteIndex) -> tuple[str, ...]:
     """
     hasher = hashlib.sha256()
     for package in index.packages:
-        resources = [(r["path"], r.get("title")) for r in package.descriptor["resources"]]
+        resources = [(r.path, r.title) for r in package.resources]
         hasher.update(repr((package.package_id, package.unit.name, package.year, resources)).encode("utf-8"))
     first = index.packages[0] if index.packages else None
     if first is not None:

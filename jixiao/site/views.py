@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from jixiao.config import Config
-from jixiao.ingest.model import BudgetLine, Evaluation, Flag, Indicator, Package
+from jixiao.ingest.model import AnyEvaluation, AnyPackage, BudgetLine, Evaluation, Flag, Indicator, Package
 from jixiao.site import amounts, figures
 from jixiao.site.charts import Chart
 from jixiao.site.form_tables import (
@@ -226,7 +226,7 @@ def page(
 
 
 def flag_views(
-    package: Package, flags: tuple[Flag, ...], from_path: str, evaluation: Evaluation
+    package: AnyPackage, flags: tuple[Flag, ...], from_path: str, evaluation: AnyEvaluation
 ) -> tuple[FlagView, ...]:
     target = routes.evaluation_page(package, evaluation)
     return tuple(
@@ -326,10 +326,11 @@ def score_totals(indicators: tuple[Indicator, ...]) -> dict[str, tuple[Decimal, 
     return totals
 
 
-def summaries(package: Package, from_path: str, only_others: bool = False) -> list[PackageSummary]:
+def summaries(package: AnyPackage, from_path: str, only_others: bool = False) -> list[PackageSummary]:
     """One summary row per evaluation in the package, main first; only_others leaves out the main one."""
     result = []
-    for evaluation in sorted(package.evaluations, key=lambda e: (e is not package.main, e.evaluation_id)):
+    evaluations: tuple[AnyEvaluation, ...] = package.evaluations
+    for evaluation in sorted(evaluations, key=lambda e: (e is not package.main, e.evaluation_id)):
         if only_others and evaluation is package.main:
             continue
         total = evaluation.total_line
@@ -357,7 +358,7 @@ def summaries(package: Package, from_path: str, only_others: bool = False) -> li
     return result
 
 
-def downloads(package: Package, from_path: str) -> tuple[Download, ...]:
+def downloads(package: AnyPackage, from_path: str) -> tuple[Download, ...]:
     items = [
         Download(
             "datapackage.json",
@@ -365,12 +366,12 @@ def downloads(package: Package, from_path: str) -> tuple[Download, ...]:
             "datapackage.json",
         )
     ]
-    for resource in package.descriptor["resources"]:
+    for resource in package.resources:
         items.append(
             Download(
-                f"{resource['title']}（{resource['path']}）",
-                routes.href(from_path, routes.download_file(package, resource["path"])),
-                resource["path"],
+                f"{resource.title}（{resource.path}）",
+                routes.href(from_path, routes.download_file(package, resource.path)),
+                resource.path,
             )
         )
     return tuple(items)

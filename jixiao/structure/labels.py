@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from jixiao.ingest.model import Evaluation, Package
+from jixiao.ingest.model import AnyEvaluation, AnyPackage
 
 TEMPLATE_LABELS = {
     "national-project": "财政部项目支出绩效自评表",
@@ -49,7 +49,7 @@ def amount(value: Decimal | None) -> str:
     return format(value, "f")
 
 
-def citation(package: Package, evaluation: Evaluation, data_title: str) -> str:
+def citation(package: AnyPackage, evaluation: AnyEvaluation, data_title: str) -> str:
     """The citation of a source, then the data package it was taken from (``data_title``: Site.data_title)."""
     source = evaluation.source
     date = f"，{source.published}" if source.published else ""

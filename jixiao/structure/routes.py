@@ -14,7 +14,7 @@ import zlib
 
 from pypinyin import lazy_pinyin
 
-from jixiao.ingest.model import Evaluation, Package, Unit
+from jixiao.ingest.model import AnyEvaluation, AnyPackage, Unit
 
 Region = tuple[str, ...]
 """The names from the province down: (省), (省, 地级市) or (省, 地级市, 县级市/县/区); a level the unit's
@@ -96,18 +96,18 @@ def unit_page(unit_id: str) -> str:
     return f"units/{unit_id}/index.html"
 
 
-def package_page(package: Package) -> str:
+def package_page(package: AnyPackage) -> str:
     return f"units/{package.unit.unit_id}/{package.year}/index.html"
 
 
-def evaluation_page(package: Package, evaluation: Evaluation) -> str:
+def evaluation_page(package: AnyPackage, evaluation: AnyEvaluation) -> str:
     """The package page shows the main evaluation (department form, else report); others get their own page."""
     if evaluation is package.main:
         return package_page(package)
     return f"units/{package.unit.unit_id}/{package.year}/{evaluation.evaluation_id}/index.html"
 
 
-def flags_anchor(evaluation: Evaluation) -> str:
+def flags_anchor(evaluation: AnyEvaluation) -> str:
     """The id of an evaluation's data-quality section on its page."""
     return f"{evaluation.evaluation_id}-flags"
 
@@ -143,15 +143,15 @@ def year_page(year: int) -> str:
     return f"years/{year}/index.html"
 
 
-def download_dir(package: Package) -> str:
+def download_dir(package: AnyPackage) -> str:
     return f"downloads/{package.package_id}"
 
 
-def download_file(package: Package, name: str) -> str:
+def download_file(package: AnyPackage, name: str) -> str:
     return f"{download_dir(package)}/{name}"
 
 
-def published_location(package: Package, where: str, from_path: str) -> tuple[str, str]:
+def published_location(package: AnyPackage, where: str, from_path: str) -> tuple[str, str]:
     """A data location ("data/<unit>/<year>/budget.csv 第2行") as a reader finds it: the package's published
     file and row, and a link from ``from_path`` to that file under downloads/ ("" when it is not published)."""
     name, _, row = where.partition(" ")
@@ -161,7 +161,7 @@ def published_location(package: Package, where: str, from_path: str) -> tuple[st
     return f"{package.package_id} · {name}" + (f" {row}" if row else ""), href(from_path, download_file(package, name))
 
 
-def zip_name(package: Package) -> str:
+def zip_name(package: AnyPackage) -> str:
     """The file name of a package's zip, which the reader's browser packs (no zip is stored)."""
     return f"{package.package_id}.zip"
 

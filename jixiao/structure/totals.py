@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.ingest.model import Evaluation, Package
+from jixiao.ingest.model import AnyEvaluation, AnyPackage
 from jixiao.structure.labels import half_up
 
 HUNDRED = Decimal(100)
@@ -76,13 +76,13 @@ class Money:
         return LEFT_OUT_REASONS.get(self.left_out, "")
 
 
-def counted_kind(package: Package) -> str:
+def counted_kind(package: AnyPackage) -> str:
     """The kind whose evaluations count in totals for this package (department, else project, else report)."""
     kinds = {evaluation.kind for evaluation in package.evaluations}
     return next((kind for kind in COVER_ORDER if kind in kinds), "")
 
 
-def money(package: Package, evaluation: Evaluation, kind: str | None = None) -> Money:
+def money(package: AnyPackage, evaluation: AnyEvaluation, kind: str | None = None) -> Money:
     """The rule for one evaluation of ``package`` (``kind``: ``counted_kind(package)``, when already known)."""
     line = evaluation.total_line
     budget = line.budget_wan if line else None
@@ -95,8 +95,8 @@ def money(package: Package, evaluation: Evaluation, kind: str | None = None) -> 
     return Money(budget, actual, rate, known, counted and known, left_out)
 
 
-def package_money(package: Package) -> dict[str, Money]:
-    """Evaluation id → its money, for every evaluation of the package."""
+def package_money(package: AnyPackage) -> dict[str, Money]:
+    """AnyEvaluation id → its money, for every evaluation of the package."""
     kind = counted_kind(package)
     return {e.evaluation_id: money(package, e, kind) for e in package.evaluations}
 
@@ -115,7 +115,7 @@ class Totals:
     """Evaluations of the counted kind whose money is unknown (left out; the total is a lower bound)."""
 
 
-def totals(packages: Iterable[Package]) -> Totals:
+def totals(packages: Iterable[AnyPackage]) -> Totals:
     """The site's total over some packages: ``sum(budget_wan)``, ``sum(actual_wan)`` where ``in_totals``."""
     budget, actual, counted, unknown = Decimal(0), Decimal(0), 0, 0
     for package in packages:
