@@ -36,6 +36,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from jixiao import files
 from jixiao.ingest.load import ReadError, open_no_follow
 
 FORMAT = "jixiao-stored-1"
@@ -123,18 +124,6 @@ def remove(path: Path) -> None:
         path.unlink(missing_ok=True)
     else:
         shutil.rmtree(path, ignore_errors=True)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write under a temporary name beside ``path`` and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{id(data)}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------- records
@@ -268,7 +257,7 @@ def _refuse_constant(name: str) -> object:
 
 
 def write(path: Path, kind: str, payload: object) -> None:
-    write_atomic(path, dumps(kind, payload))
+    files.write_atomic(path, dumps(kind, payload))
 
 
 def read(path: Path, kind: str) -> object | None:

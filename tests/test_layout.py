@@ -13,7 +13,19 @@ from pathlib import Path
 import jixiao
 
 PACKAGE = Path(jixiao.__file__).parent
-STAGES = ("config", "settings", "ingest", "stored", "structure", "opendata", "site", "assemble", "commands", "cli")
+STAGES = (
+    "files",  # the file-system layer: imports nothing from jixiao
+    "config",
+    "settings",
+    "ingest",
+    "stored",
+    "structure",
+    "opendata",
+    "site",
+    "assemble",
+    "commands",
+    "cli",
+)
 """In import order: a module may import from its own stage and the ones before it."""
 
 

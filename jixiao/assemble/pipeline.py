@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jixiao import stored
+from jixiao import files
 from jixiao.assemble import history, plan
 from jixiao.assemble.progress import Progress
 from jixiao.assemble.write import OutputError, Staging, check_output, output_lock, remove_tree
@@ -279,10 +279,7 @@ def _manifest_path(config: Config, shard: plan.Shard | None) -> Path:
 
 
 def _write_manifest(path: Path, manifest: plan.Manifest) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(manifest.to_json(), "utf-8")
-    temporary.replace(path)
+    files.write_atomic(path, manifest.to_json().encode("utf-8"))
 
 
 def _batches(tasks: list[units.UnitTask], jobs: int) -> list[list[units.UnitTask]]:
@@ -331,7 +328,7 @@ def _write_shard_records(
         units.write_record(units.record_path(store, record.key), record)
         fragment = fragments.check_fragment(fragments.fragment_path(config.cache_dir / "units", record.key))
         if fragment is not None:
-            stored.write_atomic(fragments.fragment_path(store, record.key), fragment)
+            files.write_atomic(fragments.fragment_path(store, record.key), fragment)
     plan.shard_manifest_path(staging.root).write_text(manifest.to_json(), "utf-8")
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from jixiao import stored
+from jixiao import files, stored
 from jixiao.config import Config
 from jixiao.ingest.load import editor_temporary, tree_digest
 
@@ -154,10 +154,7 @@ class DigestCache:
     def save(self) -> None:
         if self.used == self.known:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(self.used, sort_keys=True), "utf-8")
-        temporary.replace(self.path)
+        files.write_atomic(self.path, json.dumps(self.used, sort_keys=True).encode("utf-8"))
 
 
 def stat_signature(directory: Path) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from jixiao import stored
+from jixiao import files, stored
 from jixiao.assemble import plan as planning
 from jixiao.assemble.plan import UnitPlan
 from jixiao.assemble.write import link_files, write_files
@@ -284,7 +284,7 @@ def _keep_fragment(record: Path, key: str) -> None:
         data = fragments.check_fragment(source)
         if data is not None:
             try:
-                stored.write_atomic(target, data)
+                files.write_atomic(target, data)
             except OSError:
                 pass
 

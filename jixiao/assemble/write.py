@@ -26,7 +26,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from jixiao import stored
+from jixiao import files, stored
 
 MARKER = ".jixiao-build"
 """Written into every output folder: the proof that a later build may replace it."""
@@ -128,13 +128,13 @@ def remove_leftovers(out_dir: Path) -> list[str]:
     """Staging, old and scratch folders of builds that were killed (call only while holding the lock)."""
     removed = []
     prefixes = tuple(_sibling(out_dir, kind) for kind in ("new-", "old-", "tmp-"))
-    journal = _journal_path(out_dir).name + "."
+    journal = _journal_path(out_dir).name
     with os.scandir(out_dir.parent) as scan:
         for entry in scan:
             if entry.name.startswith(prefixes) and entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
                 removed.append(entry.name)
-            elif entry.name.startswith(journal) and entry.is_file(follow_symlinks=False):
+            elif files.is_temporary(entry.name, journal) and entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)  # a journal half written by a killed build: no move had started
                 removed.append(entry.name)
     return sorted(removed)
@@ -149,9 +149,9 @@ def owned_roots(files_by_unit: dict[str, Iterable[str]]) -> dict[str, list[str]]
     """
     owner: dict[str, str | None] = {}
     parents: dict[str, dict[str, list[str]]] = {}
-    for unit, files in files_by_unit.items():
+    for unit, paths in files_by_unit.items():
         by_folder: dict[str, list[str]] = {}
-        for path in files:
+        for path in paths:
             by_folder.setdefault(path.rpartition("/")[0], []).append(path)
         parents[unit] = by_folder
         folders: set[str] = set()
@@ -229,13 +229,19 @@ class Staging:
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir.resolve()
+        made: list[Path] = []
         try:
             self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-            self.root = Path(tempfile.mkdtemp(prefix=_sibling(self.out_dir, "new-"), dir=self.out_dir.parent))
-            self.scratch = Path(tempfile.mkdtemp(prefix=_sibling(self.out_dir, "tmp-"), dir=self.out_dir.parent))
-        except OSError as error:
-            raise OutputError(f"无法在 {self.out_dir.parent} 中写入：{error.strerror}") from None
-        (self.root / MARKER).write_bytes(MARKER_TEXT)
+            for kind in ("new-", "tmp-"):
+                made.append(Path(tempfile.mkdtemp(prefix=_sibling(self.out_dir, kind), dir=self.out_dir.parent)))
+            self.root, self.scratch = made
+            (self.root / MARKER).write_bytes(MARKER_TEXT)
+        except BaseException as error:  # a SIGTERM here too: the caller has no Staging to abort yet
+            for folder in made:
+                shutil.rmtree(folder, ignore_errors=True)
+            if isinstance(error, OSError):
+                raise OutputError(f"无法在 {self.out_dir.parent} 中写入：{error.strerror}") from None
+            raise
         self.written: set[str] = {MARKER}
 
     def write(self, files: Iterable[tuple[str, bytes]]) -> tuple[int, int]:
@@ -295,12 +301,8 @@ def _journal_path(out_dir: Path) -> Path:
 
 
 def _write_journal(path: Path, entry: dict) -> None:
-    temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(entry, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    """Durable: after a crash the next build reads it to put the moved folders back."""
+    files.write_atomic(path, json.dumps(entry).encode("utf-8"), durable=True)
 
 
 def _move_all(source_root: Path, target_root: Path, paths: list[str]) -> None:

@@ -11,13 +11,13 @@ import csv
 import hashlib
 import io
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from jinja2 import Environment, StrictUndefined
 
+from jixiao import files
 from jixiao.ingest.draft import DRAFT_KEY, REVIEW_HEADER, REVIEWED, UNREVIEWED, review_file
 from jixiao.ingest.load import ReadError, find_packages, read_regular
 
@@ -147,9 +147,7 @@ def confirm(data_dir: Path, folder: str, section: str, token: str) -> int:
     writer = csv.DictWriter(out, fieldnames=REVIEW_HEADER, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
-    staging = path.with_name(f".{path.name}.confirm")
-    staging.write_bytes(out.getvalue().encode("utf-8"))
-    os.replace(staging, path)
+    files.write_atomic(path, out.getvalue().encode("utf-8"), durable=True)  # a maintainer's file
     return done
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao import stored
+from jixiao import files, stored
 from jixiao.ingest.model import Package
 from jixiao.opendata import combined, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
@@ -132,7 +132,7 @@ def write_fragment(path: Path, fragment: UnitFragments) -> None:
             for blob in BLOBS:
                 value = getattr(part, blob)
                 sections[f"{year}/{name}/{blob}"] = value.encode("utf-8") if isinstance(value, str) else value
-    stored.write_atomic(path, stored.dumps_sections(FRAGMENT_KIND, sections))
+    files.write_atomic(path, stored.dumps_sections(FRAGMENT_KIND, sections))
 
 
 def read_fragment(path: Path, year: int) -> Fragment | None:
