@@ -289,7 +289,7 @@ def search_page(config: Config, index: SiteIndex) -> PageSpec:
         "搜索",
         "在全部单位、项目、绩效指标和自评叙述中搜索。",
         [("首页", routes.HOME)],
-        scripts=(routes.href(path, routes.PAGEFIND_UI_JS), routes.href(path, routes.SEARCH_JS)),
+        scripts=(routes.href(path, routes.SEARCH_JS),),
     )
     return PageSpec(
         path,
