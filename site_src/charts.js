@@ -118,12 +118,72 @@
       el.setAttribute("data-error", message);
     });
   }
+  var views = {};
+  function percentText(value) { return value.toFixed(2) + "%"; }
+  /* A tap or click on a point (or on the count beside a spot) lists every evaluation drawn at that
+     spot, with links, in the panel marked data-details-for the chart: touch screens have no hover. */
+  function details(el, view, spec) {
+    var panel = document.querySelector('[data-details-for="' + el.id + '"]');
+    var values = spec.data && spec.data.values;
+    if (!panel || !values) { return; }
+    view.addEventListener("click", function (event, item) {
+      var datum = item && item.datum;
+      if (!datum || typeof datum.x !== "number" || typeof datum.y !== "number") { return; }
+      var year = el.getAttribute("data-year") || "0";
+      var here = values.filter(function (v) {
+        return v.x === datum.x && v.y === datum.y && (year === "0" || String(v["年度"]) === year);
+      });
+      if (!here.length) { return; }
+      panel.textContent = "";
+      var head = document.createElement("p");
+      head.textContent = "执行率 " + percentText(datum.x) + "、得分 " + datum.y + "：" + here.length + " 份评价";
+      var list = document.createElement("ul");
+      here.forEach(function (v) {
+        var entry = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = v.href;
+        link.textContent = v["名称"];
+        entry.appendChild(link);
+        list.appendChild(entry);
+      });
+      panel.appendChild(head);
+      panel.appendChild(list);
+    });
+  }
+  /* A year select (data-filter-rows: the table whose rows carry data-year; data-chart and
+     data-param: the chart parameter it sets) shows one year in the table and the chart. */
+  function filters() {
+    document.querySelectorAll("select[data-filter-rows]").forEach(function (select) {
+      var table = document.getElementById(select.getAttribute("data-filter-rows"));
+      var status = select.parentNode.querySelector("[role=status]");
+      select.parentNode.hidden = false;
+      select.addEventListener("change", function () {
+        var year = select.value;
+        var shown = 0;
+        if (table) {
+          Array.prototype.forEach.call(table.querySelectorAll("tbody tr[data-year]"), function (row) {
+            row.hidden = year !== "0" && row.getAttribute("data-year") !== year;
+            if (!row.hidden) { shown += 1; }
+          });
+        }
+        if (status) { status.textContent = year === "0" ? "" : "表中显示 " + year + " 年度的 " + shown + " 份评价"; }
+        var chartId = select.getAttribute("data-chart");
+        var el = chartId && document.getElementById(chartId);
+        if (el) {
+          el.setAttribute("data-year", year);
+          el.setAttribute("data-year-param", select.getAttribute("data-param"));
+          var drawn = views[chartId];
+          if (drawn) { drawn.view.signal(select.getAttribute("data-param"), Number(year)).runAsync(); }
+        }
+      });
+    });
+  }
   /* One chart per task, so a phone stays responsive while several charts are drawn. */
   function render() {
     if (typeof window.vegaEmbed !== "function") { failAll("vega.js did not load"); return; }
-    var views = Array.prototype.slice.call(document.querySelectorAll(".chart-view[data-spec]"));
+    var pending = Array.prototype.slice.call(document.querySelectorAll(".chart-view[data-spec]"));
     function next() {
-      var el = views.shift();
+      var el = pending.shift();
       if (!el) { return; }
       var source = document.getElementById(el.getAttribute("data-spec"));
       if (!source) { next(); return; }
@@ -143,6 +203,11 @@
         actions: false
       }).then(function (result) {
         exportButtons(el, result.view);
+        views[el.id] = { view: result.view, spec: spec };
+        if (el.getAttribute("data-year-param")) {  /* a year chosen before the chart was drawn */
+          result.view.signal(el.getAttribute("data-year-param"), Number(el.getAttribute("data-year"))).runAsync();
+        }
+        details(el, result.view, spec);
         el.style.minHeight = "";
         el.setAttribute("data-rendered", "true");
       }).catch(function (error) {
@@ -168,6 +233,11 @@
       tag.onerror = function () { failAll("could not load " + src); };
       document.head.appendChild(tag);
     });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", filters);
+  } else {
+    filters();
   }
   if (document.readyState === "complete") {
     start();

@@ -142,9 +142,11 @@ def test_sort_keys_are_computed_at_build_time(doc):
 def test_scatter_of_rate_against_score(doc):
     specs = chart_specs(doc)
     spec = specs["chart-compare"]
-    rule, circles = spec["layer"]  # 100% marked by a rule, then one circle per evaluation
+    rule, circles, counts = spec["layer"]  # 100% marked by a rule, one circle per evaluation, counts at spots
     assert rule["mark"]["type"] == "rule" and rule["data"]["values"] == [{"x": 100}]
-    assert circles["mark"]["type"] == "circle"
+    assert circles["mark"]["type"] == "circle" and counts["mark"]["type"] == "text"
+    # No evaluation of data/ spends more than its budget: the legend names the one colour drawn.
+    assert circles["encoding"]["color"]["scale"]["domain"] == ["执行率"]
     assert circles["encoding"]["x"]["field"] == "x" and circles["encoding"]["y"]["field"] == "y"
     for value in spec["data"]["values"]:
         assert value["s"] == ("超出预算" if value["x"] > 100 else "执行率")
@@ -163,6 +165,49 @@ def test_scatter_of_rate_against_score(doc):
     assert fallback.attrs["href"] == "#compare-table"
 
 
+# By hand from data/: budget = actual (rate 100 %) and total_score 99 in rugao-sif 2024's six projects
+# and yiyang-si 2022 soe-retiree-management (其他资金 28.0921 / 28.0921); 100 / 100 in baoshan-veterans
+# 2022 spring-visits and tianchang-water 2022 flood-control.
+AT_100_99 = {
+    "units/rugao-sif/2024/printing-paper/index.html",
+    "units/rugao-sif/2024/insurance-handbook/index.html",
+    "units/rugao-sif/2024/coverage-expansion/index.html",
+    "units/rugao-sif/2024/loan-interest-subsidy/index.html",
+    "units/rugao-sif/2024/operations/index.html",
+    "units/rugao-sif/2024/resident-to-employee-subsidy/index.html",
+    "units/yiyang-si/2022/soe-retiree-management/index.html",
+}
+
+
+def test_coincident_points_are_counted_and_linked(doc):
+    """Seven evaluations at 100 % / 99 draw one dot: the spot is labelled with the count ("7 份") and
+    every point carries its year and the link to its page, for the list a tap shows."""
+    spec = chart_specs(doc)["chart-compare"]
+    counts = spec["layer"][2]
+    assert {"aggregate": [{"op": "count", "as": "n"}], "groupby": ["x", "y"]} in counts["transform"]
+    assert {"filter": "datum.n > 1"} in counts["transform"]
+    at = {resolve(PATH, v["href"])[0] for v in spec["data"]["values"] if (v["x"], v["y"]) == (100, 99)}
+    assert at == AT_100_99
+    years = {resolve(PATH, v["href"])[0]: v["年度"] for v in spec["data"]["values"]}
+    assert years["units/rugao-sif/2024/operations/index.html"] == 2024
+    assert years["units/yiyang-si/2022/soe-retiree-management/index.html"] == 2022
+    label = doc.by_id("chart-compare").attrs["aria-label"]
+    assert "其中 9 份与别的评价落在同一点" in label, label
+
+
+def test_a_year_filter_for_the_table_and_the_chart(doc):
+    select = doc.by_id("compare-year")
+    options = [(o.attrs["value"], o.text()) for o in select.find_all("option")]
+    years = sorted({str(p.year) for p in PACKAGES})
+    assert options == [("0", "全部年度"), *((y, f"{y} 年度") for y in years)]
+    assert select.attrs["data-filter-rows"] == "compare-table" and select.attrs["data-chart"] == "chart-compare"
+    assert "hidden" in select.parent.attrs, "shown by the script only"
+    spec = chart_specs(doc)["chart-compare"]
+    assert spec["params"] == [{"name": "year", "value": 0}]
+    _, rows = table_rows(doc)
+    assert sorted(row.attrs["data-year"] for row in rows) == sorted(r["year"] for r in expected_rows().values())
+
+
 def test_template_only_presents():
     """No arithmetic in the template: figures, rates and sort keys all come from Python."""
     template = (REPO / "templates/compare.html").read_text("utf-8")
@@ -174,6 +219,56 @@ def test_template_only_presents():
 
 
 ROWS = "#compare-table tbody tr"
+
+
+@pytest.mark.browser
+def test_a_tap_on_a_point_lists_its_evaluations_on_a_phone(browser, server):
+    """At 390 px with touch (no hover), tapping the dot at 100 % / 99 lists its seven evaluations with links;
+    choosing 2022 leaves 弋阳县's one there and shows only 2022's rows (8 evaluations of 2022 in data/, by hand:
+    保山 1, 普陀 1, 天长水利 1, 永德 1, 弋阳 4)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="zh-CN"
+    )
+    try:
+        page = context.new_page()
+        page.goto(server + "compare/")
+        page.wait_for_selector("#chart-compare[data-rendered]", timeout=30_000)
+
+        def tap_spot(x: float, y: float) -> None:
+            """Tap the drawn circle whose datum is (x, y): its screen box from Vega's scene graph."""
+            page.locator("#chart-compare").scroll_into_view_if_needed()
+            index = page.evaluate(
+                """([x, y]) => {
+                  const paths = [...document.querySelectorAll('#chart-compare g.mark-symbol.role-mark path')];
+                  const datum = (p) => (p.__data__ || {}).datum || {};
+                  return paths.findIndex(p => datum(p).x === x && datum(p).y === y);
+                }""",
+                [x, y],
+            )
+            assert index >= 0, f"no point at {x}, {y}"
+            box = page.locator("#chart-compare g.mark-symbol.role-mark path").nth(index).bounding_box()
+            page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+        tap_spot(100, 99)
+        panel = page.locator("[data-details-for=chart-compare]")
+        panel.locator("li").first.wait_for()
+        assert panel.locator("p").inner_text() == "执行率 100.00%、得分 99：7 份评价"
+        hrefs = panel.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert {resolve(PATH, href)[0] for href in hrefs} == AT_100_99
+        assert page.evaluate("() => innerWidth >= document.documentElement.scrollWidth"), "no sideways scrolling"
+
+        page.select_option("#compare-year", "2022")
+        assert page.locator(f"{ROWS}:not([hidden])").count() == 8
+        assert set(page.locator(f"{ROWS}:not([hidden])").evaluate_all("r => r.map(x => x.dataset.year)")) == {"2022"}
+        assert page.locator(".year-filter [role=status]").inner_text() == "表中显示 2022 年度的 8 份评价"
+        tap_spot(100, 99)
+        page.wait_for_function(
+            "() => document.querySelector('[data-details-for=chart-compare] p').textContent.endsWith('1 份评价')"
+        )
+        hrefs = panel.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert [resolve(PATH, href)[0] for href in hrefs] == ["units/yiyang-si/2022/soe-retiree-management/index.html"]
+    finally:
+        context.close()
 
 
 def column_keys(page, index: int) -> list[str]:

@@ -222,46 +222,86 @@ def _config(chart: alt.LayerChart | alt.FacetChart) -> alt.LayerChart | alt.Face
 # --------------------------------------------------------------------------- scatter
 
 
+SCATTER_YEAR = "year"
+"""The scatter's year parameter: 0 draws every year; the compare page's year select sets it (site_src/charts.js)."""
+
+
 @functools.cache
-def _scatter_template(x_title: str, y_title: str) -> dict:
-    """The scatter spec without data, built with Altair once per pair of axis titles.
+def _scatter_template(x_title: str, y_title: str, series: tuple[str, ...]) -> dict:
+    """The scatter spec without data, built with Altair once per pair of axis titles and legend.
 
     A rule marks 100% on the x axis (execution rate) and points beyond it are drawn in the
-    over-budget colour, named in the legend."""
+    over-budget colour; the legend names only the colours of ``series`` (those drawn).  Points
+    of one year are shown when the ``year`` parameter is set.  Evaluations at one spot (six of
+    如皋's projects at 100 % and 100) would be one dot: the spot is labelled with their count,
+    and a tap or click lists them under the chart (site_src/charts.js)."""
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(zero=False, padding=12))  # points at 100% stay whole
     y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False, padding=12))
     color = alt.Color(
         "s:N",
         title=None,
-        scale=alt.Scale(domain=list(RATE_SERIES), range=[PALETTE[name] for name in RATE_SERIES]),
+        scale=alt.Scale(domain=list(series), range=[PALETTE[name] for name in series]),
         legend=alt.Legend(orient="top", direction="horizontal", labelLimit=0),
     )
+    year = alt.param(name=SCATTER_YEAR, value=0)
+    shown = alt.Chart().transform_filter(f"{SCATTER_YEAR} == 0 || datum['年度'] == {SCATTER_YEAR}")
     points = (
-        alt.Chart()
-        .mark_circle(size=90, opacity=0.7)  # overlapping points show darker
+        shown.transform_joinaggregate(n="count()", groupby=["x", "y"])
+        .mark_circle(size=90, opacity=0.7, cursor="pointer")  # overlapping points show darker
         .encode(
             x=x,
             y=y,
             color=color,
-            tooltip=[alt.Tooltip("名称:N"), alt.Tooltip("x:Q", title=x_title), alt.Tooltip("y:Q", title=y_title)],
+            tooltip=[
+                alt.Tooltip("名称:N"),
+                alt.Tooltip("年度:N"),
+                alt.Tooltip("x:Q", title=x_title, format=".2f"),
+                alt.Tooltip("y:Q", title=y_title),
+                alt.Tooltip("n:Q", title="此处评价数"),
+            ],
         )
+    )
+    counts = (
+        shown.transform_aggregate(n="count()", groupby=["x", "y"])
+        .transform_filter("datum.n > 1")
+        .transform_calculate(t="datum.n + ' 份'")
+        .mark_text(align="left", dx=7, dy=-7, fontSize=12, color="#24292f", aria=False)
+        .encode(x=x, y=y, text="t:N")
     )
     rule = (
         alt.Chart(alt.Data(values=[{"x": 100}])).mark_rule(color="#57606a", strokeDash=[4, 3], aria=False).encode(x=x)
     )
-    chart = alt.layer(rule, points, data=alt.Data(values=[])).properties(width="container", height=280)
-    return _config(chart).to_dict()
+    chart = alt.layer(rule, points, counts, data=alt.Data(values=[])).add_params(year)
+    return _config(chart.properties(width="container", height=280)).to_dict()
+
+
+@dataclass(frozen=True)
+class ScatterPoint:
+    """One evaluation in the scatter: its label, the two figures, its year and the link to its page."""
+
+    label: str
+    x: Decimal
+    y: Decimal
+    year: int
+    href: str
 
 
 @_timed
-def scatter(rows: list[tuple[str, Decimal | None, Decimal | None]], x_title: str, y_title: str) -> dict:
+def scatter(points: Sequence[ScatterPoint], x_title: str, y_title: str) -> dict:
     """One point per item, e.g. execution rate against score; over 100% in the over-budget colour."""
     data = [
-        {"名称": label, "x": float(x), "y": float(y), "s": RATE_SERIES[1] if x > 100 else RATE_SERIES[0]}
-        for label, x, y in rows
-        if x is not None and y is not None
+        {
+            "名称": p.label,
+            "年度": p.year,
+            "x": float(p.x),
+            "y": float(p.y),
+            "s": RATE_SERIES[1] if p.x > 100 else RATE_SERIES[0],
+            "href": p.href,
+        }
+        for p in points
     ]
-    return {**_scatter_template(x_title, y_title), "data": {"values": data}}
+    drawn = tuple(name for name in RATE_SERIES if any(d["s"] == name for d in data))
+    return {**_scatter_template(x_title, y_title, drawn), "data": {"values": data}}
 
 
 # --------------------------------------------------------------------------- embedding

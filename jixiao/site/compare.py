@@ -8,6 +8,7 @@ JavaScript the table is a plain table in the site's usual order.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -92,17 +93,24 @@ def _label(row: PackageSummary) -> str:
 
 
 def _chart(rows: list[PackageSummary]) -> charts.Chart | None:
-    points = [(_label(r), r.rate, r.score) for r in rows if r.rate is not None and r.score is not None]
+    points = [
+        charts.ScatterPoint(_label(r), r.rate, r.score, r.year, r.href)
+        for r in rows
+        if r.rate is not None and r.score is not None
+    ]
     if not points:
         return None
-    rates = [rate for _, rate, _ in points]
-    scores = [score for _, _, score in points]
+    rates = [p.x for p in points]
+    scores = [p.y for p in points]
     low, high = format(min(scores), "f"), format(max(scores), "f")
+    spots = Counter((p.x, p.y) for p in points)
+    shared = sum(count for count in spots.values() if count > 1)
     description = (
         "散点图：横轴为执行率（实际支出数 ÷ 全年预算数，本站计算），纵轴为自评得分，"
         f"每点一份评价，共 {len(points)} 份；执行率 {percent(min(rates))} 至 {percent(max(rates))}，"
         f"得分 {low} 至 {high}。"
-        "各点数据见下表。"
+        + (f"其中 {shared} 份与别的评价落在同一点，该点旁标出份数。" if shared else "")
+        + "各点数据见下表。"
     )
     return charts.make_chart(
         CHART_ID,
@@ -111,7 +119,7 @@ def _chart(rows: list[PackageSummary]) -> charts.Chart | None:
         charts.scatter(points, RATE_TITLE, SCORE_TITLE),
         (
             ("评价", "执行率（计算，%）", "得分"),
-            [(label, half_up(rate, 2), score) for label, rate, score in points],
+            [(p.label, half_up(p.x, 2), p.y) for p in points],
         ),
         "数据来源：各单位公开的绩效自评（原文出处见各评价页）；执行率由本站计算。",
     )
@@ -126,4 +134,6 @@ def context(index: SiteIndex, path: str, bands: GradeBands | None = None) -> dic
         "rows": [CompareRow(row, sort_keys(row, ranks)) for row in summaries],
         "chart": _chart(summaries),
         "table_id": TABLE_ID,
+        "years": sorted({row.year for row in summaries}),
+        "year_param": charts.SCATTER_YEAR,
     }
