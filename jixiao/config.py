@@ -78,7 +78,15 @@ class Site:
         "", "data_name", "数据包与合并数据集的署名（README、引用说明、Excel、接口）；空则为“jixiao＋title”", "optional"
     )
     publisher: str = _setting("", "publisher.name", "发布者：订阅源作者、DCAT 发布者；空则用 title", "optional")
-    contact: str = _setting("", "publisher.contact", "联系方式（邮箱或网址），写在页脚和 DCAT 目录中", "optional")
+    contact: str = _setting(
+        "", "publisher.contact", "联系方式（邮箱或网址），写在页脚、“关于”页和 DCAT 目录中", "optional"
+    )
+    repository: str = _setting(
+        "",
+        "repository",
+        "门户仓库的网址，如 https://github.com/某机构/某门户：“关于”页请读者在此提交更正和拉取请求",
+        "optional_url",
+    )
     license_name: str = _setting(
         "CC0 1.0",
         "license.name",
@@ -117,6 +125,13 @@ class Site:
     @property
     def publisher_name(self) -> str:
         return self.publisher or self.title
+
+    @property
+    def contact_href(self) -> str:
+        """The contact as a link: a web address as written, anything else as an e-mail address."""
+        if not self.contact:
+            return ""
+        return self.contact if self.contact.startswith(("http://", "https://")) else f"mailto:{self.contact}"
 
 
 MAX_FILE_BYTES_ENV = "JIXIAO_MAX_FILE_BYTES"

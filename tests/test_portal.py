@@ -35,6 +35,7 @@ LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 CONFIG = f"""title = "{TITLE}"
 short_name = "蜀地观察"
 description = "四川某地预算绩效自评的开放数据。"
+repository = "https://github.com/example-org/shudi-portal/"
 
 [publisher]
 name = "某某预算观察小组"
@@ -95,6 +96,8 @@ def test_init_writes_a_portal_repository(tmp_path):
     assert "python build.py" not in (target / "CONTRIBUTING.md").read_text("utf-8")
     loaded = settings.load(target / "jixiao.toml", required=True)
     assert loaded.site == Site(title="new-portal")  # every other key is commented out: the defaults
+    written = (target / "jixiao.toml").read_text("utf-8")
+    assert '\n# repository = ""\n' in written and "“关于”页请读者在此提交更正和拉取请求" in written
     assert main(["init", str(target)]) == 2  # never over an existing portal
     assert _run(target, "new", "some-unit", "2024") == 0
     assert (target / "data" / "some-unit" / "2024" / "datapackage.json").is_file()
@@ -132,6 +135,17 @@ def test_the_new_title_replaces_the_old_name_everywhere(portal):
     page = texts["units/rugao-pension/2024/index.html"]
     jsonld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert jsonld["includedInDataCatalog"]["name"] == TITLE and jsonld["license"] == LICENSE_URL
+
+
+def test_the_about_page_links_the_repository_and_the_contact(portal):
+    """repository and publisher.contact of the portal's jixiao.toml (CONFIG above), the trailing slash dropped."""
+    from site_fixtures import parse_html
+
+    about = parse_html((portal / "_site" / "about" / "index.html").read_text("utf-8")).find("main")
+    links = {a.text(): a.attrs["href"] for a in about.find_all("a")}
+    assert links["https://github.com/example-org/shudi-portal"] == "https://github.com/example-org/shudi-portal"
+    assert links["data@example.org"] == "mailto:data@example.org"
+    assert "更正" in about.text()
 
 
 def test_grade_bands_come_from_the_config(portal, capsys):
