@@ -8,11 +8,10 @@ origin and base URL for sitemaps, feeds and metadata.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import zlib
-
-from pypinyin import lazy_pinyin
 
 from jixiao.ingest.model import AnyEvaluation, AnyPackage, Unit
 
@@ -80,9 +79,19 @@ def _ascii(letters: str) -> str:
     return "".join(ch for ch in letters.lower() if ch.isascii() and ch.isalnum())
 
 
+def lazy_pinyin(text: str) -> list[str]:
+    """pypinyin's reading of a text, imported on first use: the import takes 1–2 s (its dictionaries), and
+    most commands that import routes (a build with nothing to do, validate, the unit workers) never need it."""
+    from pypinyin import lazy_pinyin as reading
+
+    return reading(text)
+
+
+@functools.cache
 def slug(text: str) -> str:
     """An ASCII slug for a Chinese name by pinyin (pypinyin's phrase dictionary, place names read as places):
-    如皋市 → rugaoshi, 天长市 → tianchangshi."""
+    如皋市 → rugaoshi, 天长市 → tianchangshi.  Remembered per name: a build asks for the same few hundred
+    region names tens of thousands of times (every link to a region page), and pypinyin is slow."""
     parts, last = [], 0
     for match in _PLACES.finditer(text):
         parts += ["".join(lazy_pinyin(text[last : match.start()])), PLACE_READINGS[match.group()]]
@@ -207,12 +216,34 @@ def href(from_path: str, to_path: str) -> str:
     """A relative link from one output file to another; folders end in '/'."""
     target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path
     start = posixpath.dirname(from_path) or "."
-    relative = posixpath.relpath(target or ".", start)
+    relative = _relative(target or ".", start)
     if target == "" or target.endswith("/"):
         relative = relative.rstrip("/") + "/"
         if relative == "./":
             return "./"
     return relative
+
+
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for two site-relative paths, without its ``abspath`` of each.
+
+    A page prints hundreds of links and relpath asks the operating system for the working folder
+    twice per link (a fifth of a page's rendering time); for two relative paths below the same
+    root that folder is a common prefix and drops out, so the parts alone give the same answer.
+    Anything else (an absolute path, a path climbing out with ``..``) goes to relpath itself.
+    """
+    path, start = posixpath.normpath(path), posixpath.normpath(start)
+    if path.startswith(("/", "..")) or start.startswith(("/", "..")):
+        return posixpath.relpath(path, start)
+    path_parts = [] if path == "." else path.split("/")
+    start_parts = [] if start == "." else start.split("/")
+    common = 0
+    for mine, theirs in zip(start_parts, path_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + path_parts[common:]
+    return "/".join(parts) if parts else "."
 
 
 def absolute(site_url: str, base_url: str, to_path: str) -> str:
