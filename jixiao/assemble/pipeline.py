@@ -122,25 +122,29 @@ def _built_here_before(config: Config) -> bool:
     ).is_file()
 
 
-def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915  # debt: 70 statements
+@dataclass(frozen=True)
+class _Planned:
+    """What the plan stage decided: the units (this shard's among all), their key, the manifest of the last build."""
+
+    shard: plan.Shard | None
+    fingerprint: str
+    all_units: list[plan.UnitPlan]
+    selected: list[plan.UnitPlan]
+    build_key: str
+    manifest_path: Path
+    previous: plan.Manifest | None
+
+
+def _build(config: Config) -> tuple[BuildSummary, Path | None]:
     """Build into staging and swap it in; returns the previous site renamed aside (to remove after the lock)."""
     started = time.perf_counter()
     progress = Progress(config.quiet)
     summary = BuildSummary()
     stage = _Stages(summary)
-    shard = _shard(config)
-    with stage("plan"):
-        progress.stage("计划", f"扫描 {config.data_dir}")
-        package_dirs = _scan(config)
-        _unlink_cache_links(config)  # before the digests and the manifest are read or written
-        fingerprint = plan.fingerprint(config)
-        all_units = plan.plan_units(config, fingerprint, package_dirs)
-        selected = [u for i, u in enumerate(all_units) if shard is None or shard.takes(i)]
-        build_key = plan.build_key(fingerprint, all_units, shard)
-        manifest_path = _manifest_path(config, shard)
-        previous = plan.Manifest.read(manifest_path) if config.incremental else None
-    summary.units = len(selected)
-    if previous and previous.build_key == build_key and config.out_dir.is_dir() and not config.merge:
+    planned = _plan(config, progress, stage)
+    summary.units = len(planned.selected)
+    previous = planned.previous
+    if previous and previous.build_key == planned.build_key and config.out_dir.is_dir() and not config.merge:
         summary.unchanged = True
         summary.seconds = time.perf_counter() - started
         return summary, None
@@ -149,60 +153,97 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:  # noqa: PLR0915
     with stage("plan"):
         _check_theme(config)
     sources = reuse.reuse_sources(config, previous)
-    tasks, kept, kept_paths = reuse.plan_reuse(config, selected, sources, previous)
+    tasks, kept, adopt = reuse.plan_reuse(config, planned.selected, sources, previous)
     staging = Staging(config.out_dir)
     try:
-        results = _build_units(config, tasks, staging.root, progress, stage, fingerprint) + kept
-        errors = sorted((f for r in results for f in r.errors), key=lambda f: (f.file, f.line or 0))
-        if errors:
-            raise BuildError(f"{len(errors)} 个错误，站点未生成（原有站点保持不变）", errors)
-        results.sort(key=lambda r: r.unit_id)
-        records = [r.record for r in results if r.record is not None]
-        for result in results:
-            if result.record is not None:
-                staging.claim(result.record.files)
-            summary.files += result.files
-            summary.bytes += result.bytes
-            summary.pages += result.pages
-            summary.rendered += not result.reused
-            for name, seconds in result.seconds.items():
-                summary.worker_stages[name] = summary.worker_stages.get(name, 0.0) + seconds
-        outlines = [package for record in records for package in record.outlines]
-        summary.flags = sum(len(p.flags) for p in outlines)
-        summary.downloads = sum(1 for r in records for path in r.files if path.startswith("downloads/"))
-        sizes = {r.unit_id: r.bytes for r in results}
-        # the keys of what the workers read (a file saved after the plan changes its unit's key)
-        read_keys = {r.unit_id: r.key for r in records}
-        read_units = [replace(unit, key=read_keys.get(unit.unit_id, unit.key)) for unit in all_units]
-        build_key = plan.build_key(fingerprint, read_units, shard)
-        manifest = plan.Manifest(
-            build_key,
-            {r.unit_id: {"key": r.key, "files": list(r.files), "bytes": sizes[r.unit_id]} for r in records},
-        )
-        moved = {r.unit_id for r in kept}
-        if shard is not None:
+        results = _build_units(config, tasks, staging.root, progress, stage, planned.fingerprint) + kept
+        records = _tally(results, staging, summary)
+        manifest = _manifest(planned, records, results)
+        if planned.shard is not None:
             _write_shard_records(config, staging, records, manifest)
         else:
-            site = reuse.SiteFiles(staging.root, config.out_dir.resolve(), moved, fingerprint)
+            moved = {r.unit_id for r in kept}
+            site = reuse.SiteFiles(staging.root, config.out_dir.resolve(), moved, planned.fingerprint)
+            outlines = [package for record in records for package in record.outlines]
             _write_shared(config, staging, outlines, records, progress, stage, summary, site)
+            adopt = adopt + site.adopt
         with stage("swap"):
             progress.stage("替换", str(config.out_dir))
-            adopt = kept_paths + (site.adopt if shard is None else [])
-            if shard is None:
-                manifest_path.unlink(missing_ok=True)  # never a manifest that describes another site
-            try:
-                old = staging.commit(adopt)
-            except BaseException:
-                if shard is None and previous is not None:
-                    _write_manifest(manifest_path, previous)
-                raise
+            old = _swap(staging, adopt, planned)
     except BaseException:
         staging.abort()
         raise
-    if shard is None:  # a shard's manifest went into its staging folder, swapped in with it
-        _write_manifest(manifest_path, manifest)
+    if planned.shard is None:  # a shard's manifest went into its staging folder, swapped in with it
+        _write_manifest(planned.manifest_path, manifest)
     summary.seconds = time.perf_counter() - started
     return summary, old
+
+
+def _plan(config: Config, progress: Progress, stage: _Stages) -> _Planned:
+    """Scan data/, key every unit by its inputs and the build's fingerprint, and read the last build's manifest."""
+    shard = _shard(config)
+    with stage("plan"):
+        progress.stage("计划", f"扫描 {config.data_dir}")
+        package_dirs = _scan(config)
+        _unlink_cache_links(config)  # before the digests and the manifest are read or written
+        fingerprint = plan.fingerprint(config)
+        all_units = plan.plan_units(config, fingerprint, package_dirs)
+        manifest_path = _manifest_path(config, shard)
+        return _Planned(
+            shard=shard,
+            fingerprint=fingerprint,
+            all_units=all_units,
+            selected=[u for i, u in enumerate(all_units) if shard is None or shard.takes(i)],
+            build_key=plan.build_key(fingerprint, all_units, shard),
+            manifest_path=manifest_path,
+            previous=plan.Manifest.read(manifest_path) if config.incremental else None,
+        )
+
+
+def _tally(results: list[units.UnitResult], staging: Staging, summary: BuildSummary) -> list[units.UnitRecord]:
+    """The units' records, sorted, once none has an error (else BuildError with every finding); their files
+    claimed in staging and their counts and worker seconds added to the summary."""
+    errors = sorted((f for r in results for f in r.errors), key=lambda f: (f.file, f.line or 0))
+    if errors:
+        raise BuildError(f"{len(errors)} 个错误，站点未生成（原有站点保持不变）", errors)
+    results.sort(key=lambda r: r.unit_id)
+    records = [r.record for r in results if r.record is not None]
+    for result in results:
+        if result.record is not None:
+            staging.claim(result.record.files)
+        summary.files += result.files
+        summary.bytes += result.bytes
+        summary.pages += result.pages
+        summary.rendered += not result.reused
+        for name, seconds in result.seconds.items():
+            summary.worker_stages[name] = summary.worker_stages.get(name, 0.0) + seconds
+    summary.flags = sum(len(package.flags) for record in records for package in record.outlines)
+    summary.downloads = sum(1 for r in records for path in r.files if path.startswith("downloads/"))
+    return records
+
+
+def _manifest(planned: _Planned, records: list[units.UnitRecord], results: list[units.UnitResult]) -> plan.Manifest:
+    """This build's manifest, keyed by what the workers read (a file saved after the plan changes its unit's key)."""
+    sizes = {r.unit_id: r.bytes for r in results}
+    read_keys = {r.unit_id: r.key for r in records}
+    read_units = [replace(unit, key=read_keys.get(unit.unit_id, unit.key)) for unit in planned.all_units]
+    return plan.Manifest(
+        plan.build_key(planned.fingerprint, read_units, planned.shard),
+        {r.unit_id: {"key": r.key, "files": list(r.files), "bytes": sizes[r.unit_id]} for r in records},
+    )
+
+
+def _swap(staging: Staging, adopt: list[str], planned: _Planned) -> Path | None:
+    """Swap staging in for the site (``Staging.commit``); the site's manifest is removed first, so it never
+    describes another site, and put back if the swap fails."""
+    if planned.shard is None:
+        planned.manifest_path.unlink(missing_ok=True)
+    try:
+        return staging.commit(adopt)
+    except BaseException:
+        if planned.shard is None and planned.previous is not None:
+            _write_manifest(planned.manifest_path, planned.previous)
+        raise
 
 
 def _scan(config: Config) -> list[Path]:

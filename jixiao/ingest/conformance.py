@@ -101,42 +101,65 @@ def table_conforms(package: RawPackage, name: str) -> bool:
         return False
 
 
-def _table_conforms(package: RawPackage, name: str) -> bool:  # noqa: C901  # debt: complexity 14
+def _table_conforms(package: RawPackage, name: str) -> bool:
     table = _table(name)
-    data = package.files.get(f"{name}.csv")
     rows = package.tables.get(name)
-    if data is None or rows is None or tuple(package.headers.get(name, ())) != table.names:
+    if rows is None or not _read_as_load_read(package, name, table, len(rows)):
         return False
-    if len(package.record_lines.get(name, ())) != len(rows) + 1:
-        return False  # load skipped a blank record; frictionless reports blank rows
-    if not _read_as_excel(data.decode("utf-8")):
-        return False
-    keys: set[tuple] = set()
-    seen: list[set] = [set() for _ in table.unique]
+    constraints = _Constraints(table)
     for row in rows:
-        cells = row.cells
-        if "__width__" in cells:
+        values = _values(table, row.cells)
+        if values is None or not constraints.admit(values):
             return False
-        values = []
-        for field, reader in zip(table.names, table.readers, strict=True):
-            value, notes = reader(cells[field])
-            if notes:
+    return True
+
+
+def _read_as_load_read(package: RawPackage, name: str, table: _Table, rows: int) -> bool:
+    """Whether frictionless would see the file as ``load`` did: the schema's header, every record, one dialect."""
+    data = package.files.get(f"{name}.csv")
+    if data is None or tuple(package.headers.get(name, ())) != table.names:
+        return False
+    if len(package.record_lines.get(name, ())) != rows + 1:
+        return False  # load skipped a blank record; frictionless reports blank rows
+    return _read_as_excel(data.decode("utf-8"))
+
+
+def _values(table: _Table, cells: dict[str, str]) -> list[Any] | None:
+    """A row's values as frictionless's cell readers make them; None where frictionless reports the row
+    (cells beyond the header, a cell a reader notes as invalid, a row of blank cells)."""
+    if "__width__" in cells:
+        return None
+    values = []
+    for field, reader in zip(table.names, table.readers, strict=True):
+        value, notes = reader(cells[field])
+        if notes:
+            return None
+        values.append(value)
+    return None if all(value is None for value in values) else values
+
+
+class _Constraints:
+    """The primary key and unique fields of the rows seen so far: frictionless's primary-key and unique errors."""
+
+    def __init__(self, table: _Table) -> None:
+        self.table = table
+        self.keys: set[tuple] = set()
+        self.seen: list[set] = [set() for _ in table.unique]
+
+    def admit(self, values: list[Any]) -> bool:
+        """Whether a row with these values breaks neither constraint; it is then remembered."""
+        if self.table.key:
+            key = tuple(values[i] for i in self.table.key)
+            if all(value is None for value in key) or key in self.keys:
                 return False
-            values.append(value)
-        if all(value is None for value in values):
-            return False
-        if table.key:
-            key = tuple(values[i] for i in table.key)
-            if all(value is None for value in key) or key in keys:
-                return False
-            keys.add(key)
-        for position, earlier in zip(table.unique, seen, strict=True):
+            self.keys.add(key)
+        for position, earlier in zip(self.table.unique, self.seen, strict=True):
             value = values[position]
             if value is not None:
                 if value in earlier:
                     return False
                 earlier.add(value)
-    return True
+        return True
 
 
 def _read_as_excel(text: str) -> bool:

@@ -37,6 +37,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def slices(pages: Iterable[str], units: int) -> tuple[list[str], dict[str, dict[
     return shared, dict(sorted(by_slice.items()))
 
 
-def index_site(  # noqa: C901  # debt: complexity 14
+def index_site(
     site_dir: Path,
     config: Config,
     unit_keys: Mapping[str, str] | None = None,
@@ -132,63 +133,107 @@ def index_site(  # noqa: C901  # debt: complexity 14
     ``pages`` (every page of the site, sorted) and ``root_of`` (the folder a page is read
     from) let a build index pages of unchanged units where they still are, in the current
     site, before they are moved into the new one; by default every page under site_dir.
+    Returns the slices kept where they are in ``previous`` (the current site), to be moved.
     """
     site_dir = site_dir.resolve()
     pages = html_files(site_dir) if pages is None else pages
     where = root_of or (lambda path: site_dir)
+    cache = config.cache_dir.resolve() / "search" if unit_keys is not None else None
+    jobs = _jobs(site_dir, pages, where, unit_keys)
+    indexer = _Indexer(site_dir, pagefind_binary(), where, cache, previous)
+    with ThreadPoolExecutor(max(1, min(config.jobs, len(jobs)))) as pool:
+        used = {key for key in pool.map(indexer.run, jobs) if key}
+    if cache is not None:
+        _prune(cache, used)
+    return sorted(indexer.kept)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One pagefind bundle to make: where it goes, the pages it indexes, its cache key (None: not cached)."""
+
+    target: Path
+    paths: list[str]
+    key: str | None
+    main: bool
+    """The main bundle (the shared pages and the UI); the slices are written inside its folder."""
+
+
+def _jobs(
+    site_dir: Path, pages: list[str], where: Callable[[str], Path], unit_keys: Mapping[str, str] | None
+) -> list[_Job]:
+    """The main bundle, then a slice per group of units (``slices``); a slice is keyed only when all its units are."""
     units = {p.split("/")[1] for p in pages if p.startswith("units/") and p.count("/") > 1}
     shared, by_slice = slices(pages, len(units))
     bundle = site_dir / routes.PAGEFIND_DIR
-    binary = pagefind_binary()
-    cache = config.cache_dir.resolve() / "search" if unit_keys is not None else None
-    main = _bundle_key(site_dir, shared, where) if cache is not None else None
-    jobs: list[tuple[Path, list[str], str | None]] = [(bundle, shared, main)]
+    main = _bundle_key(site_dir, shared, where) if unit_keys is not None else None
+    jobs = [_Job(bundle, shared, main, main=True)]
     for name, members in by_slice.items():
         key = None
-        if cache is not None and unit_keys is not None and all(unit in unit_keys for unit in members):
+        if unit_keys is not None and all(unit in unit_keys for unit in members):
             key = _slice_key(name, {unit: unit_keys[unit] for unit in members})
-        jobs.append((bundle / "slices" / name, [p for unit in sorted(members) for p in members[unit]], key))
+        paths = [p for unit in sorted(members) for p in members[unit]]
+        jobs.append(_Job(bundle / "slices" / name, paths, key, main=False))
+    return jobs
 
-    kept: list[str] = []
 
-    def run(job: tuple[Path, list[str], str | None]) -> str | None:
-        target, paths, key = job
+class _Indexer:
+    """Makes each bundle (jobs run in threads): linked from the cache, kept in the current site, or indexed."""
+
+    def __init__(
+        self, site_dir: Path, binary: Path, where: Callable[[str], Path], cache: Path | None, previous: Path | None
+    ) -> None:
+        self.site_dir = site_dir
+        self.binary = binary
+        self.where = where
+        self.cache = cache
+        self.previous = previous
+        self.kept: list[str] = []
+        """Slices left where they are in the current site (the same files as their cache entry)."""
+
+    def run(self, job: _Job) -> str | None:
+        """Make one bundle; returns its cache key (an entry this build used) or None."""
+        if job.key is not None and self.cache is not None:
+            entry = self.cache / job.key
+            if self._from_cache(job, entry):
+                return job.key
+            stored.remove(entry)
+        self._index(job)
+        return job.key
+
+    def _from_cache(self, job: _Job, entry: Path) -> bool:
+        """Link the cached bundle into place, or keep the current site's copy of a slice; False (nothing of it
+        left behind) when the entry cannot be used."""
         # a cached slice lists its files in ``done`` (written last); one naming ``../x`` or holding a
         # symlink is no slice at all (``stored.listed_files``): it is indexed again and replaced
-        entry = cache / key if key is not None and cache is not None else None
-        names = stored.listed_files(entry, "done") if entry is not None else None
-        if entry is not None and names is not None:
-            try:
-                relative = target.relative_to(site_dir).as_posix()
-                if target != bundle and previous is not None and _same_files(entry, previous / relative, names):
-                    kept.append(relative)
-                    return key
-                _link_files(entry, target, names)
-                return key
-            except OSError:  # damaged, or removed meanwhile by another build's pruning: index it here
-                if target == bundle:  # the slices are written inside it meanwhile: remove only its own files
-                    for name in names:
-                        (target / name).unlink(missing_ok=True)
-                else:
-                    shutil.rmtree(target, ignore_errors=True)
-        if entry is not None:
-            stored.remove(entry)
-        files = _index(binary, site_dir, [(where(path), path) for path in paths])
-        if target == bundle:
-            names = _write_bundle(target, files, REQUIRED)
-            if key is not None and cache is not None:
-                _store(target, cache, key, names)
-            return key
-        _write_bundle(target, (f for f in files if _slice_file(f["path"])), ("pagefind-entry.json",))
-        if key is not None and cache is not None:
-            _store(target, cache, key)
-        return key
+        names = stored.listed_files(entry, "done")
+        if names is None:
+            return False
+        try:
+            relative = job.target.relative_to(self.site_dir).as_posix()
+            if not job.main and self.previous is not None and _same_files(entry, self.previous / relative, names):
+                self.kept.append(relative)
+                return True
+            _link_files(entry, job.target, names)
+            return True
+        except OSError:  # damaged, or removed meanwhile by another build's pruning: index it here
+            if job.main:  # the slices are written inside it meanwhile: remove only its own files
+                for name in names:
+                    (job.target / name).unlink(missing_ok=True)
+            else:
+                shutil.rmtree(job.target, ignore_errors=True)
+            return False
 
-    with ThreadPoolExecutor(max(1, min(config.jobs, len(jobs)))) as pool:
-        used = {key for key in pool.map(run, jobs) if key}
-    if cache is not None:
-        _prune(cache, used)
-    return sorted(kept)
+    def _index(self, job: _Job) -> None:
+        """Run pagefind over the job's pages and write its bundle (and, keyed, its cache entry)."""
+        files = _index(self.binary, self.site_dir, [(self.where(path), path) for path in job.paths])
+        if job.main:
+            names = _write_bundle(job.target, files, REQUIRED)
+        else:
+            names = None
+            _write_bundle(job.target, (f for f in files if _slice_file(f["path"])), ("pagefind-entry.json",))
+        if job.key is not None and self.cache is not None:
+            _store(job.target, self.cache, job.key, names)
 
 
 def _same_files(entry: Path, folder: Path, names: list[str]) -> bool:
