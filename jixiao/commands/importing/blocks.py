@@ -148,18 +148,18 @@ def _header_zone(rows: list[list[Cell]], header: int) -> tuple[int, int]:
     top = header
     if header and any(cell.merged and cell.text for cell in rows[header]):
         above = rows[header - 1]
-        if not any(_line_kind(c.text) or _is_number(c.text) for c in above):
+        if not any(line_kind(c.text) or _is_number(c.text) for c in above):
             top = header - 1
     bottom = header
     while bottom + 1 < len(rows) and bottom - header < 2:
         below = rows[bottom + 1]
-        if any((_line_kind(c.text) and not c.merged) or _is_number(c.text) for c in below):
+        if any((line_kind(c.text) and not c.merged) or _is_number(c.text) for c in below):
             break
         bottom += 1
     return top, bottom
 
 
-def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int, sure: str) -> set[int]:  # noqa: C901, PLR0912  # debt: complexity 19
+def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int, sure: str) -> set[int]:
     """The funds table of a real grid: each amount belongs to the header column it lies under.
 
     A header two or three rows tall is read as one (the lowest header word above a column names it);
@@ -174,61 +174,84 @@ def _budget_by_geometry(form: FormDraft, rows: list[list[Cell]], header: int, su
     unit = _amount_unit(rows, header)
     seen: dict[str, int] = {}
     label_col: int | None = None
-    items = 0
     for index in range(bottom + 1, len(rows)):
         row = rows[index]
-        label_at = next((p for p, cell in enumerate(row) if _line_kind(cell.text) and not cell.merged), None)
-        kind_line = _line_kind(row[label_at].text) if label_at is not None else None
-        if kind_line is None or label_at is None:
-            detail = _detail_label(row, label_col, names, form.budget)
-            if detail is None:
-                if any(_line_kind(cell.text) for cell in row):
-                    used.add(index)
-                    continue  # a merged copy of a label already read
-                break
-            label_at = detail
-            items += 1
-            kind_line = ("item", f"item-{items}")
-        label_cell = row[label_at]
-        label_col = label_at
-        kind, line_id = kind_line
-        seen[line_id] = seen.get(line_id, 0) + 1
-        if seen[line_id] > 1:
-            line_id = f"{line_id}-{seen[line_id]}"
+        found = _line_label(row, label_col, names, form.budget)
+        if found is None:
+            if any(line_kind(cell.text) for cell in row):
+                used.add(index)
+                continue  # a merged copy of a label already read
+            break
+        label_col, (kind, line_id) = found
         used.add(index)
-        line = _budget_line(form, label_cell, kind, line_id, unit, len(form.budget) + 1)
+        label_cell = row[label_col]
+        line = budget_line(form, label_cell, kind, _numbered(seen, line_id), unit, len(form.budget) + 1)
         if kind == "item":
             line["parent_id"] = Value("project", label_cell, MEDIUM, "列在项目支出之下的明细项目")
-        placed: dict[str, Cell] = {}
-        for position in range(label_at + 1, len(row)):
-            cell = row[position]
-            if cell.merged or not cell.text or cell.text == label_cell.text:
-                continue
-            column = names.get(position)
-            if column is None:
-                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”表头以外的格", (cell,)))
-                continue
-            name = column
-            if name in placed:
-                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”同一表头下有两个数", (placed[name], cell)))
-                line.pop(name, None)
-                continue
-            placed[name] = cell
-            try:
-                number = figure(cell.text, percent=name == "rate_published", units=name in AMOUNT_COLUMNS)
-            except Unreadable:
-                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”的{name}不是数字", (cell,)))
-                continue
-            if number is not None:
-                line[name] = Value(number.value, cell, sure, number.note)
-                if number.unit and _unit_differs(line, number.unit, cell, form):
-                    line.pop(name)
+        _amounts_under(form, line, row, label_col, names, sure)
         form.budget.append(line)
-    if any(line["kind"].value == "total" for line in form.budget):
-        for line in form.budget:
+    set_parents(form.budget)
+    return used
+
+
+def _line_label(
+    row: list[Cell], label_col: int | None, names: dict[int, str], lines: list[dict[str, Value]]
+) -> tuple[int, tuple[str, str]] | None:
+    """(position, (kind, line_id)) of a funds line's label: a known line's, else a 明细项目's, else None."""
+    for position, cell in enumerate(row):
+        kind = None if cell.merged else line_kind(cell.text)
+        if kind is not None:
+            return position, kind
+    detail = _detail_label(row, label_col, names, lines)
+    if detail is None:
+        return None
+    items = sum(1 for line in lines if line["kind"].value == "item")
+    return detail, ("item", f"item-{items + 1}")
+
+
+def _numbered(seen: dict[str, int], line_id: str) -> str:
+    """A line id, with -2, -3 … when the form prints the same line again."""
+    seen[line_id] = seen.get(line_id, 0) + 1
+    return f"{line_id}-{seen[line_id]}" if seen[line_id] > 1 else line_id
+
+
+def set_parents(lines: list[dict[str, Value]]) -> None:
+    """Under a 资金总额 line, every line but the 明细项目 (under 项目支出) is part of the total."""
+    if any(line["kind"].value == "total" for line in lines):
+        for line in lines:
             if line["kind"].value not in ("total", "item"):
                 line["parent_id"] = Value("total", line["kind"].cell, MEDIUM)
-    return used
+
+
+def _amounts_under(
+    form: FormDraft, line: dict[str, Value], row: list[Cell], label_at: int, names: dict[int, str], sure: str
+) -> None:
+    """The amounts of one funds line, each under its header column; a cell under no amount header, a second
+    number under one header or a text where a number belongs goes to review."""
+    label_cell = row[label_at]
+    placed: dict[str, Cell] = {}
+    for position in range(label_at + 1, len(row)):
+        cell = row[position]
+        if cell.merged or not cell.text or cell.text == label_cell.text:
+            continue
+        name = names.get(position)
+        if name is None:
+            form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”表头以外的格", (cell,)))
+            continue
+        if name in placed:
+            form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”同一表头下有两个数", (placed[name], cell)))
+            line.pop(name, None)
+            continue
+        placed[name] = cell
+        try:
+            number = figure(cell.text, percent=name == "rate_published", units=name in AMOUNT_COLUMNS)
+        except Unreadable:
+            form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”的{name}不是数字", (cell,)))
+            continue
+        if number is not None:
+            line[name] = Value(number.value, cell, sure, number.note)
+            if number.unit and _unit_differs(line, number.unit, cell, form):
+                line.pop(name)
 
 
 def _unit_differs(line: dict[str, Value], unit: str, cell: Cell, form: FormDraft) -> bool:
@@ -264,9 +287,10 @@ def _detail_label(
     return label_col
 
 
-def _budget_rows(  # noqa: C901  # debt: complexity 14
+def _budget_rows(
     form: FormDraft, rows: list[list[Cell]], header: int, columns: dict[int, str], exact: bool
 ) -> set[int]:
+    """The funds table of text whose columns are not known to sit under the header: amounts by order."""
     used = {header}
     order = list(columns.values())
     header_cols = [rows[header][position].col for position in columns]
@@ -274,43 +298,47 @@ def _budget_rows(  # noqa: C901  # debt: complexity 14
     seen: dict[str, int] = {}
     for index in range(header + 1, min(len(rows), header + 12)):
         row = rows[index]
-        labels = ((p, found) for p, cell in enumerate(row) if not cell.merged and (found := _line_kind(cell.text)))
+        labels = ((p, found) for p, cell in enumerate(row) if not cell.merged and (found := line_kind(cell.text)))
         first_label = next(labels, None)
         if first_label is None:
-            if any(_line_kind(cell.text) for cell in row):
+            if any(line_kind(cell.text) for cell in row):
                 continue  # a merged copy of a label already read
             break
         label_at, (kind, line_id) = first_label
         label_cell = row[label_at]
-        seen[line_id] = seen.get(line_id, 0) + 1
-        if seen[line_id] > 1:
-            line_id = f"{line_id}-{seen[line_id]}"
         used.add(index)
         values = [cell for cell in row[label_at + 1 :] if not (cell.merged and cell.text == label_cell.text)]
-        line = _budget_line(form, label_cell, kind, line_id, unit, len(form.budget) + 1)
-        if not exact and _ambiguous(line, values, order):
-            form.budget.append(line)
-            continue
-        for position, cell in enumerate(values):
-            if position >= len(order):
-                if cell.text:
-                    form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”表头以外的格", (cell,)))
-                continue
-            name = order[position]
-            try:
-                number = figure(cell.text, percent=name == "rate_published")
-            except Unreadable:
-                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”的{name}不是数字", (cell,)))
-                continue
-            if number is not None:
-                sure = HIGH if exact and cell.col == header_cols[position] else MEDIUM
-                line[name] = Value(number.value, cell, sure, number.note)
+        line = budget_line(form, label_cell, kind, _numbered(seen, line_id), unit, len(form.budget) + 1)
+        if exact or not _ambiguous(line, values, order):
+            _amounts_in_order(form, line, label_cell, values, order, header_cols if exact else None)
         form.budget.append(line)
-    if any(line["kind"].value == "total" for line in form.budget):
-        for line in form.budget:
-            if line["kind"].value != "total":
-                line["parent_id"] = Value("total", line["kind"].cell, MEDIUM)
+    set_parents(form.budget)
     return used
+
+
+def _amounts_in_order(
+    form: FormDraft,
+    line: dict[str, Value],
+    label_cell: Cell,
+    values: list[Cell],
+    order: list[str],
+    header_cols: list[int] | None,
+) -> None:
+    """Amounts by their order after the label; sure only where the cell stands in its header's column."""
+    for position, cell in enumerate(values):
+        if position >= len(order):
+            if cell.text:
+                form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”表头以外的格", (cell,)))
+            continue
+        name = order[position]
+        try:
+            number = figure(cell.text, percent=name == "rate_published")
+        except Unreadable:
+            form.unplaced.append(Unplaced(f"资金行“{label_cell.text}”的{name}不是数字", (cell,)))
+            continue
+        if number is not None:
+            sure = HIGH if header_cols is not None and cell.col == header_cols[position] else MEDIUM
+            line[name] = Value(number.value, cell, sure, number.note)
 
 
 AMOUNT_COLUMNS = ("budget_initial", "budget", "funds_received", "actual")
@@ -342,12 +370,12 @@ def _ambiguous(line: dict[str, Value], values: list[Cell], order: list[str]) -> 
     return True
 
 
-def _line_kind(text: str) -> tuple[str, str] | None:
+def line_kind(text: str) -> tuple[str, str] | None:
     key = PREFIX.sub("", squeeze(text)).rstrip(":：")
     return next(((kind, line_id) for label, kind, line_id in BUDGET_LINES if key == label), None)
 
 
-def _budget_line(
+def budget_line(
     form: FormDraft, cell: Cell, kind: str, line_id: str, unit: tuple[str, Cell] | None, order: int
 ) -> dict[str, Value]:
     label = PREFIX.sub("", clean(cell.text)).rstrip(":：")
@@ -600,8 +628,9 @@ def _cell_value(name: str, text: str, cell: Cell, sure: str) -> Value | None:
 
 def _values(line: dict[str, Value], columns: dict[int, str]) -> None:
     """Split a target printed as symbol, number and unit (≥1000件) into nature, target_value and
-    measure_unit, and the actual (1050件) into actual_value, only when the text is exactly that shape
-    and the units agree; columns the form prints itself (指标性质, 度量单位) are never overridden."""
+    measure_unit, and the actual (1050件, or ≥266米 under a target of ≥) into actual_value, only when the
+    text is exactly that shape and the units agree; columns the form prints itself (指标性质, 度量单位) are
+    never overridden."""
     target = line.get("target")
     parsed = SPLIT.fullmatch(squeeze(target.value)) if target else None
     if target is None or parsed is None:
@@ -618,7 +647,8 @@ def _values(line: dict[str, Value], columns: dict[int, str]) -> None:
         line["nature"] = Value(NATURES[symbol], target.cell, MEDIUM, note)
     actual = line.get("actual")
     done = SPLIT.fullmatch(squeeze(actual.value)) if actual else None
-    if actual and done and not done.group(1) and done.group(3) in ("", unit or "", printed_unit or ""):
+    same_symbol = done is not None and (done.group(1) or "") in ("", symbol or "")  # ≥266米 done under ≥266米
+    if actual and done and same_symbol and done.group(3) in ("", unit or "", printed_unit or ""):
         line["actual_value"] = Value(done.group(2), actual.cell, MEDIUM, f"由实际完成值“{actual.value}”拆出")
 
 

@@ -19,6 +19,7 @@ from jixiao.commands.importing.blocks import BUDGET_LINES, read_budget, read_ind
 from jixiao.commands.importing.draft_model import HIGH, MEDIUM, FormDraft, Unplaced, Value
 from jixiao.commands.importing.grid import Cell, Grid, clean, squeeze
 from jixiao.commands.importing.runtogether import run_together
+from jixiao.commands.importing.spaced import read_spaced
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ FAMILIES = (
     Family("national-department", "department", re.compile(r"部门整体支出绩效自我?评")),
     Family("sichuan-project", "project", re.compile(r"部门预算项目支出绩效自评表")),
     Family("national-project", "project", re.compile(r"项目支出绩效自评表")),
+    Family("", "project", re.compile(r"项目支出绩效自评价情况表")),
 )
+"""The last is 如皋's project form (情况表 then 评分表, one evaluation): no template id of its own, as in data/."""
 
 FIELD_LABELS = {
     "项目名称": "title",
@@ -140,6 +143,7 @@ def _recognise_form(grid: Grid, rows: list[list[Cell]], family: Family) -> FormD
     _labelled_fields(form, grid, rows, used)
     used |= read_budget(form, grid, rows)
     used |= read_indicators(form, grid, rows)
+    used |= read_spaced(form, grid, rows)
     _goals(form, rows, used)
     for index, row in enumerate(rows):
         if index not in used and any(cell.text for cell in row):
