@@ -8,8 +8,9 @@ review list.  Three shapes are decided by the form itself:
   amounts as the header has columns, each printed with its unit (``989.34 万元 989.33 万元``); a line of
   the amounts alone (its label wrapped onto the lines above) keeps them, the label left for review;
 - the project 评分表's indicator lines, headed ``年初指标值 实际完成值 权重 得分 评分依据``: a 三级指标
-  name, its target and actual, then 权重 and 得分 as numbers (评分依据, last, blank); 一级／二级指标,
-  printed on lines of their own, are left for review;
+  name, its target and actual, then 权重 and 得分 as numbers (评分依据, last, blank), after a national
+  二级指标 name when the line begins with one; 一级指标 and other 二级指标 names, printed on lines of
+  their own, are left for review;
 - the 合计／总计 line: two numbers under 分值（权重） and 得分, in the order the header prints them.
 """
 
@@ -159,7 +160,16 @@ def _indicators(form: FormDraft, lines: list[Cell | None]) -> set[int]:
     return used
 
 
+LEVEL2_NAMES = {"数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标"}
+LEVEL2_NAMES |= {"可持续影响指标", "满意度指标", "服务对象满意度指标"}
+"""The national template's 二级指标: a line that begins with one and has one word more is that 二级指标's
+first line (``质量指标 质量达标率 100% 100% 5 5``); no 三级指标 name starts with one and a space."""
+
+
 def _indicator(cell: Cell, words: list[str]) -> dict[str, Value] | None:
+    level2 = words[0] if len(words) == 6 and words[0] in LEVEL2_NAMES else None
+    if level2:
+        words = words[1:]
     if len(words) != 5 or not all(NUMBER.fullmatch(word) for word in words[3:]):
         return None
     name, target, actual, weight, score = words
@@ -176,6 +186,8 @@ def _indicator(cell: Cell, words: list[str]) -> dict[str, Value] | None:
         "weight": Value(weight, cell, MEDIUM, note),
         "score": Value(score, cell, MEDIUM, note),
     }
+    if level2:
+        line["level2"] = Value(level2, cell, MEDIUM, "本行开头印的二级指标名称（国家表样的二级指标之一）")
     line["status"] = Value("scored", cell, MEDIUM)
     return line
 
