@@ -25,11 +25,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-
-import altair as alt
+from typing import TYPE_CHECKING
 
 from jixiao.opendata.spreadsheet import csv_bytes
 from jixiao.site.wrapping import wrap
+
+if TYPE_CHECKING:
+    import altair as alt
 
 BUDGET_SERIES = ("全年预算数", "实际支出数")
 SCORE_SERIES = ("分值", "得分")
@@ -162,9 +164,15 @@ def _legend(series: tuple[str, ...]) -> list[str]:
     return list(seen.values())
 
 
-@functools.cache
 def _rows_template(series: tuple[str, ...]) -> dict:
-    """The row chart without data, built with Altair once per set of series."""
+    """The row chart without data: as stored in chart_specs.py, else built with Altair (once per set of series)."""
+    return _stored(["rows", list(series)]) or _built_rows_template(series)
+
+
+@functools.cache
+def _built_rows_template(series: tuple[str, ...]) -> dict:
+    import altair as alt
+
     x = alt.X("v:Q", scale=alt.Scale(domain=[0, SPAN], nice=False, zero=True), axis=None, title=None)
     y = alt.Y("r:O", axis=None, title=None, scale=alt.Scale(paddingInner=0.2, paddingOuter=0.1))
     base = alt.Chart().encode(x=x, y=y)
@@ -226,8 +234,13 @@ SCATTER_YEAR = "year"
 """The scatter's year parameter: 0 draws every year; the compare page's year select sets it (site_src/charts.js)."""
 
 
-@functools.cache
 def _scatter_template(x_title: str, y_title: str, series: tuple[str, ...]) -> dict:
+    """The scatter spec without data: as stored in chart_specs.py, else built (``_built_scatter_template``)."""
+    return _stored(["scatter", x_title, y_title, list(series)]) or _built_scatter_template(x_title, y_title, series)
+
+
+@functools.cache
+def _built_scatter_template(x_title: str, y_title: str, series: tuple[str, ...]) -> dict:
     """The scatter spec without data, built with Altair once per pair of axis titles and legend.
 
     A rule marks 100% on the x axis (execution rate) and points beyond it are drawn in the
@@ -235,6 +248,8 @@ def _scatter_template(x_title: str, y_title: str, series: tuple[str, ...]) -> di
     of one year are shown when the ``year`` parameter is set.  Evaluations at one spot (six of
     如皋's projects at 100 % and 100) would be one dot: the spot is labelled with their count,
     and a tap or click lists them under the chart (site_src/charts.js)."""
+    import altair as alt
+
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(zero=False, padding=12))  # points at 100% stay whole
     y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False, padding=12))
     color = alt.Color(
@@ -273,6 +288,63 @@ def _scatter_template(x_title: str, y_title: str, series: tuple[str, ...]) -> di
     )
     chart = alt.layer(rule, points, counts, data=alt.Data(values=[])).add_params(year)
     return _config(chart.properties(width="container", height=280)).to_dict()
+
+
+# ------------------------------------------------------------------------ stored specs
+# Altair takes 1–3 s to import and some 100 ms to build and validate each template, in every
+# process that draws a chart (each unit worker; the one unit an edit renders again).  The
+# templates depend only on this module and the pinned Altair, so they are built once, stored
+# in chart_specs.py (generated: ``python -c "from jixiao.site import charts; charts.write_stored_specs()"``,
+# checked against Altair by tests/test_chart_specs.py), and Altair is imported only for one
+# that is not stored.
+
+
+def _stored(key: list) -> dict | None:
+    from jixiao.site.chart_specs import TEMPLATES
+
+    return TEMPLATES.get(json.dumps(key, ensure_ascii=False))
+
+
+def stored_keys() -> list[list]:
+    """Every template the site can ask for: each kind of row chart with any of its series drawn, and the
+    compare page's scatter with any of its colours drawn (figures.py and compare.py choose among these)."""
+    from itertools import combinations
+
+    from jixiao.site.compare import RATE_TITLE, SCORE_TITLE
+
+    keys: list[list] = []
+    for base in (BUDGET_SERIES, SCORE_SERIES, RATE_SERIES, TREND_SERIES):
+        for size in range(1, len(base) + 1):
+            keys += [["rows", list(series)] for series in combinations(base, size)]
+    for size in range(len(RATE_SERIES) + 1):
+        keys += [["scatter", RATE_TITLE, SCORE_TITLE, list(drawn)] for drawn in combinations(RATE_SERIES, size)]
+    unique = {json.dumps(key, ensure_ascii=False): key for key in keys}
+    return [unique[name] for name in sorted(unique)]
+
+
+def stored_specs_source() -> str:
+    """The text of chart_specs.py: every template of ``stored_keys`` as Altair builds it."""
+    templates = {}
+    for key in stored_keys():
+        if key[0] == "rows":
+            templates[json.dumps(key, ensure_ascii=False)] = _built_rows_template(tuple(key[1]))
+        else:
+            templates[json.dumps(key, ensure_ascii=False)] = _built_scatter_template(key[1], key[2], tuple(key[3]))
+    body = json.dumps(templates, ensure_ascii=False, indent=1, sort_keys=True)
+    return (
+        '"""Chart templates as Altair builds them (jixiao/site/charts.py), stored so a build need not import it.\n\n'
+        'Generated: ``python -c "from jixiao.site import charts; charts.write_stored_specs()"``; do not edit.\n'
+        "tests/test_chart_specs.py fails when this differs from what Altair builds.\n"
+        '"""\n\n# ruff: noqa: E501\n\nimport json\n\n'
+        f'TEMPLATES: dict[str, dict] = json.loads(\n    r"""\n{body}\n"""\n)\n'
+    )
+
+
+def write_stored_specs() -> None:
+    """Write chart_specs.py again (after a change to a template or an Altair upgrade)."""
+    from pathlib import Path
+
+    (Path(__file__).parent / "chart_specs.py").write_text(stored_specs_source(), "utf-8")
 
 
 @dataclass(frozen=True)
