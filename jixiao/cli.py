@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from jixiao.commands import CommandRefused
 from jixiao.config import Config, environment_problems
 from jixiao.settings import FILE_NAME, Settings, SettingsError, load
 
@@ -123,13 +124,9 @@ def _config(args: argparse.Namespace, settings: Settings) -> Config:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from jixiao.commands.init import InitError, init
+    from jixiao.commands.init import init
 
-    try:
-        created = init(args.directory, args.title, args.requirement)
-    except InitError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return EXIT_USAGE
+    created = init(args.directory, args.title, args.requirement)
     print(f"已创建门户仓库 {created}；进入该目录，放入数据包后运行 jixiao build（README.md 有说明）")
     return EXIT_OK
 
@@ -147,26 +144,17 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _new(args: argparse.Namespace, settings: Settings) -> int:
-    from jixiao.commands.scaffold import ScaffoldError, scaffold
+    from jixiao.commands.scaffold import scaffold
 
-    try:
-        created = scaffold(args.data, args.unit_id, args.year, args.project, department=args.department)
-    except ScaffoldError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return EXIT_USAGE
+    created = scaffold(args.data, args.unit_id, args.year, args.project, department=args.department)
     print(f"已创建 {created}；按 CONTRIBUTING.md 填写后运行 jixiao validate（或 python build.py validate）")
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace, settings: Settings) -> int:
-    from jixiao.commands.importing.command import FormImportError, import_form
+    from jixiao.commands.importing.command import import_form
 
-    try:
-        found = import_form(args.file, args.data, args.sources, args.unit, args.year, args.evaluation)
-    except FormImportError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return EXIT_USAGE
-    package, forms, rows = found
+    package, forms, rows = import_form(args.file, args.data, args.sources, args.unit, args.year, args.evaluation)
     print(f"已写出草稿 {package}：{forms} 张表，review.csv 中 {rows} 项待核对。")
     print("对照原表逐项核对 review.csv（python build.py validate 列出每一项及原文位置），")
     print("核对或改正后把 status 改为 已核对；步骤见 CONTRIBUTING.md“从原表导入”。")
@@ -241,7 +229,8 @@ def os_error_text(error: OSError) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; ``argv`` defaults to the process's arguments (the ``jixiao`` console script).
 
-    A system error (disk full, a read-only or misplaced folder) is one line naming the
+    A command that refuses its input says why in one line, exit 2.  A system error (disk
+    full, a read-only or misplaced folder) is one line naming the
     file, exit 1; SIGTERM unwinds the command (a build removes its staging folder, the
     previous site stays) and exits 143. Either way, no traceback.
     """
@@ -249,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
         return _run(argv)
+    except CommandRefused as error:  # init, new, import: their input refused, nothing written
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as error:
         print(f"错误：{os_error_text(error)}（已发布的站点没有改动；解决后重新运行）", file=sys.stderr)
         return EXIT_INVALID

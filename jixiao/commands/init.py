@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from jixiao.commands import CommandRefused
 from jixiao.config import PACKAGE_DIR, theme_dir
 from jixiao.ingest.checks.text import INVISIBLE
 from jixiao.settings import FILE_NAME, starter
@@ -33,7 +34,7 @@ _UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029]|{INVISIBLE.pattern}
 """What a one-line title must not hold: control characters (a newline breaks jixiao.toml), invisible format ones."""
 
 
-class InitError(Exception):
+class InitError(CommandRefused):
     """The target folder already holds files; nothing was written."""
 
 

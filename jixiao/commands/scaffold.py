@@ -7,10 +7,11 @@ import json
 import re
 from pathlib import Path
 
+from jixiao.commands import CommandRefused
 from jixiao.ingest.tables import ID_PATTERN, TABLES, header, package_descriptor
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(CommandRefused):
     """Raised when the scaffold would overwrite data or the ids are malformed."""
 
 

@@ -86,20 +86,15 @@ def _text(name: str, title: str, description: str, required: bool = False) -> di
 
 
 def _amount(name: str, title: str, description: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "type": "number",
-        "title": title,
-        "description": description + " 按原文照录，单位见 amount_unit（元或万元），不换算、不四舍五入。",
-        "bareNumber": True,
-        "constraints": {"minimum": 0},
-    }
+    """A published amount: a number, in the unit its row names, never converted or rounded."""
+    return _number(name, title, description + " 按原文照录，单位见 amount_unit（元或万元），不换算、不四舍五入。")
 
 
-def _number(name: str, title: str, description: str) -> dict[str, Any]:
+def _number(name: str, title: str, description: str, kind: str = "number") -> dict[str, Any]:
+    """A figure as printed (``bareNumber``: no thousands separators or units in the cell), never negative."""
     return {
         "name": name,
-        "type": "number",
+        "type": kind,
         "title": title,
         "description": description,
         "bareNumber": True,
@@ -108,14 +103,7 @@ def _number(name: str, title: str, description: str) -> dict[str, Any]:
 
 
 def _count(name: str, title: str, description: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "type": "integer",
-        "title": title,
-        "description": description,
-        "bareNumber": True,
-        "constraints": {"minimum": 0},
-    }
+    return _number(name, title, description, kind="integer")
 
 
 def _enum(name: str, title: str, description: str, values: list[str], required: bool) -> dict:

@@ -119,20 +119,13 @@ EXAMPLES = (
 
 
 @dataclass(frozen=True)
-class DictionaryColumn:
-    name: str
-    title: str
-    type: str
-    description: str
-
-
-@dataclass(frozen=True)
 class DictionaryTable:
     """A table of the database with its Chinese view: the view's column names are the columns' titles."""
 
     name: str
     view: str
-    columns: tuple[DictionaryColumn, ...]
+    columns: tuple[tuple[combined.Column, str], ...]
+    """Each column of the combined table, with how the database stores its type (``SQL_TYPE_NAMES``)."""
 
 
 SQL_TYPE_NAMES = {"string": "文本", "date": "文本（日期）", "integer": "整数", "number": "数值", "boolean": "1 或 0"}
@@ -144,7 +137,7 @@ def dictionary() -> tuple[DictionaryTable, ...]:
         DictionaryTable(
             table.name,
             table.title,
-            tuple(DictionaryColumn(c.name, c.title, SQL_TYPE_NAMES[c.type], c.description) for c in table.columns),
+            tuple((column, SQL_TYPE_NAMES[column.type]) for column in table.columns),
         )
         for table in combined.COMBINED.values()
     )

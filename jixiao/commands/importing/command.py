@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+from jixiao.commands import CommandRefused
 from jixiao.commands.importing.readers import ReaderError, read_grid
 from jixiao.commands.importing.recognise import recognise
 from jixiao.commands.importing.writer import keep_source, write_draft
@@ -15,7 +16,7 @@ from jixiao.ingest.tables import ID_PATTERN
 MAX_FORM_BYTES = 64 * 1024 * 1024
 
 
-class FormImportError(Exception):
+class FormImportError(CommandRefused):
     """Raised for input the importer refuses; the message is shown as is."""
 
 

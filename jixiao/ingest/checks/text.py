@@ -89,27 +89,9 @@ def check_text_cells(package: RawPackage, bands: GradeBands) -> Iterator[Finding
 
 def _cell(package: RawPackage, name: str, row, spec: _Column, text: str) -> Iterator[Finding]:
     column = spec.name
-    control = spec.control.search(text)
-    if control:
-        yield _finding(
-            package,
-            name,
-            row,
-            "E-TEXT",
-            column,
-            f"含控制字符 {_describe(control.group())}（第 {control.start() + 1} 个字符）",
-        )
-        return
-    if spec.names and (hidden := INVISIBLE.search(text)):
-        yield _finding(
-            package,
-            name,
-            row,
-            "E-TEXT",
-            column,
-            f"含不可见的格式字符 {_describe(hidden.group())}（第 {hidden.start() + 1} 个字符）："
-            "名称、标题和标识中不得有双向控制符、零宽字符等（显示的文字会与实际不同），请删去",
-        )
+    hidden = _hidden_character(spec, text)
+    if hidden:
+        yield _finding(package, name, row, "E-TEXT", column, hidden)
         return
     if spec.pattern is not None and not spec.pattern.fullmatch(text):
         yield _finding(package, name, row, "E-TEXT", column, f"{text!r} 格式不符：须整体符合 {spec.pattern_text}")
@@ -121,6 +103,19 @@ def _cell(package: RawPackage, name: str, row, spec: _Column, text: str) -> Iter
             yield _finding(package, name, row, "E-NUMBER", column, f"{text} 超出整数上限 {LARGEST_INTEGER}")
         elif len(whole) > LARGEST_AMOUNT_DIGITS:
             yield _finding(package, name, row, "E-NUMBER", column, f"{text} 的整数部分超过 {LARGEST_AMOUNT_DIGITS} 位")
+
+
+def _hidden_character(spec: _Column, text: str) -> str | None:
+    """What is wrong with a character a reader would not see: a control character in any cell, an invisible
+    format character in names, titles and ids (running text keeps it; pages drop it when printing)."""
+    if control := spec.control.search(text):
+        return f"含控制字符 {_describe(control.group())}（第 {control.start() + 1} 个字符）"
+    if spec.names and (hidden := INVISIBLE.search(text)):
+        return (
+            f"含不可见的格式字符 {_describe(hidden.group())}（第 {hidden.start() + 1} 个字符）："
+            "名称、标题和标识中不得有双向控制符、零宽字符等（显示的文字会与实际不同），请删去"
+        )
+    return None
 
 
 def _free_text(spec: dict) -> bool:
