@@ -9,14 +9,14 @@ run code or be trusted as it is:
   (``decode``), so a wrong type, a missing field or an unknown value is refused;
 * a record that fails any check is a cache miss (``read`` returns None): the build makes
   it again, never stops on it and never uses any part of it;
-* cache folders list their files by plain relative names (``plain_name``), each a regular
-  file reached without following a symlink (``regular_file``).
+* cache folders list their files by plain relative names, each a regular file reached
+  without following a symlink (``files.listed_files``).
 
 The digest catches damage (a cut-short file, a bit flip, an entry from another format);
 it is not a signature: anyone who can write the cache can write a record that passes.
 That is why what decides publishing (validation verdicts) is never read from stored
 state, and why CI restores caches only from jobs of the same trust (README, "Security").
-This module imports nothing from the rest of jixiao, so every stage can use it.
+This module imports only the file-system layer (jixiao/files.py), so every stage can use it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ import functools
 import hashlib
 import json
 import os
-import shutil
 import stat
 import types
 import typing
@@ -37,93 +36,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from jixiao import files
-from jixiao.ingest.load import ReadError, open_no_follow
 
 FORMAT = "jixiao-stored-1"
-MAX_BYTES = 1 << 30
-"""A stored record larger than this is not read (a miss): nothing a build writes comes near it."""
 
 
 class StoredError(ValueError):
     """A stored file is not what this build would have written; callers treat it as a miss."""
-
-
-# --------------------------------------------------------------------------- files
-
-
-def plain_name(name: object) -> bool:
-    """A relative POSIX path of plain parts: no ``..``, ``.``, empty part, absolute path, backslash or NUL."""
-    if not isinstance(name, str) or not name or name.startswith("/") or "\\" in name or "\0" in name:
-        return False
-    return all(part not in ("", ".", "..") for part in name.split("/")) and ":" not in name.split("/")[0]
-
-
-def regular_file(root: Path, name: str) -> os.stat_result | None:
-    """The stat of ``root/name`` if it is a regular file reached through real folders only, else None.
-
-    Every part is ``lstat``-ed: a symlink anywhere on the way (or at the end) is refused,
-    so a cache entry can never bring a file from elsewhere into the site.
-    """
-    if not plain_name(name):
-        return None
-    path = root
-    try:
-        parts = name.split("/")
-        for part in parts[:-1]:
-            path = path / part
-            if not stat.S_ISDIR(os.lstat(path).st_mode):
-                return None
-        info = os.lstat(path / parts[-1])
-    except (OSError, ValueError):
-        return None
-    return info if stat.S_ISREG(info.st_mode) else None
-
-
-def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes | None:
-    """A regular file's bytes, never through a symlink (checked on the open file too); None otherwise.
-
-    Opened as data/ is (``open_no_follow``): where the system lacks ``O_NOFOLLOW`` (Windows)
-    the file opened must be the one ``lstat`` saw, so a link swapped in between is refused.
-    """
-    try:
-        descriptor = open_no_follow(path)
-    except (ReadError, OSError, ValueError):
-        return None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return handle.read(limit + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
-
-
-def listed_files(entry: Path, listing: str) -> list[str] | None:
-    """The files a cache folder lists in its ``listing`` file (one name a line, written last), all checked.
-
-    None (a miss) unless the listing is a regular file and every name in it is plain and
-    a regular file of the folder: an entry naming ``../../x`` or holding a symlink is
-    never linked, published or cleaned up by name.
-    """
-    data = read_regular(entry / listing)
-    try:
-        names = [name for name in data.decode("utf-8").split("\n") if name] if data is not None else None
-    except UnicodeDecodeError:
-        return None
-    if names is None or not all(regular_file(entry, name) is not None for name in names):
-        return None
-    return names
-
-
-def remove(path: Path) -> None:
-    """Remove a cache entry that will not be used: a link or file is unlinked (never followed), a folder removed."""
-    if os.path.islink(path) or path.is_file():
-        path.unlink(missing_ok=True)
-    else:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- records
@@ -262,7 +180,7 @@ def write(path: Path, kind: str, payload: object) -> None:
 
 def read(path: Path, kind: str) -> object | None:
     """A record's body, or None when missing, not a regular file, damaged or of another kind (a miss)."""
-    data = read_regular(path)
+    data = files.read_regular(path)
     if data is None:
         return None
     try:

@@ -100,3 +100,114 @@ def test_temporary_names_are_recognised_beside_their_target_only():
     assert files.is_temporary(".moves.json.0123456789ab.tmp", "moves.json")
     assert not files.is_temporary(".moves.json.0123456789ab.tmp", "other.json")
     assert not files.is_temporary("moves.json", "moves.json")
+
+
+# --------------------------------------------------------------------------- link_files
+
+
+def _tree(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _folders(folder) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir())
+
+
+def test_link_files_links_every_named_file_as_the_same_file(tmp_path):
+    source, target = tmp_path / "entry", tmp_path / "site"
+    (source / "units" / "a").mkdir(parents=True)
+    (source / "units" / "a" / "index.html").write_bytes(b"<p>a</p>")
+    (source / "sitemap.xml").write_bytes(b"<urlset/>")
+    assert files.link_files(source, target, ["units/a/index.html", "sitemap.xml"]) == (2, 8 + 9)
+    assert _tree(target) == {"sitemap.xml": b"<urlset/>", "units/a/index.html": b"<p>a</p>"}
+    assert os.stat(target / "sitemap.xml").st_ino == os.stat(source / "sitemap.xml").st_ino
+
+
+@pytest.mark.parametrize("bad", ["missing.html", "../outside.txt", "/etc/hostname", "link.html", "units"])
+def test_link_files_takes_a_set_whole_or_not_at_all(tmp_path, bad):
+    """The third name is unusable (missing, outside, absolute, a symlink, a folder): nothing stays in the target."""
+    source, target = tmp_path / "entry", tmp_path / "site"
+    (source / "units" / "a").mkdir(parents=True)
+    (source / "units" / "a" / "index.html").write_bytes(b"<p>a</p>")
+    (source / "units" / "b.html").write_bytes(b"<p>b</p>")
+    (tmp_path / "outside.txt").write_bytes(b"secret")
+    (source / "link.html").symlink_to(tmp_path / "outside.txt")
+    target.mkdir()
+    (target / "kept.txt").write_bytes(b"was here before")
+    with pytest.raises(OSError):
+        files.link_files(source, target, ["units/a/index.html", "units/b.html", bad])
+    assert _tree(target) == {"kept.txt": b"was here before"}
+    assert _folders(target) == []
+
+
+def test_link_files_never_replaces_a_file_already_in_the_target(tmp_path):
+    source, target = tmp_path / "entry", tmp_path / "site"
+    source.mkdir()
+    target.mkdir()
+    (source / "index.html").write_bytes(b"new")
+    (target / "index.html").write_bytes(b"written by this build")
+    with pytest.raises(FileExistsError):
+        files.link_files(source, target, ["index.html"])
+    assert (target / "index.html").read_bytes() == b"written by this build"
+
+
+# --------------------------------------------------------------------------- FileCache
+
+
+def _entry(cache: files.FileCache, key: str, contents: dict[str, bytes]) -> None:
+    folder = cache.scratch()
+    for name, data in contents.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    cache.store(key, folder, sorted(contents))
+
+
+def test_a_stored_entry_is_found_and_linked_by_a_later_build(tmp_path):
+    root = tmp_path / "cache" / "pages"
+    _entry(files.FileCache(root), "k1", {"years/2022/index.html": b"<h1>2022</h1>"})
+    assert sorted(os.listdir(root)) == ["k1"]  # the scratch folder became the entry
+    assert (root / "k1" / "done").read_text("utf-8") == "years/2022/index.html"
+    later = files.FileCache(root)
+    assert later.names("k1") == ["years/2022/index.html"]
+    assert later.link("k1", ["years/2022/index.html"], tmp_path / "site") == (1, 13)
+    assert _tree(tmp_path / "site") == {"years/2022/index.html": b"<h1>2022</h1>"}
+    assert later.used == {"k1"}
+
+
+def test_an_entry_that_cannot_be_linked_whole_is_discarded(tmp_path):
+    root = tmp_path / "cache"
+    cache = files.FileCache(root)
+    _entry(cache, "k1", {"a.html": b"a", "b.html": b"b"})
+    (root / "k1" / "b.html").unlink()  # another build's pruning, or damage
+    assert cache.link("k1", ["a.html", "b.html"], tmp_path / "site") is None
+    assert not (root / "k1").exists()
+    assert not (tmp_path / "site" / "a.html").exists()
+
+
+def test_an_entry_listing_a_name_outside_or_a_symlink_is_a_miss(tmp_path):
+    root = tmp_path / "cache"
+    cache = files.FileCache(root)
+    _entry(cache, "outside", {"a.html": b"a"})
+    (root / "outside" / "done").write_text("a.html\n../../victim.txt", "utf-8")
+    _entry(cache, "linked", {"a.html": b"a"})
+    (root / "linked" / "a.html").unlink()
+    (root / "linked" / "a.html").symlink_to(tmp_path / "victim.txt")
+    (tmp_path / "victim.txt").write_bytes(b"victim")
+    assert cache.names("outside") is None and cache.names("linked") is None
+    assert cache.names("../victim.txt") is None
+
+
+def test_pruning_removes_only_entries_unused_and_untouched_for_the_grace_period(tmp_path):
+    root = tmp_path / "cache"
+    earlier = files.FileCache(root)
+    for key in ("used-old", "unused-old", "unused-new"):
+        _entry(earlier, key, {"a.html": key.encode()})
+    killed = earlier.scratch()  # a scratch folder a killed build left
+    hour_ago = os.stat(root).st_mtime - 3600
+    for name in ("used-old", "unused-old", killed.name):
+        os.utime(root / name, (hour_ago, hour_ago))
+    cache = files.FileCache(root)
+    assert cache.names("used-old") == ["a.html"]  # this build uses it (and touches it)
+    cache.prune()
+    assert sorted(os.listdir(root)) == ["unused-new", "used-old"]
+    # "unused-new" was stored moments ago: another build sharing the cache may be about to link it

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 
 import pytest
 from site_fixtures import DATA, REPO, build_site, tree_bytes
@@ -233,8 +235,10 @@ def test_a_damaged_search_cache_is_indexed_again(tmp_path, data, monkeypatch):
     _build(site, data, cache_dir=cache)
     entries = [p for p in (cache / "search").iterdir() if (p / "done").is_file()]
     assert entries
+    long_ago = time.time() - 3600  # past the cache's grace period, so unused entries are pruned
     for entry in entries:
         next(p for p in (entry / "fragment").iterdir()).unlink()
+        os.utime(entry, (long_ago, long_ago))
     _edit_narrative(data, _units(data)[0])
     _build(site, data, cache_dir=cache)
     clean = tmp_path / "clean"

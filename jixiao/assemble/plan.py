@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from jixiao import files, stored
 from jixiao.config import Config
+from jixiao.files import plain_name, read_regular, write_atomic
 from jixiao.ingest.load import editor_temporary, tree_digest
 
 MANIFEST_VERSION = "1"
@@ -154,7 +154,7 @@ class DigestCache:
     def save(self) -> None:
         if self.used == self.known:
             return
-        files.write_atomic(self.path, json.dumps(self.used, sort_keys=True).encode("utf-8"))
+        write_atomic(self.path, json.dumps(self.used, sort_keys=True).encode("utf-8"))
 
 
 def stat_signature(directory: Path) -> str:
@@ -255,14 +255,10 @@ def checked_units(units: object) -> dict[str, dict]:
     if not isinstance(units, dict):
         return {}
     for unit_id, entry in units.items():
-        if not (stored.plain_name(unit_id) and "/" not in unit_id and isinstance(entry, dict)):
+        if not (plain_name(unit_id) and "/" not in unit_id and isinstance(entry, dict)):
             return {}
         files = entry.get("files")
-        if (
-            not isinstance(entry.get("key"), str)
-            or not isinstance(files, list)
-            or not all(map(stored.plain_name, files))
-        ):
+        if not isinstance(entry.get("key"), str) or not isinstance(files, list) or not all(map(plain_name, files)):
             return {}
         if not isinstance(entry.get("bytes", 0), int):
             return {}
@@ -275,7 +271,7 @@ _MANIFEST_HEAD = re.compile(
 
 
 def _read_json(path: Path) -> object:
-    data = stored.read_regular(path)
+    data = read_regular(path)
     try:
         return json.loads(data) if data is not None else None
     except (ValueError, RecursionError):

@@ -9,108 +9,41 @@ its rows of the combined tables and one of its outlines (jixiao/assemble/units.p
   units it shows (a region page by its region's units; home, compare, data and quality
   by every unit), and the metadata files by every unit's outline.
 
-An entry is a folder ``.jixiao-cache/<kind>/<key>/`` holding the files under their site
-paths and ``done`` (their list, written last, so a half-written entry is never used).
-Files are hard-linked into the staging folder; an entry that cannot be linked whole is
-made again.  Entries not used by a build are removed, so the cache does not grow.
+The entries are kept in ``files.FileCache`` folders (``pages/`` and ``datasets/`` in the
+build's cache, beside search's ``search/``): written whole or not at all, hard-linked into
+the staging folder, made again when they cannot be linked whole, pruned by its one rule.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jixiao import stored
-from jixiao.assemble.write import Staging, link_files
+from jixiao.assemble.write import Staging
 from jixiao.config import Config
+from jixiao.files import FileCache, link_files, read_regular
 
 if TYPE_CHECKING:
     from jixiao.assemble.units import UnitRecord
     from jixiao.structure.index import SiteIndex
 
 CACHE_VERSION = "1"
-DONE = "done"
-KEEP_SECONDS = 600
 COUNTS = "counts.json"
 """Beside the combined tables in their entry (not published): rows per table, for the README and data page."""
 
 
-class FileCache:
-    """Folders of site files by key, written whole or not at all."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.used: set[str] = set()
-
-    def names(self, key: str) -> list[str] | None:
-        """The entry's files, or None if it is missing or not as a build writes it (``stored.listed_files``)."""
-        entry = self.root / key
-        if not stored.plain_name(key) or "/" in key or os.path.islink(entry):
-            return None
-        names = stored.listed_files(entry, DONE)
-        if names is None:
-            return None
-        try:
-            os.utime(entry)  # in use: another build's ``prune`` leaves it alone
-        except OSError:
-            return None
-        self.used.add(key)
-        return names
-
-    def link(self, key: str, names: list[str], staging: Staging) -> tuple[int, int] | None:
-        """Link an entry's files into staging; None (nothing left behind) if any is missing."""
-        try:
-            count, size = link_files(self.root / key, staging.root, names)
-        except OSError:
-            for name in names:
-                (staging.root / name).unlink(missing_ok=True)
-            self.used.discard(key)
-            shutil.rmtree(self.root / key, ignore_errors=True)
-            return None
+def _link(cache: FileCache, key: str, names: list[str], staging: Staging) -> tuple[int, int] | None:
+    """An entry's files linked into staging and claimed there: (files, bytes); None if it cannot be linked whole."""
+    done = cache.link(key, names, staging.root)
+    if done is not None:
         staging.claim(names)
-        return count, size
-
-    def discard(self, key: str) -> None:
-        """Remove an unusable entry before it is made again (a symlink is removed, never followed)."""
-        self.used.discard(key)
-        stored.remove(self.root / key)
-
-    def store(self, key: str, folder: Path, names: list[str]) -> None:
-        """Make ``folder`` (holding ``names``) the entry for ``key``; it is moved, so it must be on this file system."""
-        (folder / DONE).write_text("\n".join(names), "utf-8")
-        try:
-            os.replace(folder, self.root / key)
-        except OSError:  # another build stored the same entry first
-            shutil.rmtree(folder, ignore_errors=True)
-        self.used.add(key)
-
-    def scratch(self) -> Path:
-        self.root.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=".new-", dir=self.root))
-
-    def prune(self) -> None:
-        """Entries this build did not use, and scratch folders of builds that were killed.
-
-        Only those untouched for ``KEEP_SECONDS``: another build sharing the cache may be
-        about to link an entry it just found (``names`` touches it).
-        """
-        if not self.root.is_dir():
-            return
-        stale = time.time() - KEEP_SECONDS
-        for entry in self.root.iterdir():
-            try:
-                if entry.name not in self.used and entry.lstat().st_mtime < stale:
-                    self.discard(entry.name)
-            except OSError:
-                pass
+    return done
 
 
 def _key(*parts: object) -> str:
@@ -160,7 +93,7 @@ def combined_datasets(
         for year, digest in record.rows_digests:
             members.setdefault(year, []).append(f"{record.unit_id}\0{digest}")
     counts = dict.fromkeys(_tables(), 0)
-    files = size = 0
+    count = size = 0
     entries = []
     for year in sorted(years):
         key = _key("datasets-year", fingerprint, year, *members.get(year, ())) if keep else None
@@ -174,7 +107,7 @@ def combined_datasets(
         year_counts = _counts(entry) or {}
         counts = {name: counts.get(name, 0) + year_counts[name] for name in year_counts}
         entries.append((entry, names))
-        files, size = files + len(names), size + sum((entry / name).stat().st_size for name in names)
+        count, size = count + len(names), size + sum((entry / name).stat().st_size for name in names)
     key = _key("datasets-all", fingerprint, *(entry.name for entry, _ in entries)) if keep else None
 
     def make_all(folder: Path) -> list[str]:
@@ -182,19 +115,19 @@ def combined_datasets(
         return _publish(folder, datasets.write_all_years(config, folder, bodies))
 
     entry, names = _entry(cache, key, staging, make_all)
-    files, size = files + len(names), size + sum((entry / name).stat().st_size for name in names)
+    count, size = count + len(names), size + sum((entry / name).stat().st_size for name in names)
     all_years_files = datasets.all_years_published(names)
     for entry, _ in entries:
         if entry.parent != cache.root:
             shutil.rmtree(entry, ignore_errors=True)
     if keep:
         cache.prune()
-    return CombinedTables(files, size, counts, all_years_files)
+    return CombinedTables(count, size, counts, all_years_files)
 
 
 def _counts(entry: Path) -> dict[str, int] | None:
     """An entry's rows per table (``COUNTS``), or None if it is not what ``combined_datasets`` writes."""
-    data = stored.read_regular(entry / COUNTS)
+    data = read_regular(entry / COUNTS)
     try:
         counts = json.loads(data) if data is not None else None
     except (ValueError, RecursionError):
@@ -228,12 +161,12 @@ def _entry(cache: FileCache, key: str | None, staging: Staging, make, check=None
     (folder → falsy when unusable) vets what an entry holds beside its published files.
     """
     names = cache.names(key) if key else None
-    if key and names is not None and check is not None and not check(cache.root / key):
+    if key and names is not None and check is not None and not check(cache.path(key)):
         names = None
     if key and names is not None:
         published = [name for name in names if "/" in name]
-        if cache.link(key, published, staging) is not None:
-            return cache.root / key, published
+        if _link(cache, key, published, staging) is not None:
+            return cache.path(key), published
     if key:
         cache.discard(key)
     folder = cache.scratch() if key else Path(tempfile.mkdtemp(dir=staging.scratch))
@@ -241,8 +174,8 @@ def _entry(cache: FileCache, key: str | None, staging: Staging, make, check=None
         published = make(folder)
         if key:
             cache.store(key, folder, _listing(folder))
-            if cache.link(key, published, staging) is not None:
-                return cache.root / key, published
+            if _link(cache, key, published, staging) is not None:
+                return cache.path(key), published
             raise OSError(f"缓存条目 {key} 无法链接")
         link_files(folder, staging.root, published)
         staging.claim(published)
@@ -306,38 +239,38 @@ def shared_pages(
                 inputs = _key(inputs, *page.inputs)
         key = _key("page", fingerprint, path, inputs) if inputs is not None else None
         names = cache.names(key) if key else None
-        done = cache.link(key, names, staging) if key and names is not None else None
+        done = _link(cache, key, names, staging) if key and names is not None else None
         if done is None:
             if page is None:
-                files = list(metadata.metadata_files(config, index))
+                made = list(metadata.metadata_files(config, index))
             else:
                 if env is None:
                     env = environment(config)
                 spec = page.make()
-                files = [(spec.path, render_page(env, spec.template, spec.context))]
-                files += spec.files  # each chart's CSV beside its page
-            done = _place(cache, key, files, staging)
+                made = [(spec.path, render_page(env, spec.template, spec.context))]
+                made += spec.files  # each chart's CSV beside its page
+            done = _place(cache, key, made, staging)
         yield path, done[0], done[1]
     if every is not None:
         cache.prune()
 
 
-def _place(cache: FileCache, key: str | None, files: list[tuple[str, bytes]], staging: Staging) -> tuple[int, int]:
+def _place(cache: FileCache, key: str | None, made: list[tuple[str, bytes]], staging: Staging) -> tuple[int, int]:
     """Write files into staging; with a key, into a cache entry first, then linked."""
     if key is None:
-        return staging.write(files)
+        return staging.write(made)
     cache.discard(key)
     folder = cache.scratch()
     try:
-        for path, data in files:
+        for path, data in made:
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_bytes(data)
-        names = [path for path, _ in files]
+        names = [path for path, _ in made]
         cache.store(key, folder, names)
-        done = cache.link(key, names, staging)
+        done = _link(cache, key, names, staging)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return done if done is not None else staging.write(files)
+    return done if done is not None else staging.write(made)
 
 
 def static_files(config: Config) -> Iterator[tuple[str, bytes]]:

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from jixiao import files, stored
+from jixiao import stored
 from jixiao.assemble import plan as planning
 from jixiao.assemble.plan import UnitPlan
-from jixiao.assemble.write import link_files, write_files
+from jixiao.assemble.write import write_files
 from jixiao.config import Config
+from jixiao.files import link_files, plain_name, write_atomic
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import ReadError, read_package, read_regular
 from jixiao.ingest.model import Package, PackageOutline, build_package, outline
@@ -150,7 +151,7 @@ def read_record(path: Path, unit: UnitPlan, files: tuple[str, ...] | None = None
     planned = tuple(directory.resolve() for directory in unit.package_dirs)
     if (record.unit_id, record.key) != (unit.unit_id, unit.key) or _tails(record.package_dirs) != _tails(planned):
         return None
-    if len(record.findings) != len(record.package_dirs) or not all(map(stored.plain_name, record.files)):
+    if len(record.findings) != len(record.package_dirs) or not all(map(plain_name, record.files)):
         return None
     if files is not None and record.files != files:
         return None
@@ -175,9 +176,7 @@ def _build(task: UnitTask) -> UnitResult:
             if record is None:
                 raise OSError("no usable record")
             result.files, result.bytes = link_files(task.reuse.root, _Worker.staging, task.reuse.files)
-        except OSError:
-            for path in task.reuse.files if record is not None else ():  # a half-linked unit is rendered afresh
-                (_Worker.staging / path).unlink(missing_ok=True)
+        except OSError:  # linked whole or not at all (``link_files``): the unit is rendered afresh
             result = UnitResult(task.plan.unit_id)
         else:
             _keep_fragment(task.reuse.record, task.plan.key)
@@ -284,7 +283,7 @@ def _keep_fragment(record: Path, key: str) -> None:
         data = fragments.check_fragment(source)
         if data is not None:
             try:
-                files.write_atomic(target, data)
+                write_atomic(target, data)
             except OSError:
                 pass
 

@@ -4,7 +4,7 @@ Nothing touches the previous site until everything has been written; a failure
 leaves it as it was.  Duplicate paths are refused, so two pages can never silently
 overwrite each other.  Worker processes write their own files into the same staging
 folder with ``write_files``; files an incremental build can reuse are hard-linked
-from the previous output instead of being rendered again.
+from the previous output instead of being rendered again (``files.link_files``).
 
 The output folder is owned, not assumed: a build replaces only a folder that is
 missing, empty, or marked by a previous build (``MARKER``), never one that holds the
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from jixiao import files, stored
+from jixiao import files
 
 MARKER = ".jixiao-build"
 """Written into every output folder: the proof that a later build may replace it."""
@@ -192,31 +192,6 @@ def write_files(root: Path, files: Iterable[tuple[str, bytes]], written: set[str
         target.write_bytes(data)
         count += 1
         size += len(data)
-    return count, size
-
-
-def link_files(source_root: Path, root: Path, paths: Iterable[str]) -> tuple[int, int]:
-    """Hard-link (or copy, across file systems) files of a previous output into root; returns (files, bytes).
-
-    The sources are read back from a cache or a shard: each must be a plain relative name
-    and a regular file reached without a symlink (``stored.regular_file``), else OSError
-    and the caller makes the files itself.
-    """
-    made_dirs: set[Path] = set()
-    count = size = 0
-    for path in paths:
-        if stored.regular_file(source_root, path) is None:
-            raise OSError(f"{path}: not a plain regular file of {source_root}")
-        source, target = source_root / path, root / path
-        if target.parent not in made_dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made_dirs.add(target.parent)
-        try:
-            os.link(source, target, follow_symlinks=False)
-        except (OSError, NotImplementedError):  # another file system; or no linkat (follow_symlinks) here
-            shutil.copyfile(source, target, follow_symlinks=False)
-        count += 1
-        size += target.stat().st_size
     return count, size
 
 

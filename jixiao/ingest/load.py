@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao import files
 from jixiao.config import MAX_FILE_BYTES_ENV, max_file_bytes
 from jixiao.ingest.descriptor import DescriptorError, parse_descriptor
 from jixiao.ingest.draft import review_file
@@ -198,52 +199,20 @@ class ReadError(Exception):
 
 
 SYMLINK_MESSAGE = "是符号链接（data/ 中只读取真实文件，不跟随链接）；请换成文件本身"
-REPARSE_POINT = getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0x400)
-"""Windows: symlinks, junctions and other redirections all carry this attribute."""
 
 
 def open_no_follow(path: Path) -> int:
-    """A read-only descriptor of ``path`` itself, never of what a link there points to.
-
-    Where the system has ``O_NOFOLLOW`` (Linux, macOS, BSD) the kernel refuses a link in
-    one step, and ``O_NONBLOCK`` keeps a FIFO from hanging the open.  Elsewhere (Windows)
-    the same guarantee comes in two: ``lstat`` refuses a link, a junction or anything but
-    a regular file before opening, and the opened file must be the one ``lstat`` saw
-    (device and file number), so a file swapped for a link in between is refused too.
-    ``O_BINARY`` keeps Windows from translating line ends in what is read.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    no_follow = getattr(os, "O_NOFOLLOW", None)
-    before = None
-    if no_follow is None:
-        before = _lstat(path)
-        if stat.S_ISLNK(before.st_mode) or getattr(before, "st_file_attributes", 0) & REPARSE_POINT:
-            raise ReadError("E-SYMLINK", SYMLINK_MESSAGE)
-        if stat.S_ISDIR(before.st_mode):
-            raise ReadError("E-PATH", "是文件夹，应为文件；请放入文件本身")
-        if not stat.S_ISREG(before.st_mode):
-            raise ReadError("E-PATH", "不是普通文件；请换成普通文件")
-    else:
-        flags |= no_follow | getattr(os, "O_NONBLOCK", 0)
+    """A read-only descriptor of ``path`` itself (``files.open_no_follow``); ReadError, as a finding, otherwise."""
     try:
-        descriptor = os.open(path, flags)
-    except FileNotFoundError:
-        raise ReadError("E-MISSING-FILE", "文件不存在；请检查文件名，或从 datapackage.json 中删去这一项") from None
-    except OSError as error:
-        if os.path.islink(path):
-            raise ReadError("E-SYMLINK", SYMLINK_MESSAGE) from None
-        raise ReadError("E-PATH", f"无法读取：{error.strerror}；请检查文件权限") from None
-    if before is not None:
-        after = os.fstat(descriptor)
-        if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
-            os.close(descriptor)
-            raise ReadError("E-PATH", "读取时被替换；请在文件不再变化时重新运行")
-    return descriptor
-
-
-def _lstat(path: Path) -> os.stat_result:
-    try:
-        return os.lstat(path)
+        return files.open_no_follow(path)
+    except files.LinkRefused:
+        raise ReadError("E-SYMLINK", SYMLINK_MESSAGE) from None
+    except IsADirectoryError:
+        raise ReadError("E-PATH", "是文件夹，应为文件；请放入文件本身") from None
+    except files.NotRegularFile:
+        raise ReadError("E-PATH", "不是普通文件；请换成普通文件") from None
+    except files.FileSwapped:
+        raise ReadError("E-PATH", "读取时被替换；请在文件不再变化时重新运行") from None
     except FileNotFoundError:
         raise ReadError("E-MISSING-FILE", "文件不存在；请检查文件名，或从 datapackage.json 中删去这一项") from None
     except OSError as error:

@@ -144,7 +144,7 @@ def read_fragment(path: Path, year: int) -> Fragment | None:
 
 def check_fragment(path: Path) -> bytes | None:
     """A stored fragment's bytes if every year of it reads back (to copy it from a shard), else None."""
-    data = stored.read_regular(path)
+    data = files.read_regular(path)
     sections = stored.load_sections(FRAGMENT_KIND, data) if data is not None else None
     if data is None or sections is None:
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao import stored
+from jixiao.files import read_regular
 from jixiao.site import charts
 from jixiao.site.vendored import sql_js_files, vega_bundle
 from jixiao.structure import routes
@@ -20,7 +20,7 @@ def asset_files(assets_dir: Path, override: Path | None = None) -> dict[str, byt
     for folder in (assets_dir, override):
         if folder is not None:
             for path in sorted(folder.glob("*")):
-                data = stored.read_regular(path) if not path.is_symlink() else None
+                data = read_regular(path) if not path.is_symlink() else None
                 if data is not None:
                     files[f"assets/{path.name}"] = data
     files[routes.VEGA_JS] = vega_bundle(assets_dir)

@@ -11,8 +11,9 @@ index (5.9 GB at 1,000 units), and one edited sentence would re-index the countr
 Units are hashed into ``routes.search_slice_count`` slices (``routes.search_slice``);
 each slice is indexed by its own pagefind process into ``pagefind/slices/NNN/`` and the
 search page merges them (``mergeIndex``, which reuses the main bundle's WebAssembly), so
-memory is bounded by a slice and a slice whose units did not change is linked from
-``.jixiao-cache/search/`` (keyed by its units' keys) instead of indexed again.  The main
+memory is bounded by a slice and a slice whose units did not change is linked from the
+build's cache (``search/``, a ``files.FileCache`` keyed by its units' keys, as pages and
+datasets are) instead of indexed again.  The main
 bundle ``pagefind/`` indexes the shared pages and carries the UI.
 
 Pagefind is fed only what a reader searches for: the ``<main>`` of each indexed page
@@ -41,8 +42,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from jixiao import stored
 from jixiao.config import Config
+from jixiao.files import FileCache, link_files
 from jixiao.site.pagefind_service import INSTALL_HINT, SearchIndexError, Service
 from jixiao.structure import routes
 
@@ -138,13 +139,13 @@ def index_site(
     site_dir = site_dir.resolve()
     pages = html_files(site_dir) if pages is None else pages
     where = root_of or (lambda path: site_dir)
-    cache = config.cache_dir.resolve() / "search" if unit_keys is not None else None
+    cache = FileCache(config.cache_dir.resolve() / "search") if unit_keys is not None else None
     jobs = _jobs(site_dir, pages, where, unit_keys)
     indexer = _Indexer(site_dir, pagefind_binary(), where, cache, previous)
     with ThreadPoolExecutor(max(1, min(config.jobs, len(jobs)))) as pool:
-        used = {key for key in pool.map(indexer.run, jobs) if key}
+        list(pool.map(indexer.run, jobs))
     if cache is not None:
-        _prune(cache, used)
+        cache.prune()  # the one rule of every cache: unused, and untouched for its grace period
     return sorted(indexer.kept)
 
 
@@ -181,7 +182,7 @@ class _Indexer:
     """Makes each bundle (jobs run in threads): linked from the cache, kept in the current site, or indexed."""
 
     def __init__(
-        self, site_dir: Path, binary: Path, where: Callable[[str], Path], cache: Path | None, previous: Path | None
+        self, site_dir: Path, binary: Path, where: Callable[[str], Path], cache: FileCache | None, previous: Path | None
     ) -> None:
         self.site_dir = site_dir
         self.binary = binary
@@ -191,49 +192,45 @@ class _Indexer:
         self.kept: list[str] = []
         """Slices left where they are in the current site (the same files as their cache entry)."""
 
-    def run(self, job: _Job) -> str | None:
-        """Make one bundle; returns its cache key (an entry this build used) or None."""
-        if job.key is not None and self.cache is not None:
-            entry = self.cache / job.key
-            if self._from_cache(job, entry):
-                return job.key
-            stored.remove(entry)
-        self._index(job)
-        return job.key
+    def run(self, job: _Job) -> None:
+        """Make one bundle: from the cache when it holds it, else indexed (and, keyed, stored there)."""
+        if not self._from_cache(job):
+            self._index(job)
 
-    def _from_cache(self, job: _Job, entry: Path) -> bool:
+    def _from_cache(self, job: _Job) -> bool:
         """Link the cached bundle into place, or keep the current site's copy of a slice; False (nothing of it
         left behind) when the entry cannot be used."""
-        # a cached slice lists its files in ``done`` (written last); one naming ``../x`` or holding a
-        # symlink is no slice at all (``stored.listed_files``): it is indexed again and replaced
-        names = stored.listed_files(entry, "done")
+        # a cached slice is read back as data (``FileCache.names``): one naming ``../x`` or holding a
+        # symlink, or one that cannot be linked whole (damaged, or pruned meanwhile by another build),
+        # is indexed again and replaced
+        if job.key is None or self.cache is None:
+            return False
+        names = self.cache.names(job.key)
         if names is None:
             return False
-        try:
-            relative = job.target.relative_to(self.site_dir).as_posix()
-            if not job.main and self.previous is not None and _same_files(entry, self.previous / relative, names):
-                self.kept.append(relative)
-                return True
-            _link_files(entry, job.target, names)
+        relative = job.target.relative_to(self.site_dir).as_posix()
+        entry = self.cache.path(job.key)
+        if not job.main and self.previous is not None and _same_files(entry, self.previous / relative, names):
+            self.kept.append(relative)
             return True
-        except OSError:  # damaged, or removed meanwhile by another build's pruning: index it here
-            if job.main:  # the slices are written inside it meanwhile: remove only its own files
-                for name in names:
-                    (job.target / name).unlink(missing_ok=True)
-            else:
-                shutil.rmtree(job.target, ignore_errors=True)
-            return False
+        return self.cache.link(job.key, names, job.target) is not None
 
     def _index(self, job: _Job) -> None:
         """Run pagefind over the job's pages and write its bundle (and, keyed, its cache entry)."""
-        files = _index(self.binary, self.site_dir, [(self.where(path), path) for path in job.paths])
+        made = _index(self.binary, self.site_dir, [(self.where(path), path) for path in job.paths])
         if job.main:
-            names = _write_bundle(job.target, files, REQUIRED)
+            names = _write_bundle(job.target, made, REQUIRED)
         else:
-            names = None
-            _write_bundle(job.target, (f for f in files if _slice_file(f["path"])), ("pagefind-entry.json",))
+            names = _write_bundle(job.target, (f for f in made if _slice_file(f["path"])), ("pagefind-entry.json",))
         if job.key is not None and self.cache is not None:
-            _store(job.target, self.cache, job.key, names)
+            self.cache.discard(job.key)
+            scratch = self.cache.scratch()
+            try:
+                link_files(job.target, scratch, names)
+            except OSError:
+                shutil.rmtree(scratch, ignore_errors=True)
+                return
+            self.cache.store(job.key, scratch, names)
 
 
 def _same_files(entry: Path, folder: Path, names: list[str]) -> bool:
@@ -291,42 +288,6 @@ def _index(binary: Path, site_dir: Path, paths: list[tuple[Path, str]]) -> list[
             return service.stream(adds, {"type": "GetFiles", "index_id": index_id})["files"]
         finally:
             service.close()
-
-
-def _tree(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-
-
-def _link_files(source: Path, target: Path, names: list[str]) -> None:
-    """Hard-link (or copy) each named file; a missing one raises, so a slice is never taken in part."""
-    for name in names:
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source / name, target / name, follow_symlinks=False)
-        except FileNotFoundError:
-            raise
-        except (OSError, NotImplementedError):  # another file system; or no linkat (follow_symlinks) here
-            shutil.copyfile(source / name, target / name, follow_symlinks=False)
-
-
-def _store(target: Path, cache: Path, key: str, names: list[str] | None = None) -> None:
-    """Copy an index (``names``, by default all of ``target``) into the cache, whole or not at all."""
-    cache.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=cache))
-    try:
-        names = _tree(target) if names is None else names
-        _link_files(target, temporary, names)
-        (temporary / "done").write_text("\n".join(names), "utf-8")
-        os.replace(temporary, cache / key)
-    except OSError:
-        shutil.rmtree(temporary, ignore_errors=True)  # another build stored it first
-
-
-def _prune(cache: Path, used: set[str]) -> None:
-    """Slices no longer in the site leave the cache (so it does not grow with every edit)."""
-    for entry in cache.iterdir():
-        if len(entry.name) == 64 and entry.name not in used:
-            stored.remove(entry)
 
 
 def _write_bundle(bundle: Path, files: Iterable[dict], required: tuple[str, ...]) -> list[str]:

@@ -17,7 +17,7 @@ import os
 import stat
 from pathlib import Path
 
-from jixiao import stored
+from jixiao import files
 from jixiao.structure import routes
 
 VEGA_DIR = Path("vendor") / "vega"
@@ -65,7 +65,7 @@ class AssetError(Exception):
 
 def _pinned(path: Path, digest: str) -> bytes:
     guide = f"site_src/{path.parent.relative_to(path.parent.parent.parent).as_posix()}/README.md"
-    data = stored.read_regular(path)
+    data = files.read_regular(path)
     if data is None:
         raise AssetError(f"缺失、不是普通文件或是符号链接；请从仓库恢复（{guide}）", path)
     if hashlib.sha256(data).hexdigest() != digest:
