@@ -192,8 +192,8 @@ def test_without_a_published_database_the_page_says_why_and_loads_nothing(limit)
     from jixiao.config import GRADE_BANDS, Config, Site
     from jixiao.ingest.model import build_package, outline
     from jixiao.ingest.validate import validate_directory
+    from jixiao.site.query import query_page
     from jixiao.site.render import environment, render_page
-    from jixiao.site.shared_pages import query_page
     from jixiao.structure.index import SiteIndex
 
     outlines = [outline(build_package(r.package, r.findings)) for r in validate_directory(DATA, GRADE_BANDS)]

@@ -10,9 +10,10 @@ VALUES; checked before SQLite prepares them, as some PRAGMAs act while prepared)
 ``PRAGMA query_only``; the database lives in the worker's memory, so
 nothing a query does reaches the file.  Results are written into the page as text.
 
-Here: the examples (questions journalists ask, each with its SQL and a permalink) and the
-data dictionary of the tables and Chinese views beside the editor, both from the combined
-tables' definitions (jixiao/opendata/combined.py), so they cannot drift from the database.
+Here: the page's context (``query_page``), the examples (questions journalists ask, each
+with its SQL and a permalink) and the data dictionary of the tables and Chinese views
+beside the editor, both from the combined tables' definitions (jixiao/opendata/combined.py),
+so they cannot drift from the database.
 """
 
 from __future__ import annotations
@@ -20,8 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from jixiao.opendata import combined
+from jixiao.config import Config
+from jixiao.opendata import combined, dataset_docs
 from jixiao.opendata.datasets import TOTALS_VIEW
+from jixiao.site import views
+from jixiao.site.views import PageSpec, page_header
+from jixiao.structure import routes
+from jixiao.structure.index import SiteIndex
 
 TIME_LIMIT_SECONDS = 30
 """A query still running after this long is stopped (its worker ended); the page stays responsive meanwhile."""
@@ -145,3 +151,41 @@ def dictionary() -> tuple[DictionaryTable, ...]:
 
 TOTALS_VIEW_NAME = TOTALS_VIEW.split('"')[1]
 """The summary view of the database (按省份年度合计)."""
+
+
+def query_page(config: Config, index: SiteIndex) -> PageSpec:
+    """SQL over datasets/jixiao.db in the browser (this module); without JavaScript, the downloads.
+
+    When the build did not publish jixiao.db (``all_years_max_mb``), the page says why, loads no
+    script and points to the years' databases, where the examples run as well.
+    """
+    path = routes.QUERY
+    missing = dataset_docs.missing_all_years(index, index.row_counts, config.site).get(routes.DATASETS_DATABASE, "")
+    page = page_header(
+        config,
+        path,
+        "查询",
+        "用 SQL 查询全部年度的数据库：在浏览器中运行，附示例问题与数据字典。",
+        [("首页", routes.HOME)],
+        scripts=() if missing else (routes.href(path, routes.QUERY_JS),),
+    )
+    return PageSpec(
+        path,
+        "query.html",
+        {
+            "page": page,
+            "database": views.Download("jixiao.db", routes.href(path, routes.DATASETS_DATABASE), "jixiao.db"),
+            "missing": missing,
+            "data_href": routes.href(path, routes.DATA),
+            "worker_href": routes.href(path, routes.QUERY_WORKER_JS),
+            "license_href": routes.href(path, routes.SQL_JS_LICENSE),
+            "examples": EXAMPLES,
+            "dictionary": dictionary(),
+            "totals_view": TOTALS_VIEW_NAME,
+            "time_limit": TIME_LIMIT_SECONDS,
+            "large_bytes": LARGE_DATABASE_BYTES,
+            "large_mb": LARGE_DATABASE_BYTES // (1024 * 1024),
+            "display_rows": DISPLAY_ROWS,
+            "max_rows": MAX_ROWS,
+        },
+    )

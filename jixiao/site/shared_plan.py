@@ -2,7 +2,7 @@
 
 A build renders a page across units again only when the packages it draws on changed
 (jixiao/assemble/shared.py keys each by the outlines of its units); the pages themselves
-are in jixiao/site/shared_pages.py.
+are in jixiao/site/shared_pages.py, listing_pages.py, data_page.py and query.py.
 """
 
 from __future__ import annotations
@@ -14,17 +14,10 @@ from functools import partial
 
 from jixiao.config import Config
 from jixiao.ingest.model import AnyPackage
+from jixiao.site.data_page import data_page
 from jixiao.site.listing_pages import listing, moved_page, moved_regions, region_listings
-from jixiao.site.shared_pages import (
-    about_page,
-    compare_page,
-    data_page,
-    home,
-    not_found_page,
-    quality_page,
-    query_page,
-    search_page,
-)
+from jixiao.site.query import query_page
+from jixiao.site.shared_pages import about_page, compare_page, home, not_found_page, quality_page, search_page
 from jixiao.site.views import PageSpec
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex

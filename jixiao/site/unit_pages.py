@@ -8,6 +8,7 @@ from jixiao.config import Config
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.opendata import metadata
 from jixiao.site import charts, figures, views
+from jixiao.site.evaluation_view import evaluation_view
 from jixiao.site.views import PageSpec, page_header
 from jixiao.structure import routes
 
@@ -83,7 +84,7 @@ def evaluation(
     package's published files, which the zip button packs (none: no button)."""
     is_project = evaluation is not None and evaluation is not package.main
     path = routes.evaluation_page(package, evaluation) if evaluation else routes.package_page(package)
-    view = views.evaluation_view(package, evaluation, path, config.site.data_title, members) if evaluation else None
+    view = evaluation_view(package, evaluation, path, config.site.data_title, members) if evaluation else None
     crumbs = [("首页", routes.HOME), (package.unit.name, routes.unit_page(package.unit.unit_id))]
     if is_project and evaluation is not None:
         crumbs.append((f"{package.year} 年度", routes.package_page(package)))

@@ -1,4 +1,6 @@
-"""Pages: one typed context per template, every link and label ready to print.
+"""Views: what every page's template gets (the header and its links, ``PageSpec``), and the parts many
+pages share: the rows listing evaluations, a package's downloads, flags.  The evaluation page's own
+tables are in evaluation_view.py.
 
 Templates only present: they loop and print.  Links are computed here through
 routes.href, relative to the page being written; numbers stay Decimals and are
@@ -9,32 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from itertools import groupby
 from typing import Any
 
 from jixiao.config import Config
-from jixiao.ingest.model import AnyEvaluation, AnyPackage, BudgetLine, Evaluation, Flag, Indicator, Package
-from jixiao.site import amounts, figures
-from jixiao.site.charts import Chart
-from jixiao.site.form_tables import (
-    AmountCell,
-    IndicatorColumns,
-    amount_cells,
-    amount_columns,
-    amount_unit_caption,
-    indicator_columns,
-)
-from jixiao.site.provenance import SourceView, source_view
+from jixiao.ingest.model import AnyEvaluation, AnyPackage, Flag, Package
+from jixiao.site import amounts
 from jixiao.structure import routes
 from jixiao.structure.labels import KIND_LABELS
-
-STATUS_LABELS = {
-    "scored": "",
-    "weight_only": "原表有分值而得分空白",
-    "score_only": "原表只印本行得分，未印本行分值",
-    "not_scored": "原表未赋分值",
-    "empty": "原表空白行",
-}
 
 
 @dataclass(frozen=True)
@@ -81,32 +64,6 @@ class FlagView:
 
 
 @dataclass(frozen=True)
-class BudgetRow:
-    anchor: str
-    line: BudgetLine
-    flagged: bool
-    cells: tuple[AmountCell, ...] = ()
-    """The amount columns of the form, in order (see form_tables.amount_cells)."""
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    anchor: str
-    indicator: Indicator
-    flagged: bool
-    status_label: str
-    note: str = ""
-    """评分依据, 偏差原因 and the transcriber's note in one text, folded under the row."""
-
-
-@dataclass(frozen=True)
-class IndicatorGroup:
-    level1: str
-    level1_weight: Decimal | None
-    rows: tuple[IndicatorRow, ...]
-
-
-@dataclass(frozen=True)
 class Download:
     label: str
     href: str
@@ -123,44 +80,6 @@ class ZipDownload:
     base: str
     files: str
     """The package's published files, space-separated, sorted (names are ASCII, without spaces)."""
-
-
-@dataclass(frozen=True)
-class EvaluationView:
-    evaluation: Evaluation
-    kind_label: str
-    href: str
-    unit_name: str
-    unit_href: str
-    budget_rows: tuple[BudgetRow, ...]
-    amount_headings: tuple[str, ...]
-    amount_unit: str
-    """元 or 万元 when every budget line's form prints it; empty when lines differ (the table shows 万元 throughout)."""
-    show_published_rate: bool
-    show_share: bool
-    show_budget_score: bool
-    budget_chart: Chart | None
-    """The amounts, drawn per level (figures.budget_charts)."""
-    rate_chart: Chart | None
-    """Each line's execution rate, 100% marked."""
-    total_line: BudgetLine | None
-    """The top budget line, whose published figures open the page."""
-    total_rate: str
-    """The top line's execution rate as printed (computed here)."""
-    total_budget: amounts.Shown
-    total_actual: amounts.Shown
-    budget_columns: int
-    """Columns of the budget table (a note folded under a row spans them all)."""
-    indicator_groups: tuple[IndicatorGroup, ...]
-    indicator_columns: IndicatorColumns
-    score_chart: Chart | None
-    narrative: tuple[tuple[str, str], ...]
-    flags: tuple[FlagView, ...]
-    source: SourceView
-    stated_scores: tuple = ()
-    facts_flagged: bool = False
-    """An evaluation-level flag (a total, the grade) points at the facts list."""
-    stated_flagged: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,91 +158,6 @@ def flag_views(
         )
         for flag in flags
     )
-
-
-def evaluation_view(
-    package: Package, evaluation: Evaluation, path: str, data_title: str, members: tuple[str, ...] = ()
-) -> EvaluationView:
-    flagged = {flag.anchor for flag in evaluation.flags}
-    columns = amount_columns(evaluation)
-    budget_rows = tuple(
-        BudgetRow(f"budget-{line.line_id}", line, f"budget-{line.line_id}" in flagged, amount_cells(line, columns))
-        for line in evaluation.budget
-    )
-    rate_chart, budget_chart = figures.budget_charts(package, evaluation)
-    total = evaluation.total_line
-    groups = []
-    for level1, rows_iter in groupby(evaluation.indicators, key=lambda i: i.level1):
-        rows = tuple(rows_iter)
-        groups.append(
-            IndicatorGroup(
-                level1,
-                rows[0].level1_weight,
-                tuple(
-                    IndicatorRow(
-                        f"indicators-{i.row}",
-                        i,
-                        f"indicators-{i.row}" in flagged,
-                        STATUS_LABELS[i.status],
-                        " ".join(
-                            part
-                            for part in (
-                                STATUS_LABELS[i.status],
-                                i.basis,
-                                f"偏差原因：{i.deviation}" if i.deviation else "",
-                                i.note,
-                            )
-                            if part
-                        ),
-                    )
-                    for i in rows
-                ),
-            )
-        )
-    unit = amount_unit_caption(evaluation)
-    show_published = any(line.rate_published is not None for line in evaluation.budget)
-    show_share = any(line.share_published is not None for line in evaluation.budget)
-    show_score = any(line.weight is not None for line in evaluation.budget)
-    score_chart = figures.score_chart(package, evaluation, score_totals(evaluation.indicators))
-    return EvaluationView(
-        evaluation=evaluation,
-        kind_label=KIND_LABELS[evaluation.kind],
-        href=routes.href(path, routes.evaluation_page(package, evaluation)),
-        unit_name=package.unit.name,
-        unit_href=routes.href(path, routes.unit_page(package.unit.unit_id)),
-        budget_rows=budget_rows,
-        amount_headings=tuple(title for _, title in columns),
-        amount_unit=unit,
-        show_published_rate=show_published,
-        show_share=show_share,
-        show_budget_score=show_score,
-        budget_chart=budget_chart,
-        rate_chart=rate_chart,
-        total_line=total,
-        total_rate=figures.percent_text(total.rate_computed) if total else "—",
-        total_budget=amounts.line_amount(total, "budget"),
-        total_actual=amounts.line_amount(total, "actual"),
-        budget_columns=2 + len(columns) + show_published + show_share + 2 * show_score,
-        indicator_groups=tuple(groups),
-        indicator_columns=indicator_columns(evaluation),
-        score_chart=score_chart,
-        narrative=tuple((section.title, section.markdown) for section in evaluation.narrative),
-        flags=flag_views(package, evaluation.flags, path, evaluation),
-        source=source_view(package, evaluation, data_title, path, members),
-        stated_scores=evaluation.stated_scores,
-        facts_flagged=f"{evaluation.evaluation_id}-facts" in flagged,
-        stated_flagged=f"{evaluation.evaluation_id}-stated" in flagged,
-    )
-
-
-def score_totals(indicators: tuple[Indicator, ...]) -> dict[str, tuple[Decimal, Decimal]]:
-    totals: dict[str, tuple[Decimal, Decimal]] = {}
-    for indicator in indicators:
-        if indicator.status != "scored":
-            continue
-        weight, score = totals.get(indicator.level1, (Decimal(0), Decimal(0)))
-        totals[indicator.level1] = (weight + (indicator.weight or 0), score + (indicator.score or 0))
-    return totals
 
 
 def summaries(package: AnyPackage, from_path: str, only_others: bool = False) -> list[PackageSummary]:
