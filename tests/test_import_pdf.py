@@ -56,15 +56,27 @@ def test_a_name_calc_printed_on_the_next_page_fills_the_blank_bottom_of_the_page
     assert (row["weight"], row["score"]) == ("10", "10")
 
 
-def test_a_name_printed_outside_both_tables_is_left_for_review_with_the_rest_of_the_row_read(tmp_path):
+def test_a_name_printed_between_two_pages_tables_names_both_parts_when_the_weights_add_up(tmp_path):
     draft = import_file(CLERK / "rugao-pension-2024-department.xlsx.pdf", tmp_path, "2024", "department")
     assert draft is not None
-    row = _indicator(draft, "预算调整率")  # Calc drew 过程（26分） between the tables of pages 2 and 3
-    assert row["level1"] == PLACEHOLDER and row["level1_weight"] == ""
+    for level3 in ("预算调整率", "固定资产利用率"):  # bottom of page 2, top of page 3; 过程（26分） between them
+        row = _indicator(draft, level3)
+        assert (row["level1"], row["level1_weight"], row["weight"], row["score"]) == ("过程", "26", "1", "1")
+        review = _review(draft, row["row"], "level1")
+        assert review["confidence"] == "中" and "表格之间" in review["note"]
+    row = _indicator(draft, "预算调整率")
     assert (row["level2"], row["level2_weight"], row["target"], row["actual"]) == ("预算执行", "8", "0%", "0%")
+
+
+def test_a_name_cut_off_by_the_page_break_is_left_for_review_with_the_rest_of_the_row_read(tmp_path):
+    draft = import_file(CLERK / "rugao-pension-2024-department.xlsx.pdf", tmp_path, "2024", "department")
+    assert draft is not None
+    row = _indicator(draft, "中长期规划健全性")  # Calc drew 计划制定（2分） over page 2's repeated header
+    assert row["level2"] == PLACEHOLDER and row["level2_weight"] == ""
+    assert (row["level1"], row["level1_weight"], row["target"], row["actual"]) == ("决策", "6", "健全", "健全")
     assert (row["weight"], row["score"]) == ("1", "1")
-    review = _review(draft, row["row"], "level1")
-    assert review["confidence"] == "无" and review["where"].startswith("第2页")
+    review = _review(draft, row["row"], "level2")
+    assert review["confidence"] == "无" and review["where"].startswith("第1页")
 
 
 def _line(page_weight: str, level1: str = PLACEHOLDER, weight: str | None = None) -> dict[str, Value]:
@@ -80,18 +92,18 @@ def _line(page_weight: str, level1: str = PLACEHOLDER, weight: str | None = None
 def test_a_blank_name_across_a_break_stays_for_review_unless_the_weights_add_up():
     named = [_line("2", "产出指标", "30"), _line("10", "产出指标", "30")]
     run = [_line("10")]
-    across_page_breaks([("1", named[0]), ("1", named[1]), ("2", run[0])])
+    across_page_breaks([("1", named[0]), ("1", named[1]), ("2", run[0])], [], [])
     assert run[0]["level1"].value == PLACEHOLDER, "2 + 10 + 10 is not the 30 the name prints"
     run = [_line("18")]
-    across_page_breaks([("1", named[0]), ("1", named[1]), ("2", run[0])])
+    across_page_breaks([("1", named[0]), ("1", named[1]), ("2", run[0])], [], [])
     assert (run[0]["level1"].value, run[0]["level1"].confidence, run[0]["level1_weight"].value) == (
         "产出指标",
         MEDIUM,
         "30",
     )
     run = [_line("18")]
-    dropped = across_page_breaks([("1", named[0]), ("1", run[0]), ("1", named[1])])
+    dropped = across_page_breaks([("1", named[0]), ("1", run[0]), ("1", named[1])], [], [])
     assert dropped == [run[0]], "a blank name in the middle of a page is no page break's doing: the row goes to review"
     run = [_line("18")]
-    across_page_breaks([("1", named[0]), ("2", run[0]), ("3", _line("2", "效益指标", "20"))])
+    across_page_breaks([("1", named[0]), ("2", run[0]), ("3", _line("2", "效益指标", "20"))], [], [])
     assert run[0]["level1"].value == PLACEHOLDER, "two different names across the two breaks: which one is unknown"

@@ -413,6 +413,8 @@ class _Table:
     data_page: str = ""
     previous: dict[str, Value] | None = None
     sequence: list[tuple[str, dict[str, Value] | None]] = field(default_factory=list)
+    between: list[tuple[int, Cell]] = field(default_factory=list)
+    """Text printed between two pages' parts of the table, with the place in ``sequence`` it came before."""
 
 
 def _indicator_rows(
@@ -446,7 +448,8 @@ def _indicator_rows(
             line["row"] = Value("", row[0], HIGH)
             form.indicators.append(line)
     if grid.kind == "pdf":
-        for dropped in across_page_breaks(table.sequence):
+        rules = sorted({cell.x for cell in table.header if cell.x >= 0})
+        for dropped in across_page_breaks(table.sequence, table.between, rules):
             form.indicators.remove(dropped)
             cells = tuple(value.cell for value in dropped.values() if value.cell is not None and value.cell.text)
             form.unplaced.append(Unplaced("指标行的格与表头对不上", tuple(dict.fromkeys(cells))))
@@ -476,6 +479,8 @@ def _continued(form: FormDraft, table: _Table, row: list[Cell], page: str) -> li
         form.unplaced.append(Unplaced(reason, tuple(cell for cell in row if cell.text)))
         if len(row) != 1:
             table.sequence.append((page, None))
+        elif row[0].extent is not None:
+            table.between.append((len(table.sequence), row[0]))
         return None
     first_on_page = bool(page) and page != table.data_page
     table.data_page = page or table.data_page

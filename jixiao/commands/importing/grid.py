@@ -33,6 +33,9 @@ class Cell:
     x: float = -1.0
     """PDF: the left rule of the column the cell starts in (points), to match a table continued on the next
     page, whose rules may fall into different columns, to its header; -1 elsewhere."""
+    extent: tuple[float, float] | None = None
+    """PDF text outside a table: its left and right edge (points), to find the table column it was printed
+    in (LibreOffice Calc may print a merged cell's name between two pages' tables); None elsewhere."""
 
 
 def cell(row: int, col: int, raw: str, where: str, merged: bool = False, span: int = 1, rowspan: int = 1) -> Cell:

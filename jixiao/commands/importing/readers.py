@@ -15,6 +15,7 @@ its size is bounded (cells, merged area, unpacked bytes): a form has a few thous
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import io
@@ -458,7 +459,8 @@ def read_pdf(data: bytes) -> Grid:
             for line in outside.extract_text_lines():
                 text = clean(line["text"])
                 if text:
-                    blocks.append((line["top"], [[Cell(0, 1, text, f"第{number}页 表外文字")]]))
+                    outside_cell = Cell(0, 1, text, f"第{number}页 表外文字", extent=(line["x0"], line["x1"]))
+                    blocks.append((line["top"], [[outside_cell]]))
             for t, table in enumerate(found, start=1):
                 blocks.append((table.bbox[1], _pdf_table(table, number, t)))
             for _top, rows in sorted(blocks, key=lambda block: block[0]):
@@ -508,7 +510,7 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
 
 
 def _renumber(item: Cell, row: int) -> Cell:
-    return Cell(row, item.col, item.text, item.where, item.merged, item.span, item.rowspan, item.raw, item.x)
+    return dataclasses.replace(item, row=row)
 
 
 def read_text(data: bytes) -> Grid:

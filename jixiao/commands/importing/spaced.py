@@ -16,6 +16,7 @@ review list.  Three shapes are decided by the form itself:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from jixiao.commands.importing.blocks import AMOUNT_COLUMNS, BUDGET_COLUMNS, budget_line, line_kind, set_parents
@@ -52,7 +53,7 @@ def _printed(cell: Cell) -> Cell:
     """The cell with its text as extracted: the cleaner joins words between Chinese characters (a PDF's
     wrap), but here a space is all that separates two cells."""
     text = (cell.raw or cell.text).replace("\u3000", " ").strip()
-    return Cell(cell.row, cell.col, text, cell.where, cell.merged, cell.span, cell.rowspan, cell.raw, cell.x)
+    return dataclasses.replace(cell, text=text)
 
 
 def _budget(form: FormDraft, lines: list[Cell | None]) -> set[int]:
