@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -227,8 +227,8 @@ def _year_sums(package_dirs) -> dict[int, tuple[Decimal | None, Decimal | None]]
 
 
 def _shown(value: Decimal | None) -> str:
-    """A total as the years table shows it: its exact digits, with thousands separators."""
-    return "—" if value is None else format(value, ",f")
+    """A total as the years table shows it: to the 分 (half up), with thousands separators (exact in its title)."""
+    return "—" if value is None else format(value.quantize(Decimal("0.01"), ROUND_HALF_UP), ",f")
 
 
 def _years_table(doc) -> dict[str, list[str]]:

@@ -103,17 +103,20 @@ def exact_totals(site: Path, keys: list[str]) -> dict[tuple, Decimal]:
     return sums
 
 
-def site_year_totals(page: Path) -> dict[str, str]:
-    """The years table a listing page prints: year → 全年预算数 as printed ("—" when the site has no total)."""
+def site_year_totals(page: Path, exact: bool = True) -> dict[str, str]:
+    """The years table a listing page prints: year → 全年预算数 ("—" when the site has no total); the exact sum
+    its title gives ("1080.2052 万元（本站合计）"), or with ``exact=False`` the figure shown (to the 分)."""
     table = parse_html(page.read_text("utf-8")).by_id("years-table")
     assert table is not None, page
     result = {}
     for row in table.find("tbody").find_all("tr"):
         year = row.find("th").text().strip()
-        budget = next(
-            td.text().strip() for td in row.find_all("td") if td.attrs.get("data-label", "").startswith("全年预算")
-        )
-        result[year] = budget
+        cell = next(td for td in row.find_all("td") if td.attrs.get("data-label", "").startswith("全年预算"))
+        figure = cell.find("span")
+        if exact and figure is not None and figure.attrs.get("title"):
+            result[year] = figure.attrs["title"].removesuffix(" 万元（本站合计）")
+        else:
+            result[year] = cell.text().strip()
     return result
 
 
@@ -165,7 +168,8 @@ def test_the_documented_query_gives_the_sites_totals(site):
     exact = exact_totals(site, ["year"])
     assert exact[("2022",)] == HAND_2022
     assert exact_totals(site, ["province", "year"])[("江西省", "2022")] == HAND_JIANGXI_2022
-    assert site_year_totals(site / "index.html")["2022"] == "1,080.2052"  # with thousands separators
+    assert site_year_totals(site / "index.html")["2022"] == "1080.2052"  # exact in the figure's title
+    assert site_year_totals(site / "index.html", exact=False)["2022"] == "1,080.21"  # shown to the 分
 
 
 def test_the_naive_sums_are_what_the_columns_prevent(site):

@@ -85,5 +85,9 @@ def line_amount(line: BudgetLine | None, name: str) -> Shown:
 
 
 def total(value: Decimal | None) -> Shown:
-    """A total the site computed in 万元 (a sum of exact figures), with separators."""
-    return ABSENT if value is None else Shown(grouped(value), "", f"{plain(value)} 万元（本站合计）")
+    """A total the site computed in 万元, shown to the 分 (two places, half up) with separators; the exact sum
+    in the title.  A sum over 元 forms and four-place 万元 forms has five places (1,072.32556), which reads as
+    a printed figure no form has; the sum stays exact in the title, the data and the downloads."""
+    if value is None:
+        return ABSENT
+    return Shown(grouped(value.quantize(CENT, ROUND_HALF_UP)), "", f"{plain(value)} 万元（本站合计）")

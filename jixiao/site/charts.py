@@ -116,6 +116,8 @@ class Group:
     rows: tuple[Row, ...]
     scale_max: Decimal | None = None
     """The value drawn at full length; default: the group's largest value or reference."""
+    scale_min: Decimal = Decimal(0)
+    """The value drawn at zero length: above 0 only where the heading says so (rates that all lie near 100 %)."""
 
 
 def _length(value: float) -> float | int:
@@ -132,6 +134,12 @@ def _rows_data(groups: Sequence[Group]) -> tuple[list[dict], int]:
         values = [b.value for row in group.rows for b in row.bars if b.value is not None]
         values += [row.reference for row in group.rows if row.reference is not None]
         top = group.scale_max or max((v for v in values if v > 0), default=Decimal(1))
+        floor = group.scale_min
+        span = top - floor
+
+        def drawn(value: Decimal, floor: Decimal = floor, span: Decimal = span) -> float | int:
+            return _length(float(max(value - floor, Decimal(0)) / span))
+
         if group.heading:
             for line in wrap(group.heading):
                 data.append({"r": r, "k": "head", "s": "", "v": 0, "t": line})
@@ -141,12 +149,10 @@ def _rows_data(groups: Sequence[Group]) -> tuple[list[dict], int]:
                 data.append({"r": r, "k": "label", "s": "", "v": 0, "t": line})
                 r += 1
             for bar in row.bars:
-                length = _length(float(max(bar.value, Decimal(0)) / top)) if bar.value is not None else 0
+                length = drawn(bar.value) if bar.value is not None else 0
                 if bar.value is not None:
                     data.append({"r": r, "k": "bar", "s": bar.series, "v": length})
-                mark = (
-                    _length(float(row.reference / top)) if row.reference is not None and bar.value is not None else None
-                )
+                mark = drawn(row.reference) if row.reference is not None and bar.value is not None else None
                 if mark is not None:
                     data.append({"r": r, "k": "ref", "s": "", "v": mark})
                 # the value is printed after the bar, and after the reference mark if that is further right

@@ -127,7 +127,8 @@ def _chart(rows: list[PackageSummary]) -> charts.Chart | None:
 
 def context(index: SiteIndex, path: str, bands: GradeBands | None = None) -> dict:
     """The comparison page's context: columns, rows with sort keys, the scatter chart."""
-    summaries = [row for package in index.packages for row in views.summaries(package, path)]
+    packages = sorted(index.packages, key=lambda p: (routes.unit_reading_order(p.unit), p.year))
+    summaries = [row for package in packages for row in views.summaries(package, path)]
     ranks = grade_ranks(bands) if bands else GRADE_RANK
     return {
         "columns": COLUMNS,

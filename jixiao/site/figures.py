@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from jixiao.ingest.model import AnyPackage, Evaluation, EvaluationFacts, Package
 from jixiao.site import amounts, charts
@@ -85,9 +85,23 @@ def _series(groups: Iterable[Group], order: Sequence[str]) -> tuple[str, ...]:
     return tuple(name for name in order if name in used) or (order[0],)
 
 
-def _rate_group(heading: str, rows: Sequence[tuple[str, Decimal | None, Decimal | None]], why: str = "未载明") -> Group:
+def rate_floor(rates: Iterable[Decimal]) -> Decimal:
+    """Where the bars of rates that all lie near 100 % start: a multiple of 10 at least 2.5 points below the
+    lowest, when that is 50 % or more; else 0.  From 0, 97.54 %, 99.27 % and 100 % are bars of one length."""
+    low = min(rates, default=Decimal(0))
+    floor = ((low - Decimal("2.5")) / 10).to_integral_value(ROUND_FLOOR) * 10
+    return floor if floor >= 50 else Decimal(0)
+
+
+def _rate_group(
+    heading: str, rows: Sequence[tuple[str, Decimal | None, Decimal | None]], why: str = "未载明", zoom: bool = False
+) -> Group:
+    """Execution rates with 100 % marked; ``zoom`` starts the bars at ``rate_floor``, named in the heading."""
     rates = [rate(budget, actual) for _, budget, actual in rows]
     top = max([HUNDRED, *(r for r in rates if r is not None)])
+    floor = rate_floor(r for r in rates if r is not None) if zoom else Decimal(0)
+    if floor:
+        heading = f"{heading}（条自 {floor}% 起，以显出差别）"
     return Group(
         heading,
         tuple(
@@ -95,6 +109,7 @@ def _rate_group(heading: str, rows: Sequence[tuple[str, Decimal | None, Decimal 
             for (label, budget, _), r in zip(rows, rates, strict=True)
         ),
         top,
+        floor,
     )
 
 
@@ -209,7 +224,7 @@ class YearFigures:
     actual_rounded: str
     rate_text: str
     detail: str
-    """The card's last line: the rate, then the score (one unit) or the counts (several)."""
+    """The card's last line: the rate, then the score (one unit) or the scores' range and the counts (several)."""
     total_note: str = ""
     """Why the year has no total, or what it leaves out (evaluations whose amounts are of unknown column)."""
     budget_shown: amounts.Shown = amounts.ABSENT
@@ -266,6 +281,10 @@ def _detail(value: Decimal | None, main: EvaluationFacts | None, units: int, pac
         if main is not None and main.total_score is not None:
             parts.append(f"得分 {amount(main.total_score)}" + (f"（{main.grade}）" if main.grade else ""))
     else:
+        scores = sorted(e.total_score for p in packages for e in p.evaluations if e.total_score is not None)
+        if scores:  # the published scores' range: an average of scores from different forms would mean nothing
+            low, high = amount(scores[0]), amount(scores[-1])
+            parts.append(f"得分 {low}" if low == high else f"得分 {low}–{high}")
         parts.append(f"{units} 个单位")
     parts.append(f"{sum(len(p.evaluations) for p in packages)} 份自评")
     return " · ".join(parts)
@@ -290,6 +309,7 @@ def trend_chart(chart_id: str, subject: str, years: Sequence[YearFigures], cite:
             "执行率（实际支出数 ÷ 全年预算数，竖线为 100%）",
             [(y.label, y.budget, y.actual) for y in years],
             why="无合计",
+            zoom=True,
         ),
     ]
     if any(y.score is not None for y in years):

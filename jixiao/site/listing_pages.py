@@ -27,7 +27,8 @@ def listing(
 ) -> PageSpec:
     """A region's or a year's page: totals per year, charts, and every evaluation (``children``: the regions
     below a region; ``crumbs``: the regions above it)."""
-    rows = [row for package in packages for row in views.summaries(package, path)]
+    in_reading_order = sorted(packages, key=lambda p: (routes.unit_reading_order(p.unit), p.year))
+    rows = [row for package in in_reading_order for row in views.summaries(package, path)]
     totals = totals_context(config, path, packages, title, "chart-listing")
     return PageSpec(
         path,

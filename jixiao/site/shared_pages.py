@@ -55,11 +55,12 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
     """Every evaluation up to ``home_rows`` (jixiao.toml); beyond, the latest ones (all are on the comparison page)."""
     path = routes.HOME
     home_rows = config.site.home_rows
-    latest_first = sorted(index.packages, key=lambda p: (-p.year, p.unit.unit_id))
+    in_reading_order = sorted(index.packages, key=lambda p: (routes.unit_reading_order(p.unit), p.year))
+    latest_first = sorted(in_reading_order, key=lambda p: -p.year)
     latest = latest_first[:10]
     evaluations_count = sum(len(p.evaluations) for p in index.packages)
     if evaluations_count <= home_rows:
-        rows = [row for package in index.packages for row in views.summaries(package, path)]
+        rows = [row for package in in_reading_order for row in views.summaries(package, path)]
         rows_caption = "全部评价一览"
     else:
         rows = []
@@ -97,10 +98,10 @@ def home(config: Config, index: SiteIndex) -> PageSpec:
                             for p in ps
                             if routes.region_of(p.unit) == region
                         },
-                        key=lambda link: link.href,
+                        key=lambda link: (routes.slug(link.label), link.href),
                     ),
                 }
-                for region, ps in index.by_region.items()
+                for region, ps in sorted(index.by_region.items(), key=lambda item: routes.reading_order(item[0]))
                 if any(routes.region_of(p.unit) == region for p in ps)  # the regions units are in, not those above
             ],
             "year_links": [Link(f"{year} 年度", routes.href(path, routes.year_page(year))) for year in index.by_year],

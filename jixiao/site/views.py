@@ -164,7 +164,8 @@ def summaries(package: AnyPackage, from_path: str, only_others: bool = False) ->
     """One summary row per evaluation in the package, main first; only_others leaves out the main one."""
     result = []
     evaluations: tuple[AnyEvaluation, ...] = package.evaluations
-    for evaluation in sorted(evaluations, key=lambda e: (e is not package.main, e.evaluation_id)):
+    # the main one first, then by title as a reader looks it up (pinyin), not by the ids the maintainer chose
+    for evaluation in sorted(evaluations, key=lambda e: (e is not package.main, routes.slug(e.title), e.evaluation_id)):
         if only_others and evaluation is package.main:
             continue
         total = evaluation.total_line

@@ -135,6 +135,17 @@ def region_of(unit: Unit) -> Region:
     return tuple(names)
 
 
+def reading_order(names: Region) -> tuple[str, ...]:
+    """A sort key for Chinese names in the order a reader looks them up, by pinyin (``slug``): 保山市 before 如皋市."""
+    return tuple(slug(name) for name in names)
+
+
+def unit_reading_order(unit: Unit) -> tuple[str, ...]:
+    """Units by their place from the province down, then by name, read as pinyin; not by their ids (an id
+    such as baoshan-veterans is an abbreviation in any language the maintainer chose)."""
+    return (*reading_order(region_of(unit)), slug(unit.name), unit.unit_id)
+
+
 def region_levels(region: Region) -> list[Region]:
     """The region and every region above it, from the province down: each has its own page."""
     return [region[: depth + 1] for depth in range(len(region))]
