@@ -18,6 +18,8 @@ there) is opened without following links (``open_no_follow``, ``read_regular``),
 plain relative names only (``plain_name``, ``regular_file``, ``listed_files``) and
 linked into the site whole or not at all (``link_files``).  ``FileCache`` is the one
 content-addressed cache of files (pages, datasets, search slices), with one pruning rule.
+``walk`` and ``tree_digest`` list and hash a folder without following links (a package's
+content key, the code and templates in the build fingerprint).
 
 This module imports nothing from the rest of jixiao, so every stage can use it.
 """
@@ -26,13 +28,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import secrets
 import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 TEMPORARY = ".{name}.{tag}.tmp"
@@ -381,3 +384,44 @@ class FileCache:
                     self.discard(entry.name)
             except OSError:
                 pass
+
+
+# --------------------------------------------------------------------------- walking and hashing trees
+
+
+def walk(directory: Path, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """Every entry under a folder as (relative POSIX path, entry), sorted, never following symlinks."""
+    with os.scandir(directory) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    for entry in entries:
+        relative = f"{prefix}{entry.name}"
+        yield relative, entry
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk(Path(entry.path), relative + "/")
+
+
+def tree_digest(directory: Path, pattern: str = "*") -> str:
+    """A content hash of the files under a folder that match pattern (names and bytes; __pycache__ skipped).
+
+    Used for packages (their content key) and for the code, templates and assets (the build
+    fingerprint).  Symlinks are hashed by their target text, never followed; special files by name.
+    """
+    hasher = hashlib.sha256()
+    # sorted by the whole path, as ``ingest/load._digest`` sorts a package's files: a package's tree digest
+    # and the digest of the bytes read from it are the same hash (the build compares them)
+    for relative, entry in sorted(walk(directory), key=lambda item: item[0]):
+        if "__pycache__" in relative.split("/") or entry.is_dir(follow_symlinks=False):
+            continue
+        if not Path(relative).match(pattern) and pattern != "*":
+            continue
+        hasher.update(relative.encode() + b"\0")
+        if entry.is_symlink():
+            hasher.update(b"symlink:" + os.readlink(entry.path).encode("utf-8", "surrogateescape"))
+        elif entry.is_file(follow_symlinks=False):
+            try:
+                with open(entry.path, "rb") as handle:
+                    hasher.update(hashlib.file_digest(handle, "sha256").digest())
+            except FileNotFoundError:  # removed since the listing (an editor's swap file): hashed as gone
+                hasher.update(b"vanished")
+        hasher.update(b"\0")
+    return hasher.hexdigest()

@@ -1,6 +1,6 @@
 """Stored state: what a build writes for a later build to read back, as checked data.
 
-Caches (``.jixiao-cache/``), shard folders and artifacts can be written by someone else
+Caches (``Config.cache_dir``), shard folders and artifacts can be written by someone else
 (a restored CI cache, a shard collected from another machine), so nothing read back may
 run code or be trusted as it is:
 

@@ -187,6 +187,25 @@ def test_file_over_the_size_limit(case, monkeypatch):
     _assert_refused(data, site, f"data/{UNIT}/{YEAR}/budget.csv", f"{size} 字节", "E-SIZE")
 
 
+def test_the_size_limit_a_build_reads_under_is_its_configs(case, tmp_path, monkeypatch):
+    """``Config.max_file_bytes`` is the limit, not only a part of the fingerprint: set in Config, not in the
+    environment, it still refuses the file (and in worker processes, which get the Config)."""
+    from jixiao.assemble.pipeline import BuildError, build
+    from jixiao.config import Config
+
+    data, site, package = case
+    limit = (package / "datapackage.json").stat().st_size + 100
+    _edit_csv(package / "budget.csv", lambda rows: rows[0].update(note="长" * limit))
+    monkeypatch.delenv("JIXIAO_MAX_FILE_BYTES", raising=False)
+    before = tree_bytes(site)
+    config = Config(data_dir=data, out_dir=site, max_file_bytes=limit, quiet=True, cache_dir=tmp_path / "cache")
+    with contextlib.chdir(REPO), pytest.raises(BuildError) as refused:
+        build(config)
+    sizes = [f for f in refused.value.findings if f.code == "E-SIZE"]
+    assert [f.file for f in sizes] == [f"data/{UNIT}/{YEAR}/budget.csv"], refused.value.findings
+    assert tree_bytes(site) == before
+
+
 # --------------------------------------------------------------------------- text
 
 

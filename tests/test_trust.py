@@ -331,10 +331,10 @@ def test_a_file_saved_between_plan_and_read_is_keyed_by_what_was_read(edited, ca
     original = narrative.read_bytes()
     real_read = units.read_package
 
-    def save_meanwhile(directory, data_dir):
+    def save_meanwhile(directory, data_dir, limit):
         if directory.parent.name == "rugao-landloss":
             narrative.write_bytes(original + "\n保存于计划之后。\n".encode())
-        return real_read(directory, data_dir)
+        return real_read(directory, data_dir, limit)
 
     _edit_narrative(case)  # the build must run (not "no change") for the race to matter
     monkeypatch.setattr(units, "read_package", save_meanwhile)
@@ -349,7 +349,8 @@ def test_a_file_saved_between_plan_and_read_is_keyed_by_what_was_read(edited, ca
 
 def test_a_package_digest_is_the_digest_of_its_bytes_read():
     """The plan's folder hash and the worker's hash of the bytes it read are one function of the same files."""
-    from jixiao.ingest.load import read_package, tree_digest
+    from jixiao.files import tree_digest
+    from jixiao.ingest.load import read_package
 
     for unit, year in UNITS.items():
         folder = DATA / unit / year

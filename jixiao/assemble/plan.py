@@ -23,8 +23,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from jixiao.config import Config
-from jixiao.files import plain_name, read_regular, write_atomic
-from jixiao.ingest.load import editor_temporary, tree_digest
+from jixiao.files import plain_name, read_regular, tree_digest, write_atomic
+from jixiao.ingest.load import editor_temporary
 
 MANIFEST_VERSION = "1"
 SHARD_DIR = "jixiao-shard"

@@ -199,7 +199,7 @@ def _fragments(config: Config, records: list[UnitRecord], year: int) -> Iterator
             continue
         fragment = fragments.read_fragment(fragments.fragment_path(store, record.key), year)
         if fragment is None:
-            packages = [p for p in record.full_packages() if p.year == year]
+            packages = [p for p in record.full_packages(config.max_file_bytes) if p.year == year]
             if not packages:
                 continue
             fragment = fragments.fragment_of(packages)

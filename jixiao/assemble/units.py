@@ -47,7 +47,7 @@ def source_texts(config: Config, package: Package) -> dict[str, bytes]:
         if not name or name != Path(name).name or name.startswith(".") or "\\" in name:
             continue
         try:
-            texts[name] = read_regular(config.sources_dir / name)
+            texts[name] = read_regular(config.sources_dir / name, config.max_file_bytes)
         except ReadError:
             continue
     return texts
@@ -70,11 +70,11 @@ class UnitRecord:
     outline_digest: str = ""
     """A digest of ``outlines``: the pages across units (home, listings, …) change only when it does."""
 
-    def full_packages(self) -> list[Package]:
-        """Read this unit's packages again, whole (for the combined datasets)."""
+    def full_packages(self, limit: int) -> list[Package]:
+        """Read this unit's packages again, whole (for the combined datasets), under the build's size limit."""
         result = []
         for directory, findings in zip(self.package_dirs, self.findings, strict=True):
-            raw = read_package(directory, directory.parent.parent)
+            raw = read_package(directory, directory.parent.parent, limit)
             result.append(build_package(raw, findings))
         return result
 
@@ -196,7 +196,7 @@ def _render(plan: UnitPlan, result: UnitResult) -> UnitResult:
     digests: list[str] = []
     for directory in plan.package_dirs:
         started = time.perf_counter()
-        raw = read_package(directory, config.data_dir)
+        raw = read_package(directory, config.data_dir, config.max_file_bytes)
         seconds["load"] += time.perf_counter() - started
         started = time.perf_counter()
         digests.append(raw.digest)

@@ -18,7 +18,6 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -248,9 +247,9 @@ def _listed_resources(descriptor: dict) -> set[str]:
     return {r["path"] for r in descriptor["resources"] if isinstance(r, dict) and isinstance(r.get("path"), str)}
 
 
-def _read_descriptor(package: RawPackage) -> dict | None:
+def _read_descriptor(package: RawPackage, limit: int) -> dict | None:
     """The package's datapackage.json as an object with a resources list; None (and a finding) otherwise."""
-    data = _read(package, DESCRIPTOR)
+    data = _read(package, DESCRIPTOR, limit)
     if data is None:
         return None
     try:
@@ -262,15 +261,20 @@ def _read_descriptor(package: RawPackage) -> dict | None:
         return None
 
 
-def read_package(directory: Path, data_dir: Path) -> RawPackage:
-    """Read one package; unreadable parts become findings instead of exceptions."""
+def read_package(directory: Path, data_dir: Path, limit: int | None = None) -> RawPackage:
+    """Read one package; unreadable parts become findings instead of exceptions.
+
+    ``limit`` is the largest file read: a build passes ``Config.max_file_bytes``; without
+    one it is the environment's (``config.max_file_bytes()``), as Config's default is.
+    """
+    limit = max_file_bytes() if limit is None else limit
     package = RawPackage(directory=directory, display=display_path(directory, data_dir))
-    descriptor = _read_descriptor(package)
+    descriptor = _read_descriptor(package, limit)
     if descriptor is None:
         return package
     package.descriptor = descriptor
     for name in TABLES:
-        data = _read(package, f"{name}.csv")
+        data = _read(package, f"{name}.csv", limit)
         if data is None:
             continue
         text = _decode(data, package.file(f"{name}.csv"), package.findings)
@@ -283,12 +287,12 @@ def read_package(directory: Path, data_dir: Path) -> RawPackage:
     narrative_files = sorted({row.get("file") for row in package.tables.get("narrative", []) if row.get("file")})
     for relative in narrative_files:
         if _narrative_path(relative) and relative not in package.files:
-            data = _read(package, relative)
+            data = _read(package, relative, limit)
             text = None if data is None else _decode(data, package.file(relative), package.findings)
             if text is not None:
                 package.texts[relative] = text
     review = review_file(descriptor)
-    if review and (data := _read(package, review)) is not None:
+    if review and (data := _read(package, review, limit)) is not None:
         text = _decode(data, package.file(review), package.findings)
         package.review = _parse_csv(text)[1] if text is not None else []
     listed = {DESCRIPTOR, *_listed_resources(descriptor), *narrative_files, *([review] if review else [])}
@@ -301,7 +305,7 @@ def _digest(files: dict[str, bytes]) -> str:
     """A content hash of the files read, from the bytes already in memory (no file is read twice).
 
     Anything else in the folder is a finding, and a package with findings from loading is
-    never published, so the files read are the whole package (and this equals ``tree_digest`` of its folder).
+    never published, so the files read are the whole package (and this equals ``files.tree_digest`` of its folder).
     """
     hasher = hashlib.sha256()
     for relative in sorted(files):
@@ -315,10 +319,10 @@ def _narrative_path(relative: str) -> bool:
     return folder == NARRATIVE_DIR and bool(name) and "/" not in name and "\\" not in name and name.endswith(".md")
 
 
-def _read(package: RawPackage, relative: str) -> bytes | None:
+def _read(package: RawPackage, relative: str, limit: int) -> bytes | None:
     """A listed file's bytes, remembered for publishing; a finding instead when it cannot be read safely."""
     try:
-        data = read_regular(package.directory / relative)
+        data = read_regular(package.directory / relative, limit)
     except ReadError as error:
         package.findings.append(Finding(error.code, package.file(relative), str(error)))
         return None
@@ -331,7 +335,7 @@ def _check_unlisted(package: RawPackage, listed: set[str]) -> None:
     """Anything in the package folder that the package does not list is an error: it would go unreviewed."""
     folded = {name.casefold(): name for name in listed}
     seen: dict[str, str] = {}
-    for relative, entry in walk(package.directory):
+    for relative, entry in files.walk(package.directory):
         if (earlier := seen.setdefault(relative.casefold(), relative)) != relative:
             message = f"与 {earlier} 只差大小写；Windows 和 macOS 把它们当作同一个文件，请删除或改名其中一个"
             package.findings.append(Finding("E-PATH", package.file(relative), message))
@@ -354,17 +358,6 @@ def _check_unlisted(package: RawPackage, listed: set[str]) -> None:
         elif not any(name.startswith(relative + "/") for name in listed):
             message = "未在包中列出的文件夹；请删除"
             package.findings.append(Finding("E-UNLISTED", package.file(relative), message))
-
-
-def walk(directory: Path, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
-    """Every entry under a folder as (relative POSIX path, entry), sorted, never following symlinks."""
-    with os.scandir(directory) as scan:
-        entries = sorted(scan, key=lambda e: e.name)
-    for entry in entries:
-        relative = f"{prefix}{entry.name}"
-        yield relative, entry
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk(Path(entry.path), relative + "/")
 
 
 SAVE_AS_UTF8 = (
@@ -429,30 +422,3 @@ def _parse_csv(text: str) -> tuple[list[str], list[Row], list[int]]:
 def _physical_lines(record: list[str]) -> int:
     """How many text lines one CSV record spans (quoted cells may hold newlines)."""
     return 1 + "".join(record).count("\n")
-
-
-def tree_digest(directory: Path, pattern: str = "*") -> str:
-    """A content hash of the files under a folder that match pattern (names and bytes; __pycache__ skipped).
-
-    Used for packages (their content key) and for the code, templates and assets (the build
-    fingerprint).  Symlinks are hashed by their target text, never followed; special files by name.
-    """
-    hasher = hashlib.sha256()
-    # sorted by the whole path, as ``_digest`` sorts a package's files: a package's tree digest
-    # and the digest of the bytes read from it are the same hash (the build compares them)
-    for relative, entry in sorted(walk(directory), key=lambda item: item[0]):
-        if "__pycache__" in relative.split("/") or entry.is_dir(follow_symlinks=False):
-            continue
-        if not Path(relative).match(pattern) and pattern != "*":
-            continue
-        hasher.update(relative.encode() + b"\0")
-        if entry.is_symlink():
-            hasher.update(b"symlink:" + os.readlink(entry.path).encode("utf-8", "surrogateescape"))
-        elif entry.is_file(follow_symlinks=False):
-            try:
-                with open(entry.path, "rb") as handle:
-                    hasher.update(hashlib.file_digest(handle, "sha256").digest())
-            except FileNotFoundError:  # removed since the listing (an editor's swap file): hashed as gone
-                hasher.update(b"vanished")
-        hasher.update(b"\0")
-    return hasher.hexdigest()
