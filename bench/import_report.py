@@ -83,8 +83,8 @@ def _share(part: int, whole: int) -> str:
 
 def _table(data_dir: Path, sources_dir: Path, total: Tally, floors: dict[str, int]) -> list[str]:
     lines = [
-        "| 数据包 | 原文 | 识别出的表 | 数字 | 准确读出 | 读错 | 缺失 | 拆分补充 | 待核对的原文行 |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| 数据包 | 原文 | 识别出的表 | 数字 | 准确读出 | 读错 | 臆造 | 缺失 | 拆分补充 | 待核对的原文行 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for package in find_packages(data_dir):
         for source in _rows(package / "sources.csv"):
@@ -96,16 +96,22 @@ def _table(data_dir: Path, sources_dir: Path, total: Tally, floors: dict[str, in
             shown = f"{package.parent.name}/{package.name}"
             if tally is None:
                 floors[f"{sources_dir.relative_to(ROOT).as_posix()}/{source['file']}"] = 0
-                lines.append(f"| `{shown}` | `{source['file']}` | 0（未识别出自评表） | — | — | — | — | — | — |")
+                lines.append(f"| `{shown}` | `{source['file']}` | 0（未识别出自评表） | — | — | — | — | — | — | — |")
                 continue
             total.add(tally)
             floors[f"{sources_dir.relative_to(ROOT).as_posix()}/{source['file']}"] = tally.recovered
             why = "；".join(f"{reason} {count}" for reason, count in sorted(reasons.items())) or "无"
             recovered = f"{tally.recovered}（{_share(tally.recovered, tally.total)}）"
             wrong = f"{len(tally.wrong)}（{_share(len(tally.wrong), tally.total)}）"
-            counts = f"{tally.total} | {recovered} | {wrong} | {len(tally.missing)} | {len(tally.additional)}"
+            counts = f"{tally.total} | {recovered} | {wrong} | {len(tally.invented)} | {len(tally.missing)}"
+            counts += f" | {len(tally.additional)}"
             lines.append(f"| `{shown}` | `{source['file']}` | {forms} | {counts} | {why} |")
     return lines
+
+
+def _bad(tally: Tally) -> str:
+    """读错 | 臆造 cells of a row."""
+    return f"{len(tally.wrong)} | {len(tally.invented)}"
 
 
 def _format(path: Path) -> str:
@@ -130,8 +136,8 @@ def _clerk(floors: dict[str, int]) -> list[str]:
         "由 DOCX 导出的 PDF 871（80.1 %，读错 33）、由 XLSX 导出的 PDF 0（列被分页切开，未识别）、网页全部拒绝"
         "（“不支持的文件类型”）；合计 2915／5435（53.6 %），读错 55。",
         "",
-        "| 文件 | 格式 | 数字与关键文字 | 准确读出 | 读错 | 缺失 |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| 文件 | 格式 | 数字与关键文字 | 准确读出 | 读错 | 臆造 | 缺失 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     by_format: dict[str, Tally] = {}
     seconds: dict[str, float] = {}
@@ -145,7 +151,7 @@ def _clerk(floors: dict[str, int]) -> list[str]:
             tally = measure_clerk(source, Path(scratch))
         seconds[kind] = seconds.get(kind, 0.0) + time.perf_counter() - started
         if tally is None:
-            lines.append(f"| `{source.name}` | {kind} | — | 0（未识别出自评表） | — | — |")
+            lines.append(f"| `{source.name}` | {kind} | — | 0（未识别出自评表） | — | — | — |")
             floors[f"tests/fixtures/clerk/forms/{source.name}"] = 0
             continue
         floors[f"tests/fixtures/clerk/forms/{source.name}"] = tally.recovered
@@ -153,17 +159,17 @@ def _clerk(floors: dict[str, int]) -> list[str]:
         everything.add(tally)
         recovered = f"{tally.recovered}（{_share(tally.recovered, tally.total)}）"
         lines.append(
-            f"| `{source.name}` | {kind} | {tally.total} | {recovered} | {len(tally.wrong)} | {len(tally.missing)} |"
+            f"| `{source.name}` | {kind} | {tally.total} | {recovered} | {_bad(tally)} | {len(tally.missing)} |"
         )
-    lines += ["", "| 格式 | 数字与关键文字 | 准确读出 | 读错 | 缺失 |", "| --- | --- | --- | --- | --- |"]
+    lines += ["", "| 格式 | 数字与关键文字 | 准确读出 | 读错 | 臆造 | 缺失 |", "| --- | --- | --- | --- | --- | --- |"]
     for kind, tally in sorted(by_format.items()):
         recovered = f"{tally.recovered}（{_share(tally.recovered, tally.total)}）"
-        lines.append(f"| {kind} | {tally.total} | {recovered} | {len(tally.wrong)} | {len(tally.missing)} |")
+        lines.append(f"| {kind} | {tally.total} | {recovered} | {_bad(tally)} | {len(tally.missing)} |")
     recovered = f"{everything.recovered}（{_share(everything.recovered, everything.total)}）"
-    lines.append(f"| 合计 | {everything.total} | {recovered} | {len(everything.wrong)} | {len(everything.missing)} |")
+    lines.append(f"| 合计 | {everything.total} | {recovered} | {_bad(everything)} | {len(everything.missing)} |")
     lines.append("")
-    if everything.wrong:
-        lines += ["读错：", "", *(f"- {item}" for item in everything.wrong), ""]
+    if everything.wrong or everything.invented:
+        lines += ["读错与臆造：", "", *(f"- {item}" for item in everything.wrong + everything.invented), ""]
     timing = "；".join(f"{kind} {value:.1f} 秒" for kind, value in sorted(seconds.items()))
     print(f"导入用时（本机，随负载变化，不写入文档）：{timing}", file=sys.stderr)
     return lines
@@ -178,8 +184,8 @@ def report(data_dir: Path, sources_dir: Path) -> tuple[str, dict[str, int]]:
         "",
         "- **数字**：数据包中原表印出的格（金额、执行率、分值、得分、指标名称、指标值、实际完成值、"
         "评价的名称与合计）；",
-        "- **准确读出**：草稿中与数据包相同（数字按数值比较）；**读错**：草稿有值而与数据包不同，"
-        "或数据包无此值（必须为 0）；",
+        "- **准确读出**：草稿中与数据包相同（逐位比较，8.50 ≠ 8.5）；**读错**：草稿有值而与数据包不同；"
+        "**臆造**：数据包无此值（或无此行）而草稿有（两者都必须为 0）；",
         "- **缺失**：草稿未填，原表的格进了待核对清单或未被识别；",
         "- **拆分补充**：草稿从指标值文字拆出的 指标性质／指标值（数）／度量单位／实际完成值（数），"
         "数据包未填（不算错）；",
@@ -199,7 +205,7 @@ def report(data_dir: Path, sources_dir: Path) -> tuple[str, dict[str, int]]:
         "",
         f"合计（识别出表的原文）：{total.total} 个数字，"
         f"准确读出 {total.recovered}（{_share(total.recovered, total.total)}），"
-        f"读错 {len(total.wrong)}，缺失 {len(total.missing)}。",
+        f"读错 {len(total.wrong)}，臆造 {len(total.invented)}，缺失 {len(total.missing)}。",
         "",
         "构造的版式样例（`tests/fixtures/layouts/`，非公开数据，以 `|` 分格的文本，各地区版式各一份）：",
         "",
@@ -208,8 +214,8 @@ def report(data_dir: Path, sources_dir: Path) -> tuple[str, dict[str, int]]:
     ]
     total.add(layouts)
     lines += _clerk(floors)
-    if total.wrong:
-        lines += ["## 读错的数字", "", *(f"- {item}" for item in total.wrong), ""]
+    if total.wrong or total.invented:
+        lines += ["## 读错与臆造的数字", "", *(f"- {item}" for item in total.wrong + total.invented), ""]
     lines += [
         "## 为什么缺失",
         "",

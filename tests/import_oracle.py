@@ -6,8 +6,8 @@ filled cell of the columns a form prints (amounts, weights, scores, indicator na
 targets, actuals); fields the transcriber derived (``derived``) are not in the form and
 are left out.  Figures compare as printed, digit for digit and character for character
 (``8.50`` is not ``8.5``: the package keeps what the form prints, and so must the draft).
-A value the draft wrote where the package has none, or that differs, is *wrong*: worse
-than missing.
+A value that differs is *wrong*, one the draft wrote where the package has none is *invented*: both
+worse than missing.
 """
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ class Tally:
     total: int = 0
     recovered: int = 0
     wrong: list[str] = field(default_factory=list)
+    """Figures the draft read differently from the form."""
+    invented: list[str] = field(default_factory=list)
+    """Values the draft wrote where the form prints none (or rows it does not have)."""
     missing: list[str] = field(default_factory=list)
     additional: list[str] = field(default_factory=list)
     """Values split from a printed target or actual (≥1000件 → ≥, 1000, 件) where the package left them blank."""
@@ -64,6 +67,7 @@ class Tally:
         self.total += other.total
         self.recovered += other.recovered
         self.wrong += other.wrong
+        self.invented += other.invented
         self.missing += other.missing
         self.additional += other.additional
 
@@ -93,6 +97,8 @@ def _tally(tally: Tally, where: str, expected: dict[str, str] | None, got: dict[
             tally.recovered += 1
         elif have and not want and expected is not None and name in SPLIT_FIELDS:
             tally.additional.append(f"{where} {name}: {have!r}")
+        elif have and have != "待填" and not want:
+            tally.invented.append(f"{where} {name}: 原表无此值，草稿作 {have!r}")
         elif have and have != "待填":
             tally.wrong.append(f"{where} {name}: 应为 {want!r}，读作 {have!r}")
         elif want:

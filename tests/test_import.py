@@ -56,6 +56,7 @@ def test_fixture_form_round_trips_exactly(tmp_path, package, evaluation, suffix)
     draft = _import(tmp_path, source, "--evaluation", evaluation)
     tally = compare(package, draft, [evaluation], skip_derived=False, printed=is_printed)
     assert tally.wrong == []
+    assert tally.invented == []
     assert tally.missing == []
     assert tally.recovered == tally.total > 0
 
@@ -166,6 +167,7 @@ def test_real_source_texts_import_without_a_wrong_figure(tmp_path):
                 continue  # no recognisable form in this text: nothing written, nothing wrong
             tally = compare(package, target / "data" / "imported" / "2024")
             assert tally.wrong == [], f"{source['file']}: {tally.wrong}"
+            assert tally.invented == [], f"{source['file']}: {tally.invented}"
 
 
 def test_review_page_shows_each_unreviewed_field_beside_its_source_cell(tmp_path):

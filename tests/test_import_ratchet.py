@@ -1,5 +1,5 @@
 """The import ratchet: on every source recorded in tests/fixtures/import_floors.json (real texts in sources/,
-the layout fixtures and the clerk-made XLSX/DOCX/HTML/PDF files), nothing is read wrong and recovery never
+the layout fixtures and the clerk-made XLSX/DOCX/HTML/PDF files), nothing is read wrong or invented and recovery never
 drops below its floor.  bench/import_report.py measures them and writes the floors and docs/import.md;
 raise a floor there when the importer improves, never lower one to make a test pass.
 """
@@ -36,6 +36,7 @@ def test_clerk_made_file_reads_without_a_wrong_figure_and_above_its_floor(tmp_pa
     tally = measure_clerk(REPO / name, tmp_path)
     assert tally is not None, f"{name}: no form recognised"
     assert tally.wrong == []
+    assert tally.invented == []
     assert tally.recovered >= FLOORS[name], f"{name}: {tally.recovered} < floor {FLOORS[name]}; {tally.missing[:5]}"
 
 
@@ -92,4 +93,5 @@ def test_source_text_reads_without_a_wrong_figure_and_above_its_floor(tmp_path, 
     if draft is not None:
         tally = compare(package, draft)
         assert tally.wrong == []
+        assert tally.invented == []
         assert tally.recovered >= FLOORS[name]
