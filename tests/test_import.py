@@ -253,6 +253,17 @@ def test_run_together_text_gives_a_draft_with_proposals_to_review_not_a_refusal(
     assert proposed[0]["source_text"] == "年度资金总额303010100%"
 
 
+def test_a_real_run_together_form_titled_绩效目标自评表_gives_a_draft_with_its_one_split(tmp_path):
+    """sources/011_… (中江县水利局 2022, kept as received): the whole form is one line, its funds line printed
+    年度资金总额:202010100.00%10; the one reading its arithmetic allows is the one the package records."""
+    draft = _import(tmp_path, REPO / "sources" / "011_76d3ec64a7199380.txt")
+    assert list(csv.DictReader((draft / "budget.csv").open(encoding="utf-8"))) == []
+    review = list(csv.DictReader((draft / REVIEW_FILE).open(encoding="utf-8")))
+    proposed = [row for row in review if "拆分建议" in row["note"]]
+    assert len(proposed) == 1 and proposed[0]["confidence"] == "低"
+    assert "〔全年预算数 20；全年执行数 20；分值 10；执行率 100.00%〕" in proposed[0]["note"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb2312-declared", "xhtml"])
 def test_web_pages_read_in_the_encodings_government_sites_use(tmp_path, encoding):
     """A web page's form in UTF-8 or GBK, with or without a declared charset, with an XML declaration."""

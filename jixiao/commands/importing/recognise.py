@@ -36,8 +36,10 @@ FAMILIES = (
     Family("sichuan-project", "project", re.compile(r"部门预算项目支出绩效自评表")),
     Family("national-project", "project", re.compile(r"项目支出绩效自评表")),
     Family("", "project", re.compile(r"项目支出绩效自评价情况表")),
+    Family("national-project", "project", re.compile(r"绩效目标自评表")),
 )
-"""The last is 如皋's project form (情况表 then 评分表, one evaluation): no template id of its own, as in data/."""
+"""如皋's project form (情况表 then 评分表, one evaluation) has no template id of its own, as in data/; the
+last is the national project form as 四川 衔接资金 projects title it (绩效目标自评表(2022年度))."""
 
 FIELD_LABELS = {
     "项目名称": "title",

@@ -95,7 +95,7 @@ def run_together(labels: tuple[str, ...], text: str) -> tuple[str, str, list[str
     """(label, digits, proposals) where TEXT prints a funds line label straight followed by a run of digits."""
     squeezed = re.sub(r"\s+", "", text)
     for label in sorted(labels, key=len, reverse=True):
-        match = re.search(re.escape(label) + r"([0-9.]{4,24}%)", squeezed)
+        match = re.search(re.escape(label) + r"[:：]?([0-9.]{4,24}%)", squeezed)  # 年度资金总额:2020…
         if match:
             return label, match.group(1), proposals(match.group(1))
     return None
