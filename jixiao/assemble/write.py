@@ -308,21 +308,33 @@ def _undo(out_dir: Path, staging: Path, old: Path, moves: list[str]) -> None:
 def recover_moves(out_dir: Path) -> bool:
     """Undo the moves of a build killed before its swap (call only while holding the lock); True if there were any."""
     journal = _journal_path(out_dir)
-    try:
-        entry = json.loads(journal.read_text("utf-8"))
-        staging, old, moves = Path(entry["staging"]), Path(entry["old"]), list(entry["moves"])
-    except FileNotFoundError:
+    if not os.path.lexists(journal):
         return False
-    except (OSError, ValueError, KeyError, TypeError):
-        journal.unlink(missing_ok=True)
-        return False
-    prefix = _sibling(out_dir, "")
-    plain = all(isinstance(m, str) and not m.startswith("/") and ".." not in m.split("/") for m in moves)
-    beside = staging.parent == out_dir.parent and old.parent == out_dir.parent
-    if plain and beside and staging.name.startswith(prefix) and old.name.startswith(prefix):
-        _undo(out_dir, staging, old, moves)
+    entry = _read_journal(out_dir, journal)
+    if entry is not None:
+        _undo(out_dir, *entry)
     journal.unlink(missing_ok=True)
     return True
+
+
+def _read_journal(out_dir: Path, journal: Path) -> tuple[Path, Path, list[str]] | None:
+    """(staging, old, moves) as ``commit`` wrote them; None for a journal it could not have written.
+
+    Read as data (``files.read_regular``: never through a link): both folders must be this
+    output's siblings and every move a plain relative name (``files.plain_name``), so a
+    planted journal can move nothing from elsewhere into the site or out of it.
+    """
+    data = files.read_regular(journal)
+    if data is None:
+        return None
+    try:
+        entry = json.loads(data)
+        staging, old, moves = Path(entry["staging"]), Path(entry["old"]), list(entry["moves"])
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return None
+    prefix = _sibling(out_dir, "")
+    beside = all(folder.parent == out_dir.parent and folder.name.startswith(prefix) for folder in (staging, old))
+    return (staging, old, moves) if beside and all(map(files.plain_name, moves)) else None
 
 
 def _swap(staging: Path, out_dir: Path, old: Path) -> None:
