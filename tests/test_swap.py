@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jixiao.assemble.write import recover_moves
+from jixiao.assemble.write import recover_moves, remove_leftovers
 
 
 def _killed_build(tmp_path: Path) -> tuple[Path, Path]:
@@ -74,3 +74,15 @@ def test_a_journal_that_is_a_symlink_is_not_followed(tmp_path):
     assert _tree(site) == {"units/b/index.html": b"<p>b</p>"}  # the link's journal was not acted on
     assert not real.is_symlink() and not real.exists()  # the link itself is removed
     assert planted.is_file()
+
+
+def test_what_a_killed_build_left_beside_the_site_is_removed_and_nothing_else(tmp_path):
+    site, staging = _killed_build(tmp_path)
+    half_written = tmp_path / "..site.jixiao-moves.json.0a1b2c3d4e5f.tmp"  # files.write_atomic's temporary
+    half_written.write_bytes(b'{"stag')
+    (tmp_path / ".site.jixiao-tmp-x1").mkdir()
+    (tmp_path / "notes.txt").write_bytes(b"the user's")
+    (tmp_path / ".other.jixiao-new-y").mkdir()  # another output folder's staging: not this build's to remove
+    removed = remove_leftovers(site)
+    assert removed == ["..site.jixiao-moves.json.0a1b2c3d4e5f.tmp", ".site.jixiao-new-k1ll3d", ".site.jixiao-tmp-x1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.jixiao-new-y", "notes.txt", "site"]
