@@ -15,4 +15,4 @@ _.explanation  # findings.Code: CONTRIBUTING.md's table of codes is generated fr
 _.remedy
 _.reference  # settings.reference(): the jixiao.toml keys in README.md and CONTRIBUTING.md (cog)
 _.left_out_reason  # structure/totals.py, new with issue 24: to be shown or removed there
-_.write_stored_specs  # run by hand after a chart template or Altair changes (site/charts.py; tests/test_chart_specs.py says so)
+_.write_stored_specs  # run by hand after a chart template or Altair changes (tests/test_chart_specs.py says so)
