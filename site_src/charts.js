@@ -1,6 +1,7 @@
 /* Render every chart on the page from its embedded Vega-Lite spec (no network).
-   The Vega bundle (about 300 KB gzipped) is fetched only after the page has loaded, so the
-   text and tables appear first on a slow phone; each chart's box keeps its height meanwhile.
+   The Vega bundle (about 300 KB gzipped) is fetched after the page has loaded and only when a
+   chart comes near the screen (start), so the text and tables appear, and respond, first on a
+   slow phone; each chart's box keeps its height meanwhile.
    A row chart is embedded compactly: the name of its shared template (assets/chart-templates.js,
    loaded with the bundle), its colours and one list per drawn line; expand() makes the full
    spec exactly as jixiao/site/charts.py's expand() does. */
@@ -179,60 +180,94 @@
     });
   }
   /* One chart per task, so a phone stays responsive while several charts are drawn. */
-  function render() {
-    if (typeof window.vegaEmbed !== "function") { failAll("vega.js did not load"); return; }
-    var pending = Array.prototype.slice.call(document.querySelectorAll(".chart-view[data-spec]"));
-    function next() {
-      var el = pending.shift();
-      if (!el) { return; }
-      var source = document.getElementById(el.getAttribute("data-spec"));
-      if (!source) { next(); return; }
-      var spec;
-      try {
-        spec = expand(JSON.parse(source.textContent), Math.max(8, Math.floor((el.clientWidth - 8) / CHARACTER_PX)));
-      } catch (error) {
-        el.setAttribute("data-error", String(error));
-        window.setTimeout(next, 0);
-        return;
-      }
-      /* Vega labels the element it draws into ("Vega visualization"): give it a child, keep our role="img". */
-      var target = document.createElement("div");
-      el.appendChild(target);
-      window.vegaEmbed(target, spec, {
-        renderer: "svg",
-        actions: false
-      }).then(function (result) {
-        exportButtons(el, result.view);
-        views[el.id] = { view: result.view, spec: spec };
-        if (el.getAttribute("data-year-param")) {  /* a year chosen before the chart was drawn */
-          result.view.signal(el.getAttribute("data-year-param"), Number(el.getAttribute("data-year"))).runAsync();
-        }
-        details(el, result.view, spec);
-        el.style.minHeight = "";
-        el.setAttribute("data-rendered", "true");
-      }).catch(function (error) {
-        el.setAttribute("data-error", String(error));
-      }).then(function () { window.setTimeout(next, 0); });
-    }
-    next();
+  var queue = [];
+  var drawing = false;
+  function draw(el) {
+    if (el.hasAttribute("data-queued")) { return; }
+    el.setAttribute("data-queued", "");
+    queue.push(el);
+    if (!drawing) { drawing = true; window.setTimeout(next, 0); }
   }
-  /* The bundle and the templates load side by side; the charts are drawn when both are there. */
+  function next() {
+    var el = queue.shift();
+    if (!el) { drawing = false; return; }
+    var source = document.getElementById(el.getAttribute("data-spec"));
+    if (!source) { next(); return; }
+    var spec;
+    try {
+      spec = expand(JSON.parse(source.textContent), Math.max(8, Math.floor((el.clientWidth - 8) / CHARACTER_PX)));
+    } catch (error) {
+      el.setAttribute("data-error", String(error));
+      window.setTimeout(next, 0);
+      return;
+    }
+    /* Vega labels the element it draws into ("Vega visualization"): give it a child, keep our role="img". */
+    var target = document.createElement("div");
+    el.appendChild(target);
+    window.vegaEmbed(target, spec, {
+      renderer: "svg",
+      actions: false
+    }).then(function (result) {
+      exportButtons(el, result.view);
+      views[el.id] = { view: result.view, spec: spec };
+      if (el.getAttribute("data-year-param")) {  /* a year chosen before the chart was drawn */
+        result.view.signal(el.getAttribute("data-year-param"), Number(el.getAttribute("data-year"))).runAsync();
+      }
+      details(el, result.view, spec);
+      el.style.minHeight = "";
+      el.setAttribute("data-rendered", "true");
+    }).catch(function (error) {
+      el.setAttribute("data-error", String(error));
+    }).then(function () { window.setTimeout(next, 0); });
+  }
+  /* The bundle and the templates load side by side, once, when the first chart is wanted. */
+  var loading = null;
+  function load() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var wanted = [];
+        if (typeof window.vegaEmbed !== "function" && vegaSrc) { wanted.push(vegaSrc); }
+        if (!window.jixiaoChartTemplates && templatesSrc) { wanted.push(templatesSrc); }
+        var waiting = wanted.length;
+        if (!waiting) { resolve(); return; }
+        wanted.forEach(function (src) {
+          var tag = document.createElement("script");
+          tag.src = src;
+          tag.onload = function () { waiting -= 1; if (!waiting) { resolve(); } };
+          tag.onerror = function () { reject(new Error("could not load " + src)); };
+          document.head.appendChild(tag);
+        });
+      }).then(function () {
+        if (typeof window.vegaEmbed !== "function") { throw new Error("vega.js did not load"); }
+      });
+      loading.catch(function (error) { failAll(String(error.message || error)); });
+    }
+    return loading;
+  }
+  function want(el) {
+    load().then(function () { draw(el); }, function () {});
+  }
+  /* Every chart now, whatever is on screen: before printing, and for tools that check every chart. */
+  function drawAll() {
+    var all = Array.prototype.slice.call(document.querySelectorAll(".chart-view[data-spec]"));
+    all.forEach(want);
+    return load().then(function () { return all.length; });
+  }
+  window.jixiaoDrawAllCharts = drawAll;
+  window.addEventListener("beforeprint", drawAll);
+  /* A chart is drawn when it comes within a screen's third of the window: the Vega bundle (about 300 KB
+     gzipped, and a second of a phone's processor to start) is fetched only when a reader scrolls to a
+     chart, so a page whose charts are below the fold is read, and used, at once. */
   function start() {
-    var wanted = [];
-    if (typeof window.vegaEmbed !== "function" && vegaSrc) { wanted.push(vegaSrc); }
-    if (!window.jixiaoChartTemplates && templatesSrc) { wanted.push(templatesSrc); }
-    var waiting = wanted.length;
-    if (!waiting) { render(); return; }
-    wanted.forEach(function (src) {
-      var tag = document.createElement("script");
-      tag.src = src;
-      tag.onload = function () {
-        waiting -= 1;
-        if (!waiting) { window.setTimeout(render, 0); }
-      };
-      tag.onerror = function () { failAll("could not load " + src); };
-      document.head.appendChild(tag);
-    });
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".chart-view[data-spec]"));
+    if (!charts.length) { return; }
+    if (typeof window.IntersectionObserver !== "function") { charts.forEach(want); return; }
+    var observer = new window.IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); want(entry.target); }
+      });
+    }, { rootMargin: "300px 0px" });
+    charts.forEach(function (el) { observer.observe(el); });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", filters);

@@ -111,7 +111,10 @@ class Guard:
 
 
 def wait_for_charts(page) -> int:
-    """Wait until every chart is drawn; returns how many there are."""
+    """Draw every chart, on screen or not (charts.js draws a chart when it nears the screen; printing and
+    checks draw them all), wait until each is drawn; returns how many there are."""
+    page.wait_for_load_state("load")
+    page.evaluate("() => window.jixiaoDrawAllCharts && window.jixiaoDrawAllCharts()")
     page.wait_for_function(CHARTS_DRAWN, timeout=30_000)
     views = page.locator(".chart-view")
     for index in range(views.count()):
