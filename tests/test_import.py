@@ -255,13 +255,20 @@ def test_run_together_text_gives_a_draft_with_proposals_to_review_not_a_refusal(
 
 def test_a_real_run_together_form_titled_绩效目标自评表_gives_a_draft_with_its_one_split(tmp_path):
     """sources/011_… (中江县水利局 2022, kept as received): the whole form is one line, its funds line printed
-    年度资金总额:202010100.00%10; the one reading its arithmetic allows is the one the package records."""
+    年度资金总额:202010100.00%10; the one reading its arithmetic allows is the one the package records, written
+    把握 低 (tests/test_import_runtogether.py holds the rest of this form)."""
     draft = _import(tmp_path, REPO / "sources" / "011_76d3ec64a7199380.txt")
-    assert list(csv.DictReader((draft / "budget.csv").open(encoding="utf-8"))) == []
+    total = next(csv.DictReader((draft / "budget.csv").open(encoding="utf-8")))
+    assert [total[n] for n in ("budget", "actual", "weight", "rate_published", "score")] == [
+        "20",
+        "20",
+        "10",
+        "100.00",
+        "10",
+    ]
     review = list(csv.DictReader((draft / REVIEW_FILE).open(encoding="utf-8")))
-    proposed = [row for row in review if "拆分建议" in row["note"]]
-    assert len(proposed) == 1 and proposed[0]["confidence"] == "低"
-    assert "〔全年预算数 20；全年执行数 20；分值 10；执行率 100.00%〕" in proposed[0]["note"]
+    split = [row for row in review if row["ref"].endswith(":total") and row["field"] == "rate_published"]
+    assert len(split) == 1 and split[0]["confidence"] == "低" and "只有这一种切分" in split[0]["note"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb2312-declared", "xhtml"])

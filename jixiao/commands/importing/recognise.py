@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.commands.importing.blocks import BUDGET_LINES, read_budget, read_indicators
+from jixiao.commands.importing.blocks import read_budget, read_indicators
 from jixiao.commands.importing.draft_model import HIGH, MEDIUM, FormDraft, Unplaced, Value
 from jixiao.commands.importing.grid import Cell, Grid, clean, squeeze
-from jixiao.commands.importing.runtogether import run_together
+from jixiao.commands.importing.runtogether import FORM_TITLE, looks_run_together, read_run_together
 from jixiao.commands.importing.spaced import read_spaced
 
 
@@ -69,7 +69,9 @@ def recognise(grid: Grid) -> tuple[list[FormDraft], list[Unplaced]]:
         if inside is not None:
             start, family = inside
             before = [Unplaced("不属于任何可识别的表", tuple(row)) for row in grid.rows[:start]]
-            return [_run_together_form(grid.rows[start:], family)], [item for item in before if item.text]
+            return [read_run_together(grid.rows[start:], family.kind, family.template)], [
+                item for item in before if item.text
+            ]
     outside = [Unplaced("不属于任何可识别的表", tuple(row)) for row in grid.rows[: starts[0][0] if starts else None]]
     forms = []
     for index, (start, family) in enumerate(starts):
@@ -87,26 +89,9 @@ def _title_inside(grid: Grid) -> tuple[int, Family] | None:
                 match = family.title.search(squeezed)
                 if match and "表" in squeezed[match.end() - 1 : match.end() + 4]:
                     return index, family
+            if looks_run_together(cell.text):
+                return index, Family("", "project", FORM_TITLE)  # a generic title (绩效目标自评表)
     return None
-
-
-def _run_together_form(rows: list[list[Cell]], family: Family) -> FormDraft:
-    """A draft of a form whose cells ran together: nothing placed, every row to review, with the splits of a
-    funds line's run of digits that its arithmetic allows offered as proposals."""
-    form = FormDraft(kind=family.kind, template=family.template)
-    labels = tuple(label for label, _kind, _line in BUDGET_LINES)
-    for row in rows:
-        cells = tuple(cell for cell in row if cell.text)
-        if not cells:
-            continue
-        found = run_together(labels, " ".join(cell.text for cell in cells))
-        if found and found[2]:
-            label, digits, readings = found
-            reason = f"数字连写（“{label}{digits}”），分不出各列"
-            form.unplaced.append(Unplaced(reason, cells, "；或 ".join(f"〔{reading}〕" for reading in readings)))
-        else:
-            form.unplaced.append(Unplaced("文字连写，分不出单元格", cells))
-    return form
 
 
 def _form_starts(grid: Grid) -> list[tuple[int, Family]]:
