@@ -64,6 +64,9 @@ def test_zhongjiang_form_whose_every_cell_runs_together_is_a_draft_not_a_refusal
     run = next(row for row in review if row["source_text"] == "其中:本年财政拨款2020" and not row["field"])
     assert run["confidence"] == "低" and "〔全年预算数 20；全年执行数 20〕" in run["note"]
     assert "〔全年预算数 20；分值 20〕" in run["note"]
+    # by hand: 20|20 in any two of 全年预算数/全年执行数/分值/得分 (6), 2|0|20 (2: 分值 0 cannot precede 得分 20),
+    # 20|2|0 in any three (4), 2|0|2|0 (1); 2020 and 202|0 exceed the total's 20 or 分值 100: 13, all listed
+    assert "有 13 种切分" in run["note"] and run["note"].count("〔") == 13
     assert not any("安装坡面水标尺" in row["value"] for row in review)  # indicator rows are not cut: to review whole
 
 

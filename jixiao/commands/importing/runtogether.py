@@ -60,7 +60,7 @@ HEADER_WORDS = (
 )
 MAX_PROPOSALS = 4
 """Without a printed header: more readings than this and none is offered."""
-MAX_LISTED = 12
+MAX_LISTED = 40
 """With a printed header every reading is listed, up to this many (and how many there are)."""
 MAX_RUN = 32
 """A longer run of digits is not cut at all (the readings grow too many to be of use)."""
