@@ -116,3 +116,15 @@ def test_a_label_word_inside_a_value_keeps_the_field_out_of_the_table(tmp_path):
     (evaluation,) = _rows(draft / "evaluations.csv")
     assert "乡村道路养护" not in evaluation["title"]
     assert evaluation["supervisor"] == "某县交通运输局"
+
+
+def test_a_run_with_too_many_cuts_to_try_is_sent_to_review_undecided(tmp_path):
+    """Twenty-eight digits without a zero before the rate, under six columns: thousands of cuts, so the work
+    is bounded and the run goes to review as printed, nothing written and no reading offered."""
+    header = "资金情况(万元)年初预算数全年预算数(A)全年执行数(B)分值执行率(B/A)得分"
+    printed = "年度资金总额1234567891234567891234567891%10"
+    draft = _form(tmp_path, f"{HEAD}{header}{printed}总分10090\n")
+    (total,) = _rows(draft / "budget.csv")
+    assert all(total[name] == "" for name in ("budget_initial", "budget", "actual", "rate_published", "score"))
+    run = _run(draft, printed)
+    assert "可能的切分太多" in run["note"] and "拆分建议" not in run["note"]

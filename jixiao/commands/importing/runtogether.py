@@ -16,7 +16,8 @@ inside the text, and a draft is written.  What the text alone decides is placed,
 - 总分 printed as one run (``总分100100``) when exactly one cut gives 得分 ≤ 分值 ≤ 100.
 
 Where two or more readings satisfy every constraint, none is written: the run goes to review
-with every reading as a proposal (把握 低).  Indicator rows are not cut (their texts carry no
+with every reading as a proposal (把握 低); a run with more cuts than MAX_TRIED is not tried at all
+(the work one line may cost is bounded) and goes to review as printed.  Indicator rows are not cut (their texts carry no
 arithmetic to decide by): the text goes to review.
 """
 
@@ -27,6 +28,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import islice
 
 from jixiao.commands.importing.blocks import BUDGET_LINES
 from jixiao.commands.importing.draft_model import LOW, FormDraft, Unplaced, Value
@@ -64,6 +66,8 @@ MAX_LISTED = 40
 """With a printed header every reading is listed, up to this many (and how many there are)."""
 MAX_RUN = 32
 """A longer run of digits is not cut at all (the readings grow too many to be of use)."""
+MAX_TRIED = 5_000
+"""Cuts tried for one run at most; a run with more is not decided (a bound on the work, as for files)."""
 FORM_TITLE = re.compile(r"(?:项目支出)?绩效(?:目标)?自评表(?:[(（][0-9]{4}年度?[)）])?")
 """A generic self-evaluation title (绩效目标自评表(2022年度)): a run-together form when its funds line runs on."""
 RUN_ON = re.compile(r"资金总额[:：]?[0-9]")
@@ -103,7 +107,7 @@ def proposals(digits: str) -> list[str]:
         return []
     found: list[tuple[tuple[int, int, int], str]] = []
     for shape in SHAPES:
-        for values in readings(digits, shape):
+        for values in readings(digits, shape) or []:
             if len(values) != len(shape) or any(Decimal(value.rstrip("%")) == 0 for value in values.values()):
                 continue  # without a printed header: every column filled, and no zero (it lets digits shift unseen)
             places = {_places(values[n]) for n in ("budget_initial", "budget", "actual") if n in values}
@@ -119,21 +123,36 @@ def describe(values: dict[str, str]) -> str:
     return "；".join(f"{NAMES[name]} {value}" for name, value in values.items())
 
 
-def readings(digits: str, columns: tuple[str, ...], bounds: dict[str, Decimal] | None = None) -> list[dict[str, str]]:
+def readings(
+    digits: str, columns: tuple[str, ...], bounds: dict[str, Decimal] | None = None
+) -> list[dict[str, str]] | None:
     """Every way to cut DIGITS into numbers and give them, in order, to COLUMNS (any of which may be blank) that
-    the form's arithmetic allows.  BOUNDS: the most a column may hold (a 其中 line's total)."""
+    the form's arithmetic allows.  BOUNDS: the most a column may hold (a 其中 line's total).  None when the run
+    has too many cuts to try (a bound on the work one line may cost): nothing is decided then."""
     if not digits or len(digits) > MAX_RUN:
-        return []
-    return [values for values in _assignments(digits, columns) if _consistent(values, bounds or {})]
+        return None
+    tried = list(islice(_assignments(digits, columns), MAX_TRIED + 1))
+    if len(tried) > MAX_TRIED:
+        return None
+    return [values for values in tried if _consistent(values, bounds or {})]
 
 
 def _assignments(digits: str, columns: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    """Every cut of DIGITS given in order to some of COLUMNS; only cuts that can be numbers of their column are
+    followed (a rate ends at the %, nothing else crosses it, 分值 and 得分 have at most three whole digits)."""
     if not digits:
         yield {}
         return
+    percent = digits.find("%")
     for at, name in enumerate(columns):
-        for cut in range(1, len(digits) + 1):
+        if name == "rate_published":
+            cuts = range(percent + 1, percent + 2) if percent >= 0 else range(0)
+        else:
+            cuts = range(1, (percent if percent >= 0 else len(digits)) + 1)
+        for cut in cuts:
             head = digits[:cut]
+            if name in ("weight", "score") and len(head.split(".")[0]) > 3:
+                break  # more than 100: longer cuts only grow
             if _number(head, percent=name == "rate_published"):
                 for rest in _assignments(digits[cut:], columns[at + 1 :]):
                     yield {name: head, **rest}
@@ -163,7 +182,10 @@ def _consistent(values: dict[str, str], bounds: dict[str, Decimal]) -> bool:
             return False  # a printed rate is the quotient of two printed amounts
         quotient = numbers["actual"] / numbers["budget"] * 100
         step = Decimal(1).scaleb(-_places(values["rate_published"]))
-        allowed = {quotient.quantize(step, rounding=rounding) for rounding in (ROUND_HALF_UP, ROUND_DOWN)}
+        try:
+            allowed = {quotient.quantize(step, rounding=rounding) for rounding in (ROUND_HALF_UP, ROUND_DOWN)}
+        except InvalidOperation:
+            return False  # a quotient of more digits than any rate prints
         if numbers["rate_published"] not in allowed:
             return False
         if numbers["rate_published"] == 0 and numbers.get("score", Decimal(0)) > 0:
@@ -281,7 +303,11 @@ def _funds(form: FormDraft, text: str, joined: Joined) -> None:
         piece = joined.piece(run.start, run.printed)
         line = _line(form, run, piece, heading)
         found = readings(run.digits, columns, bounds if run.kind != "total" else None)
-        if len(found) == 1:
+        if found is None:
+            if run.digits:
+                reason = f"数字连写（“{run.printed}”），可能的切分太多，未逐一尝试"
+                form.unplaced.append(Unplaced(reason, (piece,)))
+        elif len(found) == 1:
             note = f"原文连写作“{run.printed}”，按表头栏目顺序与算术只有这一种切分：{describe(found[0])}"
             for name, value in found[0].items():
                 line[name] = Value(value.rstrip("%"), piece, LOW, note)
@@ -359,7 +385,7 @@ def _total(form: FormDraft, text: str, joined: Joined) -> None:
     if len(totals) != 1:
         return
     digits = totals[0].group(1)
-    found = [values for values in readings(digits, ("weight", "score")) if len(values) == 2]
+    found = [values for values in readings(digits, ("weight", "score")) or [] if len(values) == 2]
     piece = joined.piece(totals[0].start(), totals[0].group(0))
     if len(found) == 1:
         note = f"原文连写作“{totals[0].group(0)}”，只有这一种切分使得分 ≤ 分值 ≤ 100：{describe(found[0])}"
