@@ -151,7 +151,9 @@ def test_data_driven_tests_pass_with_the_layouts(combined: Path) -> None:
     """The tests that loop over data/ hold for every valid package, not only the seeds."""
     if os.environ.get("JIXIAO_DATA"):
         pytest.skip("already running on another data folder")  # the subprocess below must not recurse
-    command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *DATA_DRIVEN, "tests/test_site.py"]
+    # -n 0: in the one subprocess; the suite's other workers keep the machine's cores busy meanwhile.
+    command = [sys.executable, "-m", "pytest", "-q", "-x", "-n", "0", "-p", "no:cacheprovider", *DATA_DRIVEN]
+    command.append("tests/test_site.py")
     env = {**os.environ, "JIXIAO_DATA": str(combined)}
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=1500)
     assert result.returncode == 0, result.stdout[-6000:]
