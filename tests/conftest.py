@@ -50,12 +50,36 @@ def _slow_source(function: object) -> bool:
     return any(call in source for call in SLOW_CALLS)
 
 
+LONGEST_FIRST = (
+    "test_layouts.py",
+    "test_gate.py",
+    "test_incremental.py",
+    "test_import.py",
+    "test_conformance.py",
+    "test_validate.py",
+    "test_lint.py",
+)
+"""The files that take longest (``--durations``; test_layouts reruns the data-driven files on other data), run
+first: xdist hands out whole files in collection order (``--no-loadscope-reorder``; by default it sorts them by
+their number of tests, which sent test_layouts, 8 tests and the longest, out among the last), and one of these
+started last is the run's tail.  Order only: a file not listed runs at its place."""
+
+
+def _longest_first(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within a file, and of the other files, is kept
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark ``slow`` the tests that build, copy data/, run the command line or drive a browser, directly, through
-    a fixture or through a helper of their module, so ``pytest -m "not slow"`` runs the unit tests in seconds
-    (``pytest -m lint``: the static checks)."""
+    """Run the longest files first (``LONGEST_FIRST``).  Mark ``slow`` the tests that build, copy data/, run the
+    command line or drive a browser, directly, through a fixture or through a helper of their module, so
+    ``pytest -m "not slow"`` runs the unit tests in seconds (``pytest -m lint``: the static checks)."""
     import inspect
 
+    _longest_first(items)
     helpers: dict[str, set[str]] = {}
     for item in items:
         function = getattr(item, "function", None)
