@@ -647,6 +647,54 @@ def test_failure_while_generating_files_keeps_the_old_site(existing_site, monkey
     assert _siblings(out) == ["site"]
 
 
+class _Terminated(BaseException):
+    """What cli's SIGTERM handler raises, in effect: an exception at whatever line runs next."""
+
+
+def test_a_signal_just_after_a_staging_folder_is_made_leaves_nothing(existing_site, monkeypatch):
+    """A SIGTERM lands between the mkdir and the line that keeps the folder's name (the flaky
+    test_hygiene leftover: tempfile.mkdtemp runs more Python after its mkdir)."""
+    from jixiao.assemble import write
+
+    out, before = existing_site
+    real_mkdir = write.os.mkdir
+    made = []
+
+    def mkdir_then_signal(path, *args, **kwargs):
+        real_mkdir(path, *args, **kwargs)
+        made.append(path)
+        if len(made) == 2:  # the scratch folder, after the staging folder
+            raise _Terminated
+
+    monkeypatch.setattr(write.os, "mkdir", mkdir_then_signal)
+    with pytest.raises(_Terminated):
+        write.Staging(out)
+    monkeypatch.undo()
+    assert len(made) == 2
+    assert tree_bytes(out) == before
+    assert _siblings(out) == ["site"], "a staging folder made just before the signal was left behind"
+
+
+def test_a_signal_as_the_staging_is_handed_to_the_build_leaves_nothing(existing_site, monkeypatch):
+    """The signal lands after Staging made its folders, before the build holds it: the build
+    still removes them (it holds the output lock, so whatever staging lies beside the site is its own)."""
+    from jixiao.assemble import pipeline
+
+    out, before = existing_site
+    real_staging = pipeline.Staging
+
+    def staging_then_signal(out_dir):
+        real_staging(out_dir)
+        raise _Terminated
+
+    monkeypatch.setattr(pipeline, "Staging", staging_then_signal)
+    with pytest.raises(_Terminated):
+        build_site(out, full=True)
+    monkeypatch.undo()
+    assert tree_bytes(out) == before
+    assert _siblings(out) == ["site"], "the staging folders were left behind"
+
+
 def _write_site(out_dir: Path, files) -> None:
     """Write (path, bytes) pairs into a new folder and swap it in, as the build's last step does."""
     from jixiao.assemble.write import Staging, remove_tree

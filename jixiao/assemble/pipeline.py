@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from jixiao import files
 from jixiao.assemble import history, plan
 from jixiao.assemble.progress import Progress
-from jixiao.assemble.write import OutputError, Staging, check_output, output_lock, remove_tree
+from jixiao.assemble.write import OutputError, Staging, check_output, output_lock, remove_leftovers, remove_tree
 from jixiao.config import Config
 from jixiao.ingest.findings import Finding
 from jixiao.ingest.load import scan_data
@@ -154,8 +154,9 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
         _check_theme(config)
     sources = reuse.reuse_sources(config, previous)
     tasks, kept, adopt = reuse.plan_reuse(config, planned.selected, sources, previous)
-    staging = Staging(config.out_dir)
+    staging: Staging | None = None
     try:
+        staging = Staging(config.out_dir)
         results = _build_units(config, tasks, staging.root, progress, stage, planned.fingerprint) + kept
         records = _tally(results, staging, summary)
         manifest = _manifest(planned, records, results)
@@ -171,7 +172,10 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
             progress.stage("替换", str(config.out_dir))
             old = _swap(staging, adopt, planned)
     except BaseException:
-        staging.abort()
+        if staging is not None:
+            staging.abort()
+        else:  # a SIGTERM after Staging made its folders but before their names were kept: we hold the lock
+            remove_leftovers(config.out_dir)
         raise
     if planned.shard is None:  # a shard's manifest went into its staging folder, swapped in with it
         _write_manifest(planned.manifest_path, manifest)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -208,7 +209,7 @@ class Staging:
         try:
             self.out_dir.parent.mkdir(parents=True, exist_ok=True)
             for kind in ("new-", "tmp-"):
-                made.append(Path(tempfile.mkdtemp(prefix=_sibling(self.out_dir, kind), dir=self.out_dir.parent)))
+                _make_sibling_folder(self.out_dir, kind, made)
             self.root, self.scratch = made
             (self.root / MARKER).write_bytes(MARKER_TEXT)
         except BaseException as error:  # a SIGTERM here too: the caller has no Staging to abort yet
@@ -263,6 +264,25 @@ class Staging:
     def abort(self) -> None:
         shutil.rmtree(self.scratch, ignore_errors=True)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _make_sibling_folder(out_dir: Path, kind: str, made: list[Path]) -> None:
+    """Create a fresh folder beside ``out_dir``, its name in ``made`` *before* it exists.
+
+    ``tempfile.mkdtemp`` returns only after more Python code has run, so a SIGTERM that
+    unwinds the build there left a folder nobody knew of (seen as a flaky leftover in
+    tests/test_hygiene.py).  Here the name is recorded first: whatever removes ``made``
+    removes it; a name that already exists (someone else's) is dropped, never removed.
+    """
+    while True:
+        folder = out_dir.parent / (_sibling(out_dir, kind) + secrets.token_hex(8))
+        made.append(folder)
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            made.pop()
+            continue
+        return  # any other failure leaves the name in ``made``: removing a folder never made is a no-op
 
 
 def remove_tree(path: Path | None) -> None:
