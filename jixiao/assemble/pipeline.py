@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -175,7 +175,8 @@ def _build(config: Config) -> tuple[BuildSummary, Path | None]:
         if staging is not None:
             staging.abort()
         else:  # a SIGTERM after Staging made its folders but before their names were kept: we hold the lock
-            remove_leftovers(config.out_dir)
+            with suppress(OSError):  # never hide the error that stopped the build behind this one
+                remove_leftovers(config.out_dir)
         raise
     if planned.shard is None:  # a shard's manifest went into its staging folder, swapped in with it
         _write_manifest(planned.manifest_path, manifest)
