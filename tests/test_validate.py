@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from site_fixtures import DATA
 
 LANDLOSS = "rugao-landloss/2023"
 PENSION = "rugao-pension/2024"
@@ -569,3 +571,21 @@ def test_frictionless_refusing_to_read_a_package_is_a_finding(monkeypatch) -> No
         ("E-JSON", "data/yiyang-si/2022/datapackage.json")
     ]
     assert "cannot read" in findings[0].message
+
+
+@pytest.mark.parametrize("value", ["2022.0", "2022.5", "12345678901234567.5"])
+def test_a_decimal_in_an_integer_column_is_a_type_error_not_a_crash(tmp_path: Path, value: str) -> None:
+    """A bare decimal in an integer column (year) once reached ``int()`` in the bounds check and raised."""
+    from jixiao.config import GRADE_BANDS
+    from jixiao.ingest.load import read_package
+    from jixiao.ingest.validate import validate_package
+
+    package = tmp_path / "data" / YIYANG
+    shutil.copytree(DATA / YIYANG, package)
+    path = package / "evaluations.csv"
+    set_cell(path, {"evaluation_id": "report"}, "year", value)
+    findings = validate_package(read_package(package, tmp_path / "data"), dict(GRADE_BANDS))
+    assert [(f.code, f.file, f.line, f.field) for f in findings] == [
+        ("E-TYPE", f"data/{YIYANG}/evaluations.csv", line_of(path, {"evaluation_id": "report"}), "year")
+    ]
+    assert findings[0].message.startswith(f"值 {value!r} 不是")

@@ -98,6 +98,8 @@ def _cell(package: RawPackage, name: str, row, spec: _Column, text: str) -> Iter
     if spec.uri and not URL.fullmatch(text):
         yield _finding(package, name, row, "E-URL", column, f"{text!r} 不是 http:// 或 https:// 网址")
     if spec.numeric and BARE_NUMBER.fullmatch(text):
+        if spec.numeric == "integer" and "." in text:
+            return  # 2022.0 is no integer: frictionless says so (E-TYPE); int() would raise here
         whole = text.lstrip("-").split(".")[0]
         if spec.numeric == "integer" and int(text) > LARGEST_INTEGER:
             yield _finding(package, name, row, "E-NUMBER", column, f"{text} 超出整数上限 {LARGEST_INTEGER}")
