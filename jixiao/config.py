@@ -113,6 +113,13 @@ class Site:
         "超过的不发布（各年度的文件照常，数据页与 README 注明）；0 则不生成。GitHub Pages 全站上限 1 GB",
         "megabytes",
     )
+    all_years_xlsx_max_mb: int = _setting(
+        50,
+        "all_years_xlsx_max_mb",
+        "全部年度的工作簿 datasets/jixiao.xlsx 另有的大小上限（MB）：它与各年度的工作簿逐行相同，"
+        "超过的不发布（各年度的工作簿照常，数据页、README、接口索引与 DCAT 目录注明）；0 则不生成",
+        "megabytes",
+    )
 
     @property
     def brand(self) -> str:

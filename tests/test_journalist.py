@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from site_fixtures import DATA, build_site, parse_html, shared_site
+from site_fixtures import DATA, REPO, build_site, parse_html, shared_site
 from test_datasets import combined_and_index  # the combined files made in process as the build does
 
 HAND_2022 = Decimal("1080.2052")
@@ -379,3 +379,95 @@ def test_all_years_max_mb_keeps_the_site_within_its_size(monkeypatch):
     assert "未生成全部年度的数据库（站点设置 all_years_max_mb = 0）" in readme
     listed = {f.path for f in combined.dataset_files(index.by_year, index.all_years_files)}
     assert routes.DATASETS_DATABASE not in listed and all(routes.dataset_database(y) in listed for y in index.by_year)
+
+
+def _announced(config, index, files: dict[str, bytes]) -> dict[str, str]:
+    """What each place a reader looks at says about the all-years workbook: the datasets README's row for
+    jixiao.xlsx, the data page's all-years paragraph, the API index's ``withheld`` and the catalogue's
+    description of the combined dataset, plus whether each links the file."""
+    from jixiao.opendata import metadata
+    from jixiao.site.data_page import data_page
+    from jixiao.site.render import environment, render_page
+    from jixiao.structure import routes
+
+    readme = files[routes.DATASETS_README].decode("utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `jixiao.xlsx` |"))
+    spec = data_page(config, index)
+    page = parse_html(render_page(environment(config), spec.template, spec.context).decode("utf-8"))
+    paragraph = page.by_id("combined-all-years")
+    api_index = json.loads(files[routes.API_INDEX])
+    catalog = json.loads(metadata.catalog(config, index))
+    combined_set = next(d for d in catalog["dcat:dataset"] if d["@id"].endswith("#combined"))
+    return {
+        "readme": row,
+        "page": paragraph.text(),
+        "page links": " ".join(a.attrs.get("href", "") for a in paragraph.find_all("a")),
+        "api withheld": json.dumps(api_index["withheld"], ensure_ascii=False),
+        "api datasets": " ".join(api_index["datasets"]),
+        "catalog": combined_set["dct:description"],
+        "catalog files": " ".join(d["dcat:downloadURL"] for d in combined_set["dcat:distribution"]),
+    }
+
+
+def test_all_years_xlsx_max_mb_withholds_the_workbook_and_every_place_says_so():
+    """``all_years_xlsx_max_mb = 0``: no jixiao.xlsx (its rows are in the years' workbooks), the database stays;
+    the README, the data page, the API index and the DCAT catalogue all say why, and none links it."""
+    from jixiao.config import GRADE_BANDS, Config, Site
+    from jixiao.ingest.model import build_package
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.structure import routes
+
+    packages = [build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)]
+    config = Config(site=Site(all_years_xlsx_max_mb=0), templates_dir=REPO / "templates")
+    files, index = combined_and_index(packages, config)
+    assert routes.DATASETS_WORKBOOK not in files and routes.DATASETS_DATABASE in files
+    assert all(routes.dataset_workbook(year) in files for year in (2022, 2023, 2024))
+    why = "未生成全部年度的工作簿（站点设置 all_years_xlsx_max_mb = 0）"
+    said = _announced(config, index, files)
+    assert why in said["readme"] and "jixiao-<年度>.xlsx" in said["readme"]
+    assert why in said["page"] and why in said["catalog"]
+    assert json.loads(said["api withheld"]) == {"jixiao.xlsx": why}
+    for links in (said["page links"], said["api datasets"], said["catalog files"]):
+        assert "jixiao.xlsx" not in links and "jixiao.db" in links
+
+
+def test_a_kept_all_years_workbook_is_linked_everywhere_and_nothing_is_withheld():
+    """The default caps on data/: jixiao.xlsx is published and linked from the data page, the API index and
+    the catalogue; the API index withholds nothing and the catalogue mentions no size rule."""
+    from jixiao.config import GRADE_BANDS, Config
+    from jixiao.ingest.model import build_package
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.structure import routes
+
+    packages = [build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)]
+    config = Config(templates_dir=REPO / "templates")
+    files, index = combined_and_index(packages, config)
+    assert routes.DATASETS_WORKBOOK in files
+    said = _announced(config, index, files)
+    assert said["readme"].startswith("| `jixiao.xlsx` | 全部年度的 Excel 工作簿")
+    assert json.loads(said["api withheld"]) == {}
+    assert "不发布" not in said["catalog"] and "站点设置" not in said["catalog"]
+    assert "../datasets/jixiao.xlsx" in said["page links"].split()
+    assert "jixiao.xlsx" in said["api datasets"].split()
+    assert any(url.endswith("/datasets/jixiao.xlsx") for url in said["catalog files"].split())
+
+
+@pytest.mark.parametrize(
+    ("database_mb", "workbook_mb", "why"),
+    [
+        (200, 50, "全部年度的工作簿超过 50 MB（站点设置 all_years_xlsx_max_mb），不发布"),
+        (30, 50, "全部年度的工作簿超过 30 MB（站点设置 all_years_max_mb），不发布"),
+    ],
+)
+def test_the_smaller_cap_names_itself_when_the_workbook_is_too_large(database_mb, workbook_mb, why):
+    """A workbook the build left out for its size: the reason names the cap that applied (the smaller one)."""
+    from jixiao.config import GRADE_BANDS, Site
+    from jixiao.ingest.model import build_package, outline
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.opendata import dataset_docs
+    from jixiao.structure.index import SiteIndex
+
+    outlines = [outline(build_package(r.package, r.findings)) for r in validate_directory(DATA, GRADE_BANDS)]
+    index = SiteIndex.of(outlines, row_counts={}, all_years_files=("datasets/jixiao.db",))
+    site = Site(all_years_max_mb=database_mb, all_years_xlsx_max_mb=workbook_mb)
+    assert dataset_docs.missing_all_years(index, {}, site) == {"datasets/jixiao.xlsx": why}

@@ -16,7 +16,7 @@ datasets.  Documents are compact JSON (no indentation), as APIs are read by prog
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from jixiao.ingest.model import Evaluation, Package
 from jixiao.ingest.tables import header
@@ -81,6 +81,11 @@ INDEX_KEYS = (
         "datasets",
         "合并数据集的下载链接（相对于本文件），键为 datasets/ 下的路径：全部年度的数据库 jixiao.db 与工作簿、"
         "各年度的表与全部年度的压缩 CSV。",
+    ),
+    (
+        "withheld",
+        "本站未发布的合并数据文件及原因，键为 datasets/ 下的路径（如全部年度的工作簿超过站点设置 "
+        "all_years_xlsx_max_mb）；同样的行在各年度的文件中；都发布时为空对象。",
     ),
     ("units", "全部单位：unit_id、name、province、prefecture、region、years、evaluations（评价数）、href、page。"),
 )
@@ -207,8 +212,12 @@ def unit_document(unit_id: str, packages: list[Package]) -> dict[str, object]:
     return document
 
 
-def index_document(index: SiteIndex, data_title: str) -> dict[str, object]:
-    """Draws on every unit (outlines are enough: it only needs units, years and evaluation counts)."""
+def index_document(index: SiteIndex, data_title: str, withheld: Mapping[str, str] | None = None) -> dict[str, object]:
+    """Draws on every unit (outlines are enough: it only needs units, years and evaluation counts).
+
+    ``withheld`` (site path → why, ``dataset_docs.missing_all_years``): a program reading the
+    index learns that a file is left out by a size rule, not lost, as the data page and README say.
+    """
     here = routes.API_INDEX
     datasets = {}
     for path in (routes.DATASETS_README, routes.DATASETS_PACKAGE):
@@ -224,6 +233,7 @@ def index_document(index: SiteIndex, data_title: str) -> dict[str, object]:
             "evaluation": routes.href(here, routes.api_evaluation("{unit_id}", "{year}", "{evaluation_id}")),
         },
         "datasets": datasets,
+        "withheld": {path.removeprefix("datasets/"): why for path, why in sorted((withheld or {}).items())},
         "units": [
             {
                 **_fields(packages[-1].unit, _UNIT_CONTEXT),

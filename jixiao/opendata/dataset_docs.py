@@ -149,6 +149,19 @@ def faq_lines() -> list[str]:
     return lines
 
 
+def all_years_limit(site: Site, path: str) -> tuple[int, str]:
+    """The size in bytes above which an all-years file is withheld, and the setting that says so.
+
+    The workbook has a cap of its own (``all_years_xlsx_max_mb``, the smaller of the two wins):
+    every row of it is also in the years' workbooks, so it is the first file a large portal drops.
+    """
+    limits = [(site.all_years_max_mb, "all_years_max_mb")]
+    if path == routes.DATASETS_WORKBOOK:
+        limits.append((site.all_years_xlsx_max_mb, "all_years_xlsx_max_mb"))
+    megabytes, key = min(limits)
+    return megabytes * 1_000_000, key
+
+
 def missing_all_years(index: SiteIndex, counts: Mapping[str, int], site: Site) -> dict[str, str]:
     """The all-years files the build did not publish (site path → why), from ``index.all_years_files``."""
     published = index.all_years_files
@@ -158,12 +171,13 @@ def missing_all_years(index: SiteIndex, counts: Mapping[str, int], site: Site) -
     for path, name in ((routes.DATASETS_DATABASE, "数据库"), (routes.DATASETS_WORKBOOK, "工作簿")):
         if path in published:
             continue
-        if site.all_years_max_mb == 0:
-            why[path] = f"未生成全部年度的{name}（站点设置 all_years_max_mb = 0）"
+        limit, key = all_years_limit(site, path)
+        if limit == 0:
+            why[path] = f"未生成全部年度的{name}（站点设置 {key} = 0）"
         elif path == routes.DATASETS_WORKBOOK and not combined.workbook_fits(counts):
             why[path] = f"有的表超过 Excel 一个工作表的 {combined.XLSX_MAX_ROWS} 行，不提供全部年度的{name}"
         else:
-            why[path] = f"全部年度的{name}超过 {site.all_years_max_mb} MB（站点设置 all_years_max_mb），不发布"
+            why[path] = f"全部年度的{name}超过 {limit // 1_000_000} MB（站点设置 {key}），不发布"
     return why
 
 

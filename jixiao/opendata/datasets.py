@@ -97,12 +97,13 @@ def write_all_years(config: Config, root: Path, years: list[Path]) -> dict[str, 
 
 def _database_and_workbook(config: Config, root: Path, years: list[Path]) -> dict[str, Path]:
     """The all-years SQLite database and workbook from the years' CSV rows, each kept if within
-    ``all_years_max_mb`` (the workbook also only while every table fits a sheet)."""
+    ``all_years_max_mb``; the workbook also only within ``all_years_xlsx_max_mb`` (it repeats the
+    years' workbooks row for row) and while every table fits a sheet."""
     if config.site.all_years_max_mb == 0:
         return {}
     database = _Sqlite(root / "jixiao.db")
-    book: _Xlsx | None = _Xlsx(root / "jixiao.xlsx", config, None)
-    writers: list[_Sqlite | _Xlsx] = [database, book]  # type: ignore[list-item]
+    book: _Xlsx | None = _Xlsx(root / "jixiao.xlsx", config, None) if config.site.all_years_xlsx_max_mb else None
+    writers: list[_Sqlite | _Xlsx] = [database, *([book] if book else [])]
     try:
         for table in COMBINED.values():
             refs, kinds = sheet_columns(table)
@@ -120,11 +121,12 @@ def _database_and_workbook(config: Config, root: Path, years: list[Path]) -> dic
         raise
     for writer in writers:
         writer.close()
-    files, limit = {}, config.site.all_years_max_mb * 1_000_000
+    files = {}
     for path, file in ((routes.DATASETS_DATABASE, "jixiao.db"), (routes.DATASETS_WORKBOOK, "jixiao.xlsx")):
+        limit, _ = dataset_docs.all_years_limit(config.site, path)
         if (root / file).is_file() and (root / file).stat().st_size <= limit:
             files[path] = root / file
-        else:  # too large for the site (all_years_max_mb) or not written (a table longer than a sheet)
+        else:  # too large for the site (all_years_max_mb, all_years_xlsx_max_mb) or not written
             (root / file).unlink(missing_ok=True)
     return files
 
@@ -172,7 +174,8 @@ def documents(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
     counts = index.row_counts or dict.fromkeys(COMBINED, 0)
     yield routes.DATASETS_PACKAGE, downloads.json_bytes(dataset_docs.descriptor(config.site, sorted(index.by_year)))
     yield routes.DATASETS_README, dataset_docs.readme(index, counts, config.site).encode("utf-8")
-    yield routes.API_INDEX, api.encode(api.index_document(index, config.site.data_title))
+    withheld = dataset_docs.missing_all_years(index, counts, config.site)
+    yield routes.API_INDEX, api.encode(api.index_document(index, config.site.data_title, withheld))
 
 
 def _numbers(table: CombinedTable) -> tuple[int, ...]:
