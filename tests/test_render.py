@@ -29,3 +29,24 @@ def test_a_missing_context_value_fails_rather_than_printing_nothing(tmp_path):
     env = make_environment(tmp_path)
     with pytest.raises(UndefinedError, match="absent"):
         render_page(env, "page.html", {})
+
+
+@pytest.mark.parametrize(
+    ("value", "printed"),
+    [
+        ("普陀 <2022> & \"区\" 'x'", "普陀 &lt;2022&gt; &amp; &#34;区&#34; &#39;x&#39;"),
+        ("左\u202e右\u200b", "左右"),  # bidi and zero-width characters are not printed
+        ("\u200b<b>", "&lt;b&gt;"),
+        ("93,116.21", "93,116.21"),
+        (3, "3"),
+        (None, "None"),
+    ],
+)
+def test_a_table_cell_prints_a_value_as_the_template_would(tmp_path, value, printed):
+    """table_html prints the evaluation tables' cells in Python: each value as ``{{ value }}`` would."""
+    from jixiao.site.table_html import text
+
+    (tmp_path / "cell.html").write_text("{{ value }}", "utf-8")
+    env = make_environment(tmp_path)
+    assert text(value) == printed
+    assert env.get_template("cell.html").render(value=value) == printed

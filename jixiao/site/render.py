@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,8 @@ from markupsafe import Markup, escape
 
 from jixiao.config import Config, Site
 from jixiao.ingest.checks.text import INVISIBLE
+from jixiao.site import table_html
+from jixiao.site.table_html import published_percent
 from jixiao.structure.labels import amount, percent, template_label
 
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
@@ -98,10 +99,6 @@ def markdown_html(text: str) -> Markup:
     return Markup(_MD.render(text))
 
 
-def published_percent(value: Decimal | None) -> str:
-    return "—" if value is None else f"{format(value, 'f')}%"
-
-
 def integer(value: int | None) -> str:
     return "—" if value is None else str(value)
 
@@ -142,4 +139,6 @@ def make_environment(templates_dir: Path, override: Path | None = None, site: Si
         template_label=template_label,
     )
     env.globals["site"] = site or Site()
+    # the evaluation page's table rows, printed in Python (jixiao/site/table_html.py says why)
+    env.globals.update(budget_rows=table_html.budget_rows, indicator_groups=table_html.indicator_groups)
     return env
