@@ -4,19 +4,24 @@
    and gives each worker a copy, so a query that is stopped (停止, or data-time-limit seconds) ends
    with its worker while the page stays responsive and the next query starts a fresh one.
    Results are written as text (textContent), never as markup; a CSV of them is made in the page.
-   The query is in the address (?sql=…), so every result has a link.  Without JavaScript the
-   section stays hidden and the page offers the database as a download. */
+   The query is in the address (?sql=…), so every result has a link.  Without JavaScript a
+   <noscript> style hides the section and the page offers the database as a download.
+   Nothing here moves the page as it loads (Lighthouse's layout shift; tests/test_query.py
+   measures it): the section is in the page's first layout, not revealed by this script, and
+   the size from the HEAD request fills a line of its own (#query-size-value) that the page
+   already holds, one line whatever the figure, instead of rewriting the paragraph above the form. */
 (function () {
   "use strict";
   var root = document.getElementById("query");
-  if (!root || !window.Worker || !window.fetch || !window.WebAssembly) { return; }
+  if (!root) { return; }
+  if (!window.Worker || !window.fetch || !window.WebAssembly) { root.hidden = true; return; }
   var form = document.getElementById("query-form");
   var editor = document.getElementById("query-sql");
   var runButton = document.getElementById("query-run");
   var cancelButton = document.getElementById("query-cancel");
   var permalink = document.getElementById("query-permalink");
   var statusLine = document.getElementById("query-status");
-  var sizeLine = document.getElementById("query-size");
+  var sizeValue = document.getElementById("query-size-value");
   var results = document.getElementById("query-results");
   var databaseUrl = new URL(root.dataset.database, document.baseURI).href;
   var workerUrl = new URL(root.dataset.worker, document.baseURI).href;
@@ -77,19 +82,13 @@
       if (!response.ok) { throw new Error("HTTP " + response.status); }
       var length = response.headers.get("Content-Length");
       size = length === null ? null : Number(length);
-      sizeLine.textContent = "";
-      sizeLine.append("数据库 ");
-      var link = document.createElement("a");
-      link.href = root.dataset.database;
-      link.download = "jixiao.db";
-      link.textContent = "jixiao.db";
-      sizeLine.append(link);
-      sizeLine.append(size === null
-        ? "：大小未知。本页第一次运行查询时在浏览器中下载整个文件，之后的查询不再下载。"
-        : "：" + megabytes(size) + "（" + size.toLocaleString("zh-CN") + " 字节）。本页第一次运行查询时在浏览器中下载整个文件，之后的查询不再下载" +
-          (size > large ? "；文件超过 " + megabytes(large) + "，运行前先请你确认。" : "。"));
+      sizeValue.textContent = size === null
+        ? "数据库大小：服务器未告知。"
+        : "数据库大小：" + megabytes(size) + "（" + size.toLocaleString("zh-CN") + " 字节）" +
+          (size > large ? "，超过 " + megabytes(large) + "，运行前先请你确认。" : "");
+      if (size !== null && size > large) { sizeValue.classList.add("warning"); }
     }, function () {
-      sizeLine.append("（未能得知数据库的大小。）");
+      sizeValue.textContent = "数据库大小：未能得知。";
     });
   }
 
@@ -311,7 +310,6 @@
     }
   });
 
-  root.hidden = false;
   var initial = sqlFromAddress();
   askSize().then(function () {
     if (initial !== null) {
