@@ -510,6 +510,23 @@ def test_sqlite_rows_equal_the_csv(databases, database, csv_rows):
     assert total == (float(line["budget"]), float(line["actual"]))
 
 
+@pytest.mark.parametrize("table", list(COMBINED))
+def test_the_all_years_workbook_and_database_are_every_year_in_order(site, csv_rows, table):
+    """They are made from the years' own worksheet rows and databases, not encoded again: each sheet and
+    table holds every year's rows, year after year, numbered on (the sheet's rows are read by their numbers),
+    with the values and types of the transcription."""
+    book = openpyxl.load_workbook(site / routes.DATASETS_WORKBOOK, read_only=True)
+    values = list(book[SHEETS[list(COMBINED).index(table)]].iter_rows(values_only=True))
+    book.close()
+    assert_sheet_matches(table, values[1:], csv_rows[table])
+    database = sqlite3.connect(f"file:{site / routes.DATASETS_DATABASE}?mode=ro", uri=True)
+    try:
+        rows = database.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+    finally:
+        database.close()
+    assert_sheet_matches(table, rows, csv_rows[table])
+
+
 def test_sqlite_views_have_chinese_column_names(database):
     for table, title in zip(COMBINED, SHEETS, strict=True):
         cursor = database.execute(f'SELECT * FROM "{title}"')

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from jixiao.assemble.units import UnitRecord
     from jixiao.structure.index import SiteIndex
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 COUNTS = "counts.json"
 """Beside the combined tables in their entry (not published): rows per table, for the README and data page."""
 

@@ -21,6 +21,7 @@ import csv
 import gzip
 import io
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,7 +32,7 @@ from jixiao.config import Config, Site
 from jixiao.opendata import api, combined, dataset_docs, downloads, xlsx
 from jixiao.opendata.combined import COMBINED, Cell, CombinedTable
 from jixiao.opendata.fragments import Fragment, gzip_member, sheet_columns
-from jixiao.opendata.spreadsheet import TRUNCATED_NOTE, restore
+from jixiao.opendata.spreadsheet import TRUNCATED_NOTE
 from jixiao.structure import routes
 from jixiao.structure.index import SiteIndex
 
@@ -40,6 +41,13 @@ SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "
 """Booleans are 1 and 0 in SQLite (``WHERE in_totals = 1``; a text 'false' would be a trap)."""
 BODY = "{table}.csv.body.gz"
 """Beside a year's files (not published): its CSV rows without the header, compressed, for ``write_all_years``."""
+SHEET_BODY = "{table}.xlsx.body"
+"""Beside a year's files (not published): its worksheet rows as the workers encoded them (``xlsx.row_template``,
+each ending in ``</row>``), so the all-years workbook copies them instead of encoding every row again."""
+DATABASE = "database.sqlite.gz"
+ROWS_DATABASE = "rows.sqlite.gz"
+"""Beside a year's files (not published): a second name (a hard link) of its compressed database, whose
+rows the all-years database reads back (the published name moves to its site path)."""
 
 
 def write_year(
@@ -49,7 +57,7 @@ def write_year(
 
     ``root`` also gets each table's compressed CSV rows (``BODY``) for ``write_all_years``.
     """
-    text_writers: list[_Csv | _Json] = [_Csv(root, year), _Json(root, year)]
+    text_writers: list[_Csv | _Json | _SheetBodies] = [_Csv(root, year), _Json(root, year), _SheetBodies(root)]
     book, database = _Xlsx(root / "book.xlsx", config, year), _Sqlite(root / "database.sqlite")
     writers: list[_Xlsx | _Sqlite] = [book, database]
     counts = dict.fromkeys(COMBINED, 0)
@@ -68,13 +76,14 @@ def write_year(
         raise
     for writer in [*text_writers, *writers]:
         writer.close()
-    _gzip_file(root / "database.sqlite", root / "database.sqlite.gz")
+    _gzip_file(root / "database.sqlite", root / DATABASE)
+    _second_name(root / DATABASE, root / ROWS_DATABASE)
     files = {}
     for table in COMBINED:
         files[routes.dataset_year_file(year, table, "csv")] = root / f"{table}.csv"
         files[routes.dataset_year_file(year, table, "json.gz")] = root / f"{table}.json.gz"
     files[routes.dataset_workbook(year)] = root / "book.xlsx"
-    files[routes.dataset_database(year)] = root / "database.sqlite.gz"
+    files[routes.dataset_database(year)] = root / DATABASE
     return files, counts
 
 
@@ -96,31 +105,37 @@ def write_all_years(config: Config, root: Path, years: list[Path]) -> dict[str, 
 
 
 def _database_and_workbook(config: Config, root: Path, years: list[Path]) -> dict[str, Path]:
-    """The all-years SQLite database and workbook from the years' CSV rows, each kept if within
-    ``all_years_max_mb``; the workbook also only within ``all_years_xlsx_max_mb`` (it repeats the
-    years' workbooks row for row) and while every table fits a sheet."""
+    """The all-years SQLite database and workbook, each kept if within ``all_years_max_mb``; the workbook
+    also only within ``all_years_xlsx_max_mb`` (it repeats the years' workbooks row for row) and while
+    every table fits a sheet.
+
+    Nothing is encoded again: the database takes each year's database rows as SQLite reads them
+    back (the same values, inserted in the same order: table by table, year by year), the workbook
+    each year's worksheet rows (``SHEET_BODY``) with the row numbers filled in.
+    """
     if config.site.all_years_max_mb == 0:
         return {}
     database = _Sqlite(root / "jixiao.db")
     book: _Xlsx | None = _Xlsx(root / "jixiao.xlsx", config, None) if config.site.all_years_xlsx_max_mb else None
-    writers: list[_Sqlite | _Xlsx] = [database, *([book] if book else [])]
+    sources: list[sqlite3.Connection] = []
     try:
+        for folder in years:
+            sources.append(_open_year_database(folder / ROWS_DATABASE, root / f"year-{len(sources)}.sqlite"))
         for table in COMBINED.values():
-            refs, kinds = sheet_columns(table)
-            for rows, row in enumerate(_body_rows(table, years), start=1):
-                database.add(table.name, row)
-                if book is not None and rows > XLSX_MAX_ROWS:
-                    book.abort()  # too long for one sheet: the years' workbooks stay (dataset_docs says so)
-                    writers.remove(book)
-                    book = None
-                if book is not None:
-                    book.add(table.name, xlsx.row_template(refs, kinds, row))
+            book = _copy_table(table.name, list(zip(years, sources, strict=True)), database, book)
     except BaseException:
-        for writer in writers:
-            writer.abort()
+        for writer in [database, book]:
+            if writer is not None:
+                writer.abort()
         raise
-    for writer in writers:
-        writer.close()
+    finally:
+        for source in sources:
+            source.close()
+        for scratch in root.glob("year-*.sqlite"):
+            scratch.unlink()
+    database.close()
+    if book is not None:
+        book.close()
     files = {}
     for path, file in ((routes.DATASETS_DATABASE, "jixiao.db"), (routes.DATASETS_WORKBOOK, "jixiao.xlsx")):
         limit, _ = dataset_docs.all_years_limit(config.site, path)
@@ -131,28 +146,54 @@ def _database_and_workbook(config: Config, root: Path, years: list[Path]) -> dic
     return files
 
 
+def _copy_table(
+    table: str, years: list[tuple[Path, sqlite3.Connection]], database: _Sqlite, book: _Xlsx | None
+) -> _Xlsx | None:
+    """A table's rows of every year into the all-years database and workbook; returns the workbook,
+    or None once it is given up (more rows than a sheet holds: the years' workbooks stay, dataset_docs says so)."""
+    rows = 0
+    for folder, source in years:
+        rows += database.copy(table, source)
+        if book is not None and rows > XLSX_MAX_ROWS:
+            book.abort()
+            book = None
+        if book is not None:
+            for template in _sheet_rows(folder / SHEET_BODY.format(table=table)):
+                book.add(table, template)
+    return book
+
+
+def _second_name(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (no second copy on disk), or a copy where links are not made."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _open_year_database(compressed: Path, scratch: Path) -> sqlite3.Connection:
+    """A year's published database, decompressed into ``scratch`` and opened read-only."""
+    with gzip.open(compressed, "rb") as data, scratch.open("wb") as out:
+        shutil.copyfileobj(data, out, 1 << 20)
+    return sqlite3.connect(f"{scratch.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _sheet_rows(path: Path) -> Iterator[str]:
+    """A year's worksheet rows (``SHEET_BODY``) one by one: each ends in ``</row>``, which escaped text never holds."""
+    with path.open("r", encoding="utf-8", newline="") as body:
+        rest = ""
+        while chunk := body.read(1 << 20):
+            rows = (rest + chunk).split("</row>")
+            rest = rows.pop()
+            for row in rows:
+                yield row + "</row>"
+    if rest:
+        raise ValueError(f"{path.name}: 不完整的工作表行")
+
+
 def all_years_published(paths: Iterable[str]) -> tuple[str, ...]:
     """Which of the all-years database and workbook are among the published ``paths``."""
     return tuple(p for p in (routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK) if p in set(paths))
-
-
-def _body_rows(table: CombinedTable, years: list[Path]) -> Iterator[tuple[Cell, ...]]:
-    """A table's rows back from the years' compressed CSV rows: integers, booleans and empty cells restored."""
-    kinds = [column.type for column in table.columns]
-    for folder in years:
-        with gzip.open(folder / BODY.format(table=table.name), "rt", encoding="utf-8", newline="") as body:
-            for cells in csv.reader(body):
-                yield tuple(_typed(text, kind) for text, kind in zip(cells, kinds, strict=True))
-
-
-def _typed(text: str, kind: str) -> Cell:
-    if not text:
-        return None
-    if kind == "integer":
-        return int(text)
-    if kind == "boolean":
-        return text == "true"
-    return restore(text) if kind == "string" else text  # the CSV's formula guard taken off again
 
 
 def _csv_line(cells: list[str]) -> str:
@@ -205,6 +246,24 @@ class _Csv:
 
     def close(self) -> None:
         for handle in [*self.handles.values(), *self.bodies.values()]:
+            handle.close()
+
+    abort = close
+
+
+class _SheetBodies:
+    """Each table's worksheet rows as the workers encoded them, into the table's ``SHEET_BODY`` file."""
+
+    def __init__(self, root: Path) -> None:
+        self.handles = {
+            table: open(root / SHEET_BODY.format(table=table), "w", encoding="utf-8", newline="") for table in COMBINED
+        }
+
+    def add_part(self, table: str, part) -> None:
+        self.handles[table].write("".join(part.xlsx))
+
+    def close(self) -> None:
+        for handle in self.handles.values():
             handle.close()
 
     abort = close
@@ -337,6 +396,24 @@ class _Sqlite:
         pending.append(row)
         if len(pending) >= self.BATCH:
             self._flush(table)
+
+    def copy(self, table: str, source: sqlite3.Connection) -> int:
+        """Every row of ``table`` in the database ``source`` (one this class wrote), in its order; returns how many.
+
+        The values come back as they were stored (REAL, INTEGER, TEXT, NULL), so the rows are the same,
+        and they are inserted in ``BATCH``-row batches like ``add``'s (the rest waits for ``close``), so
+        the file's pages are laid out as if the rows had been added one by one: the same bytes.
+        """
+        pending = self.pending[table]
+        rows = source.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+        count = 0
+        while chunk := rows.fetchmany(self.BATCH):
+            count += len(chunk)
+            pending.extend(chunk)
+            while len(pending) >= self.BATCH:
+                self.db.executemany(self.insert[table], pending[: self.BATCH])
+                del pending[: self.BATCH]
+        return count
 
     def _flush(self, table: str) -> None:
         self.db.executemany(self.insert[table], self.pending[table])
