@@ -1,10 +1,12 @@
-/* Render every chart on the page from its embedded Vega-Lite spec (no network).
-   The Vega bundle (about 300 KB gzipped) is fetched after the page has loaded and only when a
+/* Render every chart on the page from its embedded payload with Vega (no network, no Vega-Lite).
+   Vega (assets/vega.js, about 175 KB gzipped) is fetched after the page has loaded and only when a
    chart comes near the screen (start), so the text and tables appear, and respond, first on a
    slow phone; each chart's box keeps its height meanwhile.
-   A row chart is embedded compactly: the name of its shared template (assets/chart-templates.js,
-   loaded with the bundle), its colours and one list per drawn line; expand() makes the full
-   spec exactly as jixiao/site/charts.py's expand() does. */
+   A chart is embedded compactly: the name of its template (assets/chart-templates.js, loaded with
+   Vega: the Vega-Lite templates of jixiao/site/charts.py compiled to Vega at development time), its
+   colours and its data (a row chart's as one list per drawn line); expand() fills them into the
+   template exactly as charts.py's vega_spec() does (tests/test_chart_specs.py checks that this is what
+   Vega-Lite compiles). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -75,21 +77,44 @@
     });
     return out;
   }
+  var SOURCE = "source_0";  /* the data set Vega-Lite compiles a chart's own data to (charts.py SOURCE_DATA) */
   function expand(payload, width) {
-    if (!payload.template) { return payload; }
     var template = (window.jixiaoChartTemplates || {})[payload.template];
     if (!template) { throw new Error("no chart template " + payload.template); }
     var spec = JSON.parse(JSON.stringify(template));
-    spec.layer.forEach(function (layer) {
-      var color = layer.encoding && layer.encoding.color;
-      if (color) {
-        color.scale.domain = payload.color[0];
-        color.scale.range = payload.color[1];
-        color.legend.values = payload.color[2];
-      }
+    spec.scales.forEach(function (scale) {
+      if (scale.name === "color") { scale.domain = payload.color[0]; scale.range = payload.color[1]; }
     });
-    spec.data = { values: records(rewrap(payload.lines, width)) };
-    return spec;
+    if (payload.color.length > 2) {
+      (spec.legends || []).forEach(function (legend) { legend.values = payload.color[2]; });
+    }
+    var values = payload.lines ? records(rewrap(payload.lines, width)) : payload.values;
+    spec.data.forEach(function (data) { if (data.name === SOURCE) { data.values = values; } });
+    return { spec: spec, values: values };
+  }
+  /* Tooltips (the scatter's): a box beside the pointer listing the fields Vega passes, as text. */
+  var tip = null;
+  function tooltip(handler, event, item, value) {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "chart-tooltip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    if (value === null || value === undefined || value === "") { tip.hidden = true; return; }
+    tip.textContent = "";
+    var fields = typeof value === "object" ? Object.keys(value).map(function (key) { return [key, value[key]]; })
+      : [[null, value]];
+    fields.forEach(function (field) {
+      var line = document.createElement("div");
+      line.textContent = (field[0] === null ? "" : field[0] + "：") + String(field[1]);
+      tip.appendChild(line);
+    });
+    tip.hidden = false;
+    var x = event.clientX + 12, y = event.clientY + 12;
+    var room = document.documentElement.clientWidth - tip.offsetWidth - 4;
+    tip.style.left = Math.max(4, Math.min(x, room)) + "px";
+    tip.style.top = y + "px";
   }
   function exportButtons(el, view) {
     var bar = document.createElement("span");
@@ -123,9 +148,8 @@
   function percentText(value) { return value.toFixed(2) + "%"; }
   /* A tap or click on a point (or on the count beside a spot) lists every evaluation drawn at that
      spot, with links, in the panel marked data-details-for the chart: touch screens have no hover. */
-  function details(el, view, spec) {
+  function details(el, view, values) {
     var panel = document.querySelector('[data-details-for="' + el.id + '"]');
-    var values = spec.data && spec.data.values;
     if (!panel || !values) { return; }
     view.addEventListener("click", function (event, item) {
       var datum = item && item.datum;
@@ -193,9 +217,9 @@
     if (!el) { drawing = false; return; }
     var source = document.getElementById(el.getAttribute("data-spec"));
     if (!source) { next(); return; }
-    var spec;
+    var expanded;
     try {
-      spec = expand(JSON.parse(source.textContent), Math.max(8, Math.floor((el.clientWidth - 8) / CHARACTER_PX)));
+      expanded = expand(JSON.parse(source.textContent), Math.max(8, Math.floor((el.clientWidth - 8) / CHARACTER_PX)));
     } catch (error) {
       el.setAttribute("data-error", String(error));
       window.setTimeout(next, 0);
@@ -204,21 +228,31 @@
     /* Vega labels the element it draws into ("Vega visualization"): give it a child, keep our role="img". */
     var target = document.createElement("div");
     el.appendChild(target);
-    window.vegaEmbed(target, spec, {
-      renderer: "svg",
-      actions: false
-    }).then(function (result) {
-      exportButtons(el, result.view);
-      views[el.id] = { view: result.view, spec: spec };
-      if (el.getAttribute("data-year-param")) {  /* a year chosen before the chart was drawn */
-        result.view.signal(el.getAttribute("data-year-param"), Number(el.getAttribute("data-year"))).runAsync();
-      }
-      details(el, result.view, spec);
-      el.style.minHeight = "";
-      el.setAttribute("data-rendered", "true");
-    }).catch(function (error) {
+    var view;
+    try {
+      view = new window.vega.View(window.vega.parse(expanded.spec), { renderer: "svg" });
+      view.tooltip(tooltip);
+      view.initialize(target);
+    } catch (error) {
       el.setAttribute("data-error", String(error));
-    }).then(function () { window.setTimeout(next, 0); });
+      window.setTimeout(next, 0);
+      return;
+    }
+    /* The dataflow runs and the chart is drawn in a task of its own, after the parse above. */
+    window.setTimeout(function () {
+      view.runAsync().then(function () {
+        exportButtons(el, view);
+        views[el.id] = { view: view };
+        if (el.getAttribute("data-year-param")) {  /* a year chosen before the chart was drawn */
+          view.signal(el.getAttribute("data-year-param"), Number(el.getAttribute("data-year"))).runAsync();
+        }
+        details(el, view, expanded.values);
+        el.style.minHeight = "";
+        el.setAttribute("data-rendered", "true");
+      }).catch(function (error) {
+        el.setAttribute("data-error", String(error));
+      }).then(function () { window.setTimeout(next, 0); });
+    }, 0);
   }
   /* The bundle and the templates load side by side, once, when the first chart is wanted. */
   var loading = null;
@@ -226,7 +260,7 @@
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
         var wanted = [];
-        if (typeof window.vegaEmbed !== "function" && vegaSrc) { wanted.push(vegaSrc); }
+        if (!window.vega && vegaSrc) { wanted.push(vegaSrc); }
         if (!window.jixiaoChartTemplates && templatesSrc) { wanted.push(templatesSrc); }
         var waiting = wanted.length;
         if (!waiting) { resolve(); return; }
@@ -238,7 +272,7 @@
           document.head.appendChild(tag);
         });
       }).then(function () {
-        if (typeof window.vegaEmbed !== "function") { throw new Error("vega.js did not load"); }
+        if (!window.vega || typeof window.vega.View !== "function") { throw new Error("vega.js did not load"); }
       });
       loading.catch(function (error) { failAll(String(error.message || error)); });
     }
@@ -255,7 +289,7 @@
   }
   window.jixiaoDrawAllCharts = drawAll;
   window.addEventListener("beforeprint", drawAll);
-  /* A chart is drawn when it comes within a screen's third of the window: the Vega bundle (about 300 KB
+  /* A chart is drawn when it comes within a screen's third of the window: Vega (about 175 KB
      gzipped, and a second of a phone's processor to start) is fetched only when a reader scrolls to a
      chart, so a page whose charts are below the fold is read, and used, at once. */
   function start() {

@@ -252,7 +252,7 @@ def test_the_wheel_carries_the_theme_and_builds_a_portal_anywhere(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert {"jixiao/theme/templates/base.html", "jixiao/theme/site_src/style.css", "jixiao/starter/portal.yml"} <= names
-    vendored = {f"jixiao/theme/site_src/vendor/vega/{name}" for name in ("vega.min.js", "LICENSE-vega-embed")}
+    vendored = {f"jixiao/theme/site_src/vendor/vega/{name}" for name in ("vega.min.js", "LICENSE-vega")}
     assert vendored <= names, "the vendored Vega files (and their licences) ship in the wheel"
 
     venv_dir = tmp_path / "venv"
@@ -290,7 +290,7 @@ def test_the_wheel_carries_the_theme_and_builds_a_portal_anywhere(tmp_path):
     home = (portal / "_site" / "index.html").read_text("utf-8")
     assert "<title>首页 · 别处的门户</title>" in home and OLD_NAME not in home
     assert (portal / "_site" / "assets" / "style.css").is_file()
-    assert b"vega-embed 7.1.0" in (portal / "_site" / "assets" / "vega.js").read_bytes()
+    assert b"vega 6.2.0" in (portal / "_site" / "assets" / "vega.js").read_bytes()
 
 
 def test_search_off_and_home_rows(tmp_path):

@@ -5,6 +5,6 @@ typed template contexts (``views``; the evaluation page's ``evaluation_view``), 
 pages (``unit_pages``), the pages that span units (``shared_plan`` lists them:
 ``shared_pages``, ``listing_pages``, ``data_page``, ``query``, ``compare``), the charts
 and headline figures of each page (``figures``: execution rates, per-year totals,
-trends), Vega-Lite specs (``charts``), the Jinja environment and number filters
+trends), Vega-Lite specs drawn as Vega (``charts``), the Jinja environment and number filters
 (``render``), static assets (``assets``) and the search index (``search``).
 """

@@ -79,6 +79,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -118,6 +119,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -163,6 +165,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -210,6 +213,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -256,6 +260,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -365,6 +370,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -404,6 +410,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -449,6 +456,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -496,6 +504,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -542,6 +551,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -654,6 +664,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -693,6 +704,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -738,6 +750,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -785,6 +798,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -831,6 +845,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -941,6 +956,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -980,6 +996,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1025,6 +1042,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1072,6 +1090,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1118,6 +1137,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1225,6 +1245,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1264,6 +1285,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1309,6 +1331,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1356,6 +1379,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1402,6 +1426,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1512,6 +1537,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1551,6 +1577,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1596,6 +1623,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1643,6 +1671,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1689,6 +1718,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1797,6 +1827,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1836,6 +1867,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1881,6 +1913,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1928,6 +1961,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -1974,6 +2008,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2079,6 +2114,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2118,6 +2154,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2163,6 +2200,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2210,6 +2248,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2256,6 +2295,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2361,6 +2401,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2400,6 +2441,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2445,6 +2487,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2492,6 +2535,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2538,6 +2582,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2645,6 +2690,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2684,6 +2730,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2729,6 +2776,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2776,6 +2824,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2822,6 +2871,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2932,6 +2982,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -2971,6 +3022,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3016,6 +3068,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3063,6 +3116,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3109,6 +3163,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3217,6 +3272,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3256,6 +3312,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3301,6 +3358,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3348,6 +3406,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3394,6 +3453,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3499,6 +3559,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3538,6 +3599,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3583,6 +3645,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3630,6 +3693,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3676,6 +3740,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3784,6 +3849,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3823,6 +3889,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3868,6 +3935,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3915,6 +3983,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -3961,6 +4030,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4066,6 +4136,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4105,6 +4176,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4150,6 +4222,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4197,6 +4270,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4243,6 +4317,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4345,6 +4420,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4384,6 +4460,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4429,6 +4506,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4476,6 +4554,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4522,6 +4601,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4627,6 +4707,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4666,6 +4747,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4711,6 +4793,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4758,6 +4841,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4804,6 +4888,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4906,6 +4991,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4945,6 +5031,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -4990,6 +5077,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5037,6 +5125,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5083,6 +5172,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5187,6 +5277,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5226,6 +5317,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5271,6 +5363,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5318,6 +5411,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5364,6 +5458,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5470,6 +5565,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5509,6 +5605,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5554,6 +5651,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5601,6 +5699,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5647,6 +5746,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5756,6 +5856,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5795,6 +5896,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5840,6 +5942,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5887,6 +5990,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -5933,6 +6037,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6040,6 +6145,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6079,6 +6185,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6124,6 +6231,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6171,6 +6279,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6217,6 +6326,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6321,6 +6431,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6360,6 +6471,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6405,6 +6517,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6452,6 +6565,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6498,6 +6612,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6605,6 +6720,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6644,6 +6760,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6689,6 +6806,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6736,6 +6854,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6782,6 +6901,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6887,6 +7007,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6926,6 +7047,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -6971,6 +7093,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7018,6 +7141,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7064,6 +7188,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7166,6 +7291,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7205,6 +7331,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7250,6 +7377,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7297,6 +7425,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7343,6 +7472,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7445,6 +7575,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7484,6 +7615,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7529,6 +7661,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7576,6 +7709,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7622,6 +7756,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7726,6 +7861,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7765,6 +7901,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7810,6 +7947,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7857,6 +7995,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -7903,6 +8042,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8010,6 +8150,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8049,6 +8190,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8094,6 +8236,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8141,6 +8284,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8187,6 +8331,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8292,6 +8437,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8331,6 +8477,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8376,6 +8523,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8423,6 +8571,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8469,6 +8618,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8571,6 +8721,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8610,6 +8761,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8655,6 +8807,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8702,6 +8855,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8748,6 +8902,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8853,6 +9008,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8892,6 +9048,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8937,6 +9094,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -8984,6 +9142,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -9030,6 +9189,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -9132,6 +9292,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -9171,6 +9332,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -9216,6 +9378,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -9263,6 +9426,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },
@@ -9309,6 +9473,7 @@ TEMPLATES: dict[str, dict] = json.loads(
        "nice": false,
        "zero": true
       },
+      "stack": null,
       "title": null,
       "type": "quantitative"
      },

@@ -179,7 +179,9 @@ def _rows_template(series: tuple[str, ...]) -> dict:
 def _built_rows_template(series: tuple[str, ...]) -> dict:
     import altair as alt
 
-    x = alt.X("v:Q", scale=alt.Scale(domain=[0, SPAN], nice=False, zero=True), axis=None, title=None)
+    # stack=None: one bar per row, so stacking does nothing; unstacked, the compiled Vega does not name the
+    # series (a stack's sort does), and one Vega template serves every set of colours (site_src/charts.js)
+    x = alt.X("v:Q", scale=alt.Scale(domain=[0, SPAN], nice=False, zero=True), axis=None, title=None, stack=None)
     y = alt.Y("r:O", axis=None, title=None, scale=alt.Scale(paddingInner=0.2, paddingOuter=0.1))
     base = alt.Chart().encode(x=x, y=y)
     color = alt.Color(
@@ -346,11 +348,30 @@ def stored_specs_source() -> str:
     )
 
 
+def stored_vega_source(node: str = "node") -> str:
+    """The text of chart_vega.json: ``_vega_lite_templates`` compiled to Vega by the pinned Vega-Lite under node
+    (tools/compile_charts.js; development only: a build reads the stored file)."""
+    import subprocess
+    from pathlib import Path
+
+    from jixiao.site import vendored
+
+    root = Path(__file__).resolve().parents[2]
+    vega = vendored.pinned_vega(root / "site_src")
+    vega_lite = vendored.pinned_vega_lite(root)
+    templates = json.dumps(_vega_lite_templates(), ensure_ascii=False)
+    command = [node, str(root / "tools" / "compile_charts.js"), str(vega), str(vega_lite)]
+    result = subprocess.run(command, input=templates, capture_output=True, text=True, encoding="utf-8", check=True)
+    return result.stdout
+
+
 def write_stored_specs() -> None:
-    """Write chart_specs.py again (after a change to a template or an Altair upgrade)."""
+    """Write chart_specs.py and chart_vega.json again (after a change to a template or an Altair upgrade)."""
     from pathlib import Path
 
     (Path(__file__).parent / "chart_specs.py").write_text(stored_specs_source(), "utf-8")
+    vega_templates.cache_clear()
+    (Path(__file__).parent / VEGA_FILE).write_text(stored_vega_source(), "utf-8")
 
 
 @dataclass(frozen=True)
@@ -385,16 +406,33 @@ def scatter(points: Sequence[ScatterPoint], x_title: str, y_title: str) -> dict:
 # --------------------------------------------------------------------------- embedding
 
 ROWS_TEMPLATE = "rows"  # the one spec of every row chart, written once to assets/chart-templates.js
+SCATTER_TEMPLATE = "scatter"  # the compare page's scatter, its colours set per chart
+VEGA_FILE = "chart_vega.json"
+"""Beside this module: ``templates`` compiled to Vega by Vega-Lite (tools/compile_charts.js), so pages load
+Vega alone (Vega-Lite is 249 KB of script and a compile per chart on the reader's phone)."""
 
 
-def templates() -> dict[str, dict]:
-    """Specs without data that pages refer to by name; a row chart's colours are set per chart."""
-    return {ROWS_TEMPLATE: _rows_template(BUDGET_SERIES)}
+def _vega_lite_templates() -> dict[str, dict]:
+    """The Vega-Lite templates pages refer to by name; their colours (and data) are set per chart."""
+    from jixiao.site.compare import RATE_TITLE, SCORE_TITLE
+
+    return {
+        ROWS_TEMPLATE: _rows_template(BUDGET_SERIES),
+        SCATTER_TEMPLATE: _scatter_template(RATE_TITLE, SCORE_TITLE, RATE_SERIES),
+    }
+
+
+@functools.cache
+def vega_templates() -> dict[str, dict]:
+    """``_vega_lite_templates`` as Vega, as stored in chart_vega.json (test_chart_specs.py compiles them again)."""
+    from pathlib import Path
+
+    return json.loads((Path(__file__).parent / VEGA_FILE).read_text("utf-8"))
 
 
 def templates_script() -> bytes:
-    """``assets/chart-templates.js``: the templates for charts.js, loaded with the Vega bundle."""
-    return f"window.jixiaoChartTemplates = {embed_json(templates())};\n".encode()
+    """``assets/chart-templates.js``: the Vega templates for charts.js, loaded with the Vega bundle."""
+    return f"window.jixiaoChartTemplates = {embed_json(vega_templates())};\n".encode()
 
 
 def _color(spec: dict) -> dict:
@@ -434,27 +472,53 @@ def _records(lines: list[list]) -> list[dict]:
 
 
 def compact(spec: dict) -> dict:
-    """What a page carries of a chart: a row chart as its template's name, its colours and its lines
-    (``_lines``), anything else whole.  ``expand`` and site_src/charts.js turn it back into exactly
-    ``spec`` (checked here for every chart; a chart that would not is embedded whole)."""
+    """What a page carries of a chart: its template's name, its colours, and its data (a row chart's as one
+    list per drawn line, ``_lines``).  ``expand`` turns it back into exactly ``spec`` (checked here for every
+    chart) and site_src/charts.js into that spec compiled to Vega: the browser has no Vega-Lite."""
     values = spec.get("data", {}).get("values", [])
-    if not values or "r" not in values[0] or "layer" not in spec:
-        return spec
     color = _color(spec)
-    colors = [color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"]]
-    payload = {"template": ROWS_TEMPLATE, "color": colors, "lines": _lines(values)}
-    return payload if expand(payload) == spec else spec
+    scale = color["scale"]
+    if values and "r" in values[0]:
+        payload = {
+            "template": ROWS_TEMPLATE,
+            "color": [scale["domain"], scale["range"], color["legend"]["values"]],
+            "lines": _lines(values),
+        }
+    else:
+        payload = {"template": SCATTER_TEMPLATE, "color": [scale["domain"], scale["range"]], "values": values}
+    if expand(payload) != spec:
+        raise ValueError(f"a chart the templates cannot draw: {json.dumps(spec, ensure_ascii=False)[:200]}")
+    return payload
 
 
-def expand(payload: dict, known: dict[str, dict] | None = None) -> dict:
-    """The full Vega-Lite spec of a page's chart payload (site_src/charts.js does the same)."""
-    if "template" not in payload:
-        return payload
-    spec = json.loads(json.dumps((known or templates())[payload["template"]]))
+def expand(payload: dict) -> dict:
+    """The full Vega-Lite spec of a page's chart payload (what site_src/charts.js draws, as Vega-Lite)."""
+    spec = json.loads(json.dumps(_vega_lite_templates()[payload["template"]]))
     color = _color(spec)
-    color["scale"]["domain"], color["scale"]["range"], color["legend"]["values"] = payload["color"]
-    spec["data"] = {"values": _records(payload["lines"])}
+    color["scale"]["domain"], color["scale"]["range"] = payload["color"][:2]
+    if len(payload["color"]) > 2:
+        color["legend"]["values"] = payload["color"][2]
+    spec["data"] = {"values": _records(payload["lines"]) if "lines" in payload else payload["values"]}
     return spec
+
+
+def vega_spec(payload: dict, known: dict[str, dict] | None = None) -> dict:
+    """The Vega spec site_src/charts.js draws for a payload (the same steps, for tests/test_chart_specs.py):
+    the stored template with the colour scale's domain and range, the legend's entries and the data filled in."""
+    spec = json.loads(json.dumps((known or vega_templates())[payload["template"]]))
+    for scale in spec["scales"]:
+        if scale["name"] == "color":
+            scale["domain"], scale["range"] = payload["color"][:2]
+    if len(payload["color"]) > 2:
+        for legend in spec.get("legends", []):
+            legend["values"] = payload["color"][2]
+    values = _records(payload["lines"]) if "lines" in payload else payload["values"]
+    next(data for data in spec["data"] if data["name"] == SOURCE_DATA)["values"] = values
+    return spec
+
+
+SOURCE_DATA = "source_0"
+"""The Vega data set Vega-Lite compiles a spec's own ``data`` to: where a chart's records go."""
 
 
 def _drawn_height(spec: dict) -> int:

@@ -1,8 +1,9 @@
 """The theme's vendored files and the portal's own folders, checked before anything is published.
 
-Vega, Vega-Lite and Vega-Embed are vendored from npm in ``site_src/vendor/vega/`` (with
-their licences; README there) and every file is checked against the SHA-256 pinned here
-before it is joined into ``assets/vega.js``; sql.js (the 查询 page's SQLite) is vendored the
+Vega is vendored from npm in ``site_src/vendor/vega/`` (with its licence; README there) and
+checked against the SHA-256 pinned here before it is published as ``assets/vega.js`` (Vega-Lite,
+which compiles the chart templates at development time, is pinned here too, in ``tools/``);
+sql.js (the 查询 page's SQLite) is vendored the
 same way in ``site_src/vendor/sql.js/`` and published file by file (``SQL_JS_FILES``).  They
 come from the repository at the built commit, never from a cache, and a changed copy stops
 the build.  A portal's own ``assets/`` and ``templates/`` folders are read like ``data/``:
@@ -24,25 +25,17 @@ VEGA_DIR = Path("vendor") / "vega"
 """Inside the theme's assets folder (site_src/)."""
 VEGA_FILES = (
     ("vega.min.js", "LICENSE-vega", "vega 6.2.0", "ea6a5936381d06f912466354e2b6a20eb66c4d41f1ca9dff1e0236dfee6ee392"),
-    (
-        "vega-lite.min.js",
-        "LICENSE-vega-lite",
-        "vega-lite 6.4.1",
-        "6d5035fdd429b4bc6f91f3754426c3f516f3dbd8e08b105cfc2496bed4ebd254",
-    ),
-    (
-        "vega-embed.min.js",
-        "LICENSE-vega-embed",
-        "vega-embed 7.1.0",
-        "c36254270219eee58fb9b1d954decad954fb07bfc9ab780c5d4401bd445cd50c",
-    ),
 )
-"""(file, its licence, package and version, SHA-256 of the file): joined in this order (vega-lite needs vega)."""
+"""(file, its licence, package and version, SHA-256 of the file): published in this order as assets/vega.js."""
 LICENCE_DIGESTS = {
     "LICENSE-vega": "63727832aaf62004a2b249c933e327f3c90caf49e41a72f4bf436edf632cbda8",
-    "LICENSE-vega-lite": "f618900fd0d64046963b29f40590cdd1e341a2f41449f99110d82fd81fea808c",
-    "LICENSE-vega-embed": "32df67148f0fc3db0eb9e263a7b75d07f1eb14c61955005a4a39c6918d10d137",
 }
+VEGA_LITE = (
+    Path("tools") / "vega-lite" / "vega-lite.min.js",
+    "6d5035fdd429b4bc6f91f3754426c3f516f3dbd8e08b105cfc2496bed4ebd254",
+)
+"""Vega-Lite 6.4.1 (npm; licence beside it), in the repository only: it compiles the chart templates to Vega
+at development time (jixiao/site/charts.py ``write_stored_specs``); pages load Vega alone."""
 
 
 SQL_JS_DIR = Path("vendor") / "sql.js"
@@ -63,8 +56,8 @@ class AssetError(Exception):
         self.path = path
 
 
-def _pinned(path: Path, digest: str) -> bytes:
-    guide = f"site_src/{path.parent.relative_to(path.parent.parent.parent).as_posix()}/README.md"
+def _pinned(path: Path, digest: str, guide: str = "") -> bytes:
+    guide = guide or f"site_src/{path.parent.relative_to(path.parent.parent.parent).as_posix()}/README.md"
     data = files.read_regular(path)
     if data is None:
         raise AssetError(f"缺失、不是普通文件或是符号链接；请从仓库恢复（{guide}）", path)
@@ -73,8 +66,22 @@ def _pinned(path: Path, digest: str) -> bytes:
     return data
 
 
+def pinned_vega(assets_dir: Path) -> Path:
+    """vega.min.js in the theme's assets, checked against its pinned digest (for tools/compile_charts.js)."""
+    name, _, _, digest = VEGA_FILES[0]
+    _pinned(assets_dir / VEGA_DIR / name, digest)
+    return assets_dir / VEGA_DIR / name
+
+
+def pinned_vega_lite(repository: Path) -> Path:
+    """The repository's Vega-Lite, checked against its pinned digest (for tools/compile_charts.js)."""
+    path, digest = VEGA_LITE
+    _pinned(repository / path, digest, f"{path.parent.as_posix()}/README.md")
+    return repository / path
+
+
 def vega_bundle(assets_dir: Path) -> bytes:
-    """vega + vega-lite + vega-embed as one script defining window.vegaEmbed, each after its licence."""
+    """vega as one script defining window.vega, after its licence."""
     folder = assets_dir / VEGA_DIR
     parts = []
     for name, licence, package, digest in VEGA_FILES:
