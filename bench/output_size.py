@@ -12,10 +12,11 @@ file is for: an evaluation page, a chart's CSV, a package's zip, an API document
 with file counts.  ``tar`` is the size of the archive that actions/upload-pages-artifact
 uploads (a 512-byte header per file, each file padded to 512 bytes), which is where
 many small files cost.  ``--extrapolate`` scales every folder but the fixed ones
-(``FIXED``: assets and three single pages) linearly to another number of units.  The all-years files a size rule governs
-(``jixiao.db`` above ``all_years_max_mb``, ``jixiao.xlsx`` above ``all_years_xlsx_max_mb``,
-at jixiao.toml's defaults) are scaled on their own and left out of the projection where
-the scaled file is above its cap, as the build would withhold it; the projection names them.
+(``FIXED``: assets and three single pages) linearly to another number of units.  The files
+a size rule governs (``jixiao.db`` above ``all_years_max_mb``, ``jixiao.xlsx`` above
+``all_years_xlsx_max_mb``, a year's table CSV above ``year_csv_max_mb``, at the settings'
+defaults) are scaled on their own and left out of the projection where the scaled file is
+above its cap, as the build would withhold it; the projection names them.
 
 Synthetic data comes from ``make_data.py`` (3 years, 1 department + 5 projects per
 unit, seed 1) into a temporary folder, and the build runs with a cold cache of its own
@@ -87,7 +88,7 @@ def measure(site: Path) -> dict[str, object]:
                 bucket[0] += size
                 bucket[1] += 1
             tar += 512 + -(-size // 512) * 512
-            if path in CAPPED:
+            if _cap_of(path):
                 capped[path] = size
     return {
         "bytes": total[0],
@@ -111,16 +112,25 @@ measured 1,375 MB, and scaling only units, downloads, api and datasets from 200 
 
 
 CAPPED = {"datasets/jixiao.db": "all_years_max_mb", "datasets/jixiao.xlsx": "all_years_xlsx_max_mb"}
-"""The all-years files a size setting withholds (jixiao/opendata/dataset_docs.all_years_limit)."""
+"""The all-years files a size setting withholds (jixiao/opendata/dataset_docs.all_years_limit); besides
+these, each year's plain table CSV (``datasets/<year>/<table>.csv``, ``year_csv_max_mb``)."""
+YEAR_CSV = re.compile(r"^datasets/\d{4}/\w+\.csv$")
 
 
-def caps() -> dict[str, int]:
-    """Each capped file's limit in bytes at the settings' defaults (the smaller cap wins for the workbook)."""
+def _cap_of(path: str) -> str:
+    """The setting that may withhold this file ("" for none)."""
+    return CAPPED.get(path) or ("year_csv_max_mb" if YEAR_CSV.match(path) else "")
+
+
+def cap(path: str) -> int:
+    """A capped file's limit in bytes at the settings' defaults (the smaller cap wins for the workbook)."""
     sys.path.insert(0, str(ROOT))
     from jixiao.config import Site
     from jixiao.opendata.dataset_docs import all_years_limit
 
-    return {path: all_years_limit(Site(), path)[0] for path in CAPPED}
+    if path in CAPPED:
+        return all_years_limit(Site(), path)[0]
+    return Site().year_csv_max_mb * MB
 
 
 def extrapolate(result: dict[str, object], units: int) -> dict[str, object]:
@@ -130,9 +140,8 @@ def extrapolate(result: dict[str, object], units: int) -> dict[str, object]:
     size = sum(b * (1 if f in FIXED else scale) for f, (b, _) in folders.items())
     files = sum(n * (1 if f in FIXED else scale) for f, (_, n) in folders.items())
     withheld = {}
-    limits = caps()
     for path, measured in result.get("capped", {}).items():
-        if measured * scale > limits[path]:
+        if measured * scale > cap(path):
             withheld[path] = int(measured * scale)
             size, files = size - measured * scale, files - 1
     return {"bytes": int(size), "files": int(files), "withheld": withheld}
@@ -166,7 +175,7 @@ def report(result: dict[str, object], before: dict[str, object] | None, targets:
         lines.append(f"\nat {units:,} units (linear in all but {', '.join(FIXED)}): {guess['bytes'] / MB:,.0f} MB")
         lines[-1] += f" in {guess['files']:,} files"
         for path, size in guess["withheld"].items():
-            lines.append(f"  without {path} (~{size / MB:,.0f} MB, above {CAPPED[path]} = {caps()[path] // MB} MB)")
+            lines.append(f"  without {path} (~{size / MB:,.0f} MB, above {_cap_of(path)} = {cap(path) // MB} MB)")
     return "\n".join(lines)
 
 

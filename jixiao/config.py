@@ -120,6 +120,14 @@ class Site:
         "超过的不发布（各年度的工作簿照常，数据页、README、接口索引与 DCAT 目录注明）；0 则不生成",
         "megabytes",
     )
+    year_csv_max_mb: int = _setting(
+        25,
+        "year_csv_max_mb",
+        "各年度每张表的未压缩 CSV datasets/<年度>/<表>.csv 的大小上限（MB）：同样的行也在该年度的 JSON、"
+        "工作簿、数据库和全部年度的压缩 CSV 中，超过的不发布（数据页、README、接口索引与 DCAT 目录注明）；"
+        "0 则都不发布",
+        "megabytes",
+    )
 
     @property
     def brand(self) -> str:

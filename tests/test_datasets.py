@@ -242,7 +242,7 @@ def combined_and_index(packages: list[Package], config: Config | None = None) ->
             counts = {name: counts[name] + year_counts[name] for name in COMBINED}
         every_year = datasets.write_all_years(config, root, [root / str(year) for year in sorted(by_year)])
         published |= {path: file.read_bytes() for path, file in every_year.items()}
-    index = SiteIndex.of([outline(p) for p in packages], counts, datasets.all_years_published(every_year))
+    index = SiteIndex.of([outline(p) for p in packages], counts, datasets.all_years_published(published))
     return dict(sorted(published.items())) | dict(datasets.documents(config, index)), index
 
 

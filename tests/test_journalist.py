@@ -374,11 +374,14 @@ def test_all_years_max_mb_keeps_the_site_within_its_size(monkeypatch):
     packages = [build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)]
     files, index = combined_and_index(packages, Config(site=Site(all_years_max_mb=0)))
     assert routes.DATASETS_DATABASE not in files and routes.DATASETS_WORKBOOK not in files
-    assert index.all_years_files == ()
+    assert not {routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK} & set(index.all_years_files)
     readme = files[routes.DATASETS_README].decode("utf-8")
     assert "未生成全部年度的数据库（站点设置 all_years_max_mb = 0）" in readme
     listed = {f.path for f in combined.dataset_files(index.by_year, index.all_years_files)}
     assert routes.DATASETS_DATABASE not in listed and all(routes.dataset_database(y) in listed for y in index.by_year)
+
+
+COMBINED_TABLES = ("units", "sources", "evaluations", "budget_lines", "indicators")
 
 
 def _announced(config, index, files: dict[str, bytes]) -> dict[str, str]:
@@ -452,6 +455,76 @@ def test_a_kept_all_years_workbook_is_linked_everywhere_and_nothing_is_withheld(
     assert any(url.endswith("/datasets/jixiao.xlsx") for url in said["catalog files"].split())
 
 
+def test_year_csv_max_mb_withholds_the_years_plain_csvs_and_every_place_says_so():
+    """``year_csv_max_mb = 0``: no ``datasets/<year>/<table>.csv`` (their rows are in the year's JSON, workbook,
+    database and the all-years CSV, which stay); the README, data page, API index and catalogue say why for
+    each and none links one; the combined datapackage.json lists no year's CSV as a source."""
+    from jixiao.config import GRADE_BANDS, Config, Site
+    from jixiao.ingest.model import build_package
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.structure import routes
+
+    packages = [build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)]
+    config = Config(site=Site(year_csv_max_mb=0), templates_dir=REPO / "templates")
+    files, index = combined_and_index(packages, config)
+    assert not [path for path in files if re.fullmatch(r"datasets/\d{4}/\w+\.csv", path)]
+    assert "datasets/2024/indicators.json.gz" in files and "datasets/indicators.csv.gz" in files
+    assert "datasets/2024/jixiao-2024.xlsx" in files and routes.DATASETS_WORKBOOK in files
+    why = (
+        "未发布 2024 年度绩效指标的未压缩 CSV（站点设置 year_csv_max_mb = 0；"
+        "同样的行在 2024/indicators.json.gz、2024/jixiao-2024.xlsx 和全部年度的 indicators.csv.gz 中）"
+    )
+    said = _announced(config, index, files)
+    readme = files[routes.DATASETS_README].decode("utf-8")
+    assert f"| `2024/indicators.csv` | {why} | |" in readme
+    assert why in said["page"] and why in said["catalog"]
+    withheld = json.loads(said["api withheld"])
+    assert withheld["2024/indicators.csv"] == why and len(withheld) == 4 * 5  # 2020, 2022–2024 × 5 tables
+    for links in (said["api datasets"], said["catalog files"]):
+        assert "2024/indicators.json.gz" in links and "2024/indicators.csv " not in links + " "
+    descriptor = json.loads(files[routes.DATASETS_PACKAGE])
+    assert all(resource["sources"] == [] for resource in descriptor["resources"])
+
+
+def test_a_kept_year_csv_is_linked_and_listed_as_a_source():
+    """Default caps on data/: each year's plain CSV is linked from the API index and the catalogue and listed
+    in the combined datapackage.json's sources."""
+    from jixiao.config import GRADE_BANDS, Config
+    from jixiao.ingest.model import build_package
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.structure import routes
+
+    packages = [build_package(r.package, r.findings) for r in validate_directory(DATA, GRADE_BANDS)]
+    config = Config(templates_dir=REPO / "templates")
+    files, index = combined_and_index(packages, config)
+    said = _announced(config, index, files)
+    assert "2024/indicators.csv" in said["api datasets"].split()
+    assert any(url.endswith("/datasets/2024/indicators.csv") for url in said["catalog files"].split())
+    descriptor = json.loads(files[routes.DATASETS_PACKAGE])
+    indicators = next(r for r in descriptor["resources"] if r["name"] == "indicators")
+    assert {"title": "2024 年度（未压缩 CSV）", "path": "2024/indicators.csv"} in indicators["sources"]
+
+
+def test_a_year_csv_above_its_cap_names_the_cap():
+    """A year's CSV the build left out for its size (others of that year kept): the reason says so."""
+    from jixiao.config import GRADE_BANDS, Site
+    from jixiao.ingest.model import build_package, outline
+    from jixiao.ingest.validate import validate_directory
+    from jixiao.opendata import dataset_docs
+    from jixiao.structure.index import SiteIndex
+
+    outlines = [outline(build_package(r.package, r.findings)) for r in validate_directory(DATA, GRADE_BANDS)]
+    years = (2020, 2022, 2023, 2024)  # the years in data/
+    kept = [f"datasets/{y}/{t}.csv" for y in years for t in COMBINED_TABLES if t != "indicators"]
+    kept += ["datasets/2020/indicators.csv", "datasets/2022/indicators.csv", "datasets/2023/indicators.csv"]
+    kept += ["datasets/jixiao.db", "datasets/jixiao.xlsx"]
+    index = SiteIndex.of(outlines, row_counts={}, all_years_files=tuple(kept))
+    assert dataset_docs.missing_all_years(index, {}, Site(year_csv_max_mb=25)) == {
+        "datasets/2024/indicators.csv": "2024 年度绩效指标的未压缩 CSV 超过 25 MB（站点设置 year_csv_max_mb；"
+        "同样的行在 2024/indicators.json.gz、2024/jixiao-2024.xlsx 和全部年度的 indicators.csv.gz 中），不发布"
+    }
+
+
 @pytest.mark.parametrize(
     ("database_mb", "workbook_mb", "why"),
     [
@@ -468,6 +541,7 @@ def test_the_smaller_cap_names_itself_when_the_workbook_is_too_large(database_mb
     from jixiao.structure.index import SiteIndex
 
     outlines = [outline(build_package(r.package, r.findings)) for r in validate_directory(DATA, GRADE_BANDS)]
-    index = SiteIndex.of(outlines, row_counts={}, all_years_files=("datasets/jixiao.db",))
+    years = [f"datasets/{y}/{t}.csv" for y in (2020, 2022, 2023, 2024) for t in COMBINED_TABLES]  # all kept
+    index = SiteIndex.of(outlines, row_counts={}, all_years_files=("datasets/jixiao.db", *years))
     site = Site(all_years_max_mb=database_mb, all_years_xlsx_max_mb=workbook_mb)
     assert dataset_docs.missing_all_years(index, {}, site) == {"datasets/jixiao.xlsx": why}

@@ -116,7 +116,7 @@ def combined_datasets(
 
     entry, names = _entry(cache, key, staging, make_all)
     count, size = count + len(names), size + sum((entry / name).stat().st_size for name in names)
-    all_years_files = datasets.all_years_published(names)
+    all_years_files = datasets.all_years_published([*names, *(name for _, year in entries for name in year)])
     for entry, _ in entries:
         if entry.parent != cache.root:
             shutil.rmtree(entry, ignore_errors=True)

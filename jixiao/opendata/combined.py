@@ -276,6 +276,15 @@ def workbook_fits(counts: Mapping[str, int] | None) -> bool:
     return not counts or all(count <= XLSX_MAX_ROWS for count in counts.values())
 
 
+def size_capped(path: str) -> bool:
+    """Whether a size setting may withhold this combined file: the all-years database (``all_years_max_mb``)
+    and workbook (also ``all_years_xlsx_max_mb``), and a year's plain CSV (``year_csv_max_mb``)."""
+    if path in (routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK):
+        return True
+    parts = path.split("/")
+    return len(parts) == 3 and parts[0] == "datasets" and parts[1].isdigit() and parts[2].endswith(".csv")
+
+
 def dataset_files(years: Iterable[int], all_years: Iterable[str] | None = None) -> list[DatasetFile]:
     """Every combined file: the all-years database and workbook, each table across all years (CSV, gzip), then
     each year's CSV, JSON, workbook, database.
@@ -286,19 +295,21 @@ def dataset_files(years: Iterable[int], all_years: Iterable[str] | None = None) 
     are offered compressed (they shrink to about a tenth and a fifth); the all-years
     tables are the years' compressed CSVs joined (gzip members).  ``all_years``: the
     all-years database and workbook the build published (``SiteIndex.all_years_files``;
-    a table longer than a sheet or the size limit ``all_years_max_mb`` leaves one out);
-    None lists both.
+    a table longer than a sheet or the size limit ``all_years_max_mb`` leaves one out), and the years'
+    plain CSVs it published (``year_csv_max_mb``); None lists every file.
     """
-    published = {routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK} if all_years is None else set(all_years)
+    published = None if all_years is None else set(all_years)
     files = []
-    if routes.DATASETS_DATABASE in published:
+    if published is None or routes.DATASETS_DATABASE in published:
         files.append(DatasetFile(routes.DATASETS_DATABASE, "jixiao.db", None, None))
-    if routes.DATASETS_WORKBOOK in published:
+    if published is None or routes.DATASETS_WORKBOOK in published:
         files.append(DatasetFile(routes.DATASETS_WORKBOOK, "jixiao.xlsx", None, None))
     files += [DatasetFile(routes.dataset_file(name, "csv.gz"), f"{name}.csv.gz", None, name) for name in COMBINED]
     for year in sorted(years, reverse=True):
         for name in COMBINED:
-            files.append(DatasetFile(routes.dataset_year_file(year, name, "csv"), f"{name}.csv", year, name))
+            path = routes.dataset_year_file(year, name, "csv")
+            if published is None or path in published:
+                files.append(DatasetFile(path, f"{name}.csv", year, name))
             path = routes.dataset_year_file(year, name, "json.gz")
             files.append(DatasetFile(path, f"{name}.json.gz", year, name))
         workbook, database = routes.dataset_workbook(year), routes.dataset_database(year)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from jixiao.config import Site
 from jixiao.opendata import combined, downloads, spreadsheet
@@ -26,13 +26,15 @@ FOREIGN_KEYS = {
 """How the combined tables join: every row's unit and year, evaluation and source exist in the table named."""
 
 
-def descriptor(site: Site, years: list[int] | None = None) -> dict[str, object]:
+def descriptor(site: Site, years: list[int] | None = None, published: Iterable[str] | None = None) -> dict[str, object]:
     """A Frictionless descriptor for the combined CSVs (the portal's licence, as every package has).
 
     Each table is one resource, its all-years compressed CSV (frictionless reads gzip); the
     years' plain CSVs are listed in ``sources`` so a reader knows where each year is; the
-    tables' joins are ``foreignKeys``.
+    tables' joins are ``foreignKeys``.  ``published`` (``SiteIndex.all_years_files``): a year's CSV
+    that ``year_csv_max_mb`` withheld is not listed.
     """
+    shown = None if published is None else set(published)
     return {
         "profile": "tabular-data-package",
         "name": "jixiao-combined",
@@ -57,7 +59,9 @@ def descriptor(site: Site, years: list[int] | None = None) -> dict[str, object]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8-sig",
                 "sources": [
-                    {"title": f"{year} 年度（未压缩 CSV）", "path": f"{year}/{table.name}.csv"} for year in years or []
+                    {"title": f"{year} 年度（未压缩 CSV）", "path": f"{year}/{table.name}.csv"}
+                    for year in years or []
+                    if shown is None or routes.dataset_year_file(year, table.name, "csv") in shown
                 ],
                 "schema": {
                     "fields": [
@@ -178,6 +182,21 @@ def missing_all_years(index: SiteIndex, counts: Mapping[str, int], site: Site) -
             why[path] = f"有的表超过 Excel 一个工作表的 {combined.XLSX_MAX_ROWS} 行，不提供全部年度的{name}"
         else:
             why[path] = f"全部年度的{name}超过 {limit // 1_000_000} MB（站点设置 {key}），不发布"
+    for year in sorted(index.by_year):
+        for table in COMBINED.values():
+            path = routes.dataset_year_file(year, table.name, "csv")
+            if path in published:
+                continue
+            same = (
+                f"同样的行在 {year}/{table.name}.json.gz、{year}/jixiao-{year}.xlsx 和全部年度的 {table.name}.csv.gz 中"
+            )
+            if site.year_csv_max_mb == 0:
+                why[path] = f"未发布 {year} 年度{table.title}的未压缩 CSV（站点设置 year_csv_max_mb = 0；{same}）"
+            else:
+                why[path] = (
+                    f"{year} 年度{table.title}的未压缩 CSV 超过 {site.year_csv_max_mb} MB"
+                    f"（站点设置 year_csv_max_mb；{same}），不发布"
+                )
     return why
 
 
@@ -228,6 +247,9 @@ def readme(index: SiteIndex, counts: Mapping[str, int], site: Site) -> str:
         "| --- | --- | --- |",
     ]
     lines += _all_years_rows(index, counts, site)
+    withheld = missing_all_years(index, counts, site)
+    years_csvs = [path for path in withheld if path.count("/") == 2]  # datasets/<year>/<table>.csv
+    lines += [f"| `{path.removeprefix('datasets/')}` | {withheld[path]} | |" for path in years_csvs]
     for name, table in COMBINED.items():
         files = f"`<年度>/{name}.csv`、`<年度>/{name}.json.gz`、`{name}.csv.gz`（全部年度）"
         lines.append(f"| {files} | {table.title} | {counts[name]} |")

@@ -79,8 +79,12 @@ def write_year(
     _gzip_file(root / "database.sqlite", root / DATABASE)
     _second_name(root / DATABASE, root / ROWS_DATABASE)
     files = {}
+    limit = config.site.year_csv_max_mb * 1_000_000
     for table in COMBINED:
-        files[routes.dataset_year_file(year, table, "csv")] = root / f"{table}.csv"
+        if (root / f"{table}.csv").stat().st_size <= limit:
+            files[routes.dataset_year_file(year, table, "csv")] = root / f"{table}.csv"
+        else:  # its rows are in the year's JSON, workbook, database and the all-years CSV (year_csv_max_mb)
+            (root / f"{table}.csv").unlink()
         files[routes.dataset_year_file(year, table, "json.gz")] = root / f"{table}.json.gz"
     files[routes.dataset_workbook(year)] = root / "book.xlsx"
     files[routes.dataset_database(year)] = root / DATABASE
@@ -192,8 +196,9 @@ def _sheet_rows(path: Path) -> Iterator[str]:
 
 
 def all_years_published(paths: Iterable[str]) -> tuple[str, ...]:
-    """Which of the all-years database and workbook are among the published ``paths``."""
-    return tuple(p for p in (routes.DATASETS_DATABASE, routes.DATASETS_WORKBOOK) if p in set(paths))
+    """Which of the files a size rule may withhold are among the published ``paths``: the all-years
+    database and workbook and each year's plain CSVs (``SiteIndex.all_years_files``)."""
+    return tuple(sorted(p for p in set(paths) if combined.size_capped(p)))
 
 
 def _csv_line(cells: list[str]) -> str:
@@ -213,7 +218,8 @@ def _gzip_file(source: Path, target: Path) -> None:
 def documents(config: Config, index: SiteIndex) -> Iterator[tuple[str, bytes]]:
     """The combined datasets' descriptor and README and the API index (README's counts: ``index.row_counts``)."""
     counts = index.row_counts or dict.fromkeys(COMBINED, 0)
-    yield routes.DATASETS_PACKAGE, downloads.json_bytes(dataset_docs.descriptor(config.site, sorted(index.by_year)))
+    descriptor = dataset_docs.descriptor(config.site, sorted(index.by_year), index.all_years_files)
+    yield routes.DATASETS_PACKAGE, downloads.json_bytes(descriptor)
     yield routes.DATASETS_README, dataset_docs.readme(index, counts, config.site).encode("utf-8")
     withheld = dataset_docs.missing_all_years(index, counts, config.site)
     yield routes.API_INDEX, api.encode(api.index_document(index, config.site.data_title, withheld))

@@ -28,8 +28,9 @@ class SiteIndex:
     """Rows of each combined table (``combined.COMBINED``), as the build counted them while writing each
     year's combined files (assemble/shared.py): outlines cannot count budget lines or indicators."""
     all_years_files: tuple[str, ...] | None = None
-    """Site paths of the all-years database and workbook the datasets stage published; None where no
-    datasets stage ran (both are listed)."""
+    """Site paths of the files a size setting may withhold that the datasets stage published: the
+    all-years database and workbook and each year's plain CSVs (``combined.size_capped``); None where
+    no datasets stage ran (all are listed)."""
     added: Mapping[str, str] = field(default_factory=dict)
     """Package id → the date (YYYY-MM-DD) it was first committed, and "HEAD" → the built commit's date
     (jixiao/assemble/history.py; empty outside git): the feed's date where a source prints none."""
