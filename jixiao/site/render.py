@@ -10,6 +10,7 @@ computed ones say so.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -94,8 +95,15 @@ def visible(value: object) -> object:
 _MD = _markdown()
 
 
+@functools.lru_cache(maxsize=256)
 def markdown_html(text: str) -> Markup:
-    """Narrative Markdown → HTML; raw HTML in the source is shown as text."""
+    """Narrative Markdown → HTML; raw HTML in the source is shown as text.
+
+    Cached by text: a unit's page shows its latest functions and organisation sections,
+    which its package page shows too, and Markdown is a fifth of a page's rendering.
+    The HTML depends on the text alone, and the unit pages of a worker come one unit
+    after another, so a few hundred texts cover a unit's pages.
+    """
     return Markup(_MD.render(text))
 
 
@@ -139,6 +147,10 @@ def make_environment(templates_dir: Path, override: Path | None = None, site: Si
         template_label=template_label,
     )
     env.globals["site"] = site or Site()
-    # the evaluation page's table rows, printed in Python (jixiao/site/table_html.py says why)
-    env.globals.update(budget_rows=table_html.budget_rows, indicator_groups=table_html.indicator_groups)
+    # the rows of the big tables, printed in Python (jixiao/site/table_html.py says why)
+    env.globals.update(
+        budget_rows=table_html.budget_rows,
+        indicator_groups=table_html.indicator_groups,
+        summary_rows=table_html.summary_rows,
+    )
     return env

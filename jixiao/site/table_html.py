@@ -1,13 +1,14 @@
-"""The rows of the evaluation page's two big tables (budget, indicators) as HTML, written in Python.
+"""The rows of the big tables (an evaluation's budget and indicators, lists of evaluations) as HTML.
 
-Why not a Jinja loop: an evaluation page has some 600 table cells, and in Jinja each printed
-value is a ``finalize`` call, an ``escape`` call and a macro call for every amount, which
-made these loops most of a page's rendering time.  Here each value is still cleaned of
-invisible format characters (render.visible, the environment's finalize) and escaped
-(markupsafe) exactly once, so the page is byte for byte what the template loop printed
-(after render.squeeze): the markup below copies templates/_evaluation.html's loops,
-including the spaces a skipped ``{% if %}`` left inside a line.  The table's frame
-(caption, headings) stays in the template, which a portal may override.
+Why not a Jinja loop: an evaluation page has some 600 table cells (a listing page's list
+thousands of rows), and in Jinja each printed value is a ``finalize`` call, an ``escape``
+call and a macro call for every amount, which made these loops most of a page's rendering
+time.  Here each value is still cleaned of invisible format characters (render.visible,
+the environment's finalize) and escaped (markupsafe) exactly once, so the page is byte for
+byte what the template loop printed (after render.squeeze): the markup below copies the
+loops of templates/_evaluation.html and _summary_table.html, including the spaces a
+skipped ``{% if %}`` left inside a line.  The table's frame (caption, headings) stays in
+the template, which a portal may override.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from jixiao.site.amounts import Shown
 from jixiao.structure.labels import amount, percent
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from jixiao.site.evaluation_view import EvaluationView
+    from jixiao.site.views import PackageSummary as SummaryRow
 
 _search = INVISIBLE.search
 _remove = INVISIBLE.sub
@@ -39,6 +43,10 @@ def text(value: object) -> str:
         cleaned = _remove("", value)
         value = Markup(cleaned) if isinstance(value, Markup) else cleaned
     return str(escape(value))
+
+
+# A figure formatted by amount, percent or published_percent (digits, sign, point, %, —) holds
+# nothing to clean or escape, so it is printed without ``text``.
 
 
 def money(shown: Shown) -> str:
@@ -76,15 +84,15 @@ def budget_rows(view: EvaluationView) -> Markup:
                 + "</td>\n"
             )
         if published:
-            rate = text(published_percent(line.rate_published))
+            rate = published_percent(line.rate_published)
             add(f'<td class="num" data-label="执行率（原文）">{rate}</td>      ')
-        add(f'<td class="num" data-label="执行率（计算）">{text(percent(line.rate_computed))}</td>\n')
+        add(f'<td class="num" data-label="执行率（计算）">{percent(line.rate_computed)}</td>\n')
         if share:
-            add(f'<td class="num" data-label="占比（原文）">{text(published_percent(line.share_published))}</td>')
+            add(f'<td class="num" data-label="占比（原文）">{published_percent(line.share_published)}</td>')
         if score:
             add(
-                f'<td class="num" data-label="分值">{text(amount(line.weight))}</td>'
-                f'<td class="num" data-label="得分">{text(amount(line.score))}</td>'
+                f'<td class="num" data-label="分值">{amount(line.weight)}</td>'
+                f'<td class="num" data-label="得分">{amount(line.score)}</td>'
             )
         add("    </tr>\n" if share or score else "</tr>\n")
         if line.note:
@@ -104,14 +112,14 @@ def indicator_groups(view: EvaluationView) -> Markup:
     weight_word = text(cols.weight_word)
     for group in view.indicator_groups:
         add("<tbody>\n")
-        level1_weight = f"（{text(amount(group.level1_weight))} 分）" if group.level1_weight is not None else ""
+        level1_weight = f"（{amount(group.level1_weight)} 分）" if group.level1_weight is not None else ""
         add(f'<tr class="group"><th scope="rowgroup" colspan="{width}">{text(group.level1)}{level1_weight}</th></tr>\n')
         for row in group.rows:
             i = row.indicator
             status = text(i.status)
             flagged = " flagged" if row.flagged else ""
             level3 = text(i.level3 or "（空白）")
-            level2_weight = f"（{text(amount(i.level2_weight))}）" if i.level2_weight is not None else ""
+            level2_weight = f"（{amount(i.level2_weight)}）" if i.level2_weight is not None else ""
             add(f'<tr id="{text(row.anchor)}" class="{status}{flagged}">\n')
             add(f'<td class="wide level2" data-label="二级指标">{text(i.level2)}{level2_weight}</td>\n')
             add(f'<th scope="row" class="wide">{level3}</th>\n')
@@ -121,14 +129,14 @@ def indicator_groups(view: EvaluationView) -> Markup:
             if cols.measure_unit:
                 add(f'<td data-label="度量单位">{text(i.measure_unit)}</td>        ')
             add(f'<td data-label="实际完成值">{text(i.actual)}</td>\n')
-            weight = "（未印）" if i.status == "score_only" else text(amount(i.weight))
+            weight = "（未印）" if i.status == "score_only" else amount(i.weight)
             add(f'<td class="num" data-label="{weight_word}">{weight}</td>\n')
             if cols.weight_share:
-                add(f'<td class="num" data-label="权重占比（%）">{text(amount(i.weight_share))}</td>        ')
-            score = "（空白）" if i.status == "weight_only" else text(amount(i.score))
+                add(f'<td class="num" data-label="权重占比（%）">{amount(i.weight_share)}</td>        ')
+            score = "（空白）" if i.status == "weight_only" else amount(i.score)
             add(f'<td class="num" data-label="得分">{score}</td>\n')
             if cols.score_converted:
-                add(f'<td class="num" data-label="折算得分">{text(amount(i.score_converted))}</td>      </tr>\n')
+                add(f'<td class="num" data-label="折算得分">{amount(i.score_converted)}</td>      </tr>\n')
             else:
                 add("</tr>\n")
             if row.note:
@@ -142,4 +150,31 @@ def indicator_groups(view: EvaluationView) -> Markup:
                     f"{level3}：{text(row.status_label)}</td></tr>\n"
                 )
         add("</tbody>\n")
+    return Markup("".join(out))
+
+
+def summary_rows(rows: Sequence[SummaryRow]) -> Markup:
+    """templates/_summary_table.html's rows: one evaluation a row (a listing page has thousands of them)."""
+    out: list[str] = []
+    add = out.append
+    for row in rows:
+        flags = (
+            f'<a class="badge" href="{text(row.flags_href)}">{text(row.flag_count)} 个数据质量标记</a>'
+            if row.flag_count
+            else "无"
+        )
+        add(
+            "<tr>\n"
+            f'<td class="span2"><a href="{text(row.unit_href)}">{text(row.unit_name)}</a></td>\n'
+            f'<td data-label="年度">{text(row.year)}</td>\n'
+            f'<td class="wide"><a href="{text(row.href)}">{text(row.title)}</a><br>'
+            f'<span class="muted">{text(row.kind_label)}</span></td>\n'
+            f'<td class="num" data-label="全年预算数（万元）">{money(row.budget_shown)}</td>\n'
+            f'<td class="num" data-label="实际支出数（万元）">{money(row.actual_shown)}</td>\n'
+            f'<td class="num" data-label="执行率（计算）">{percent(row.rate)}</td>\n'
+            f'<td class="num" data-label="得分">{amount(row.score)}</td>\n'
+            f'<td data-label="等级">{text(row.grade or "—")}</td>\n'
+            f'<td data-label="标记">{flags}</td>\n'
+            "</tr>\n"
+        )
     return Markup("".join(out))

@@ -7,6 +7,7 @@ the width a chart is drawn at, so a desktop label uses the width there is.
 
 from __future__ import annotations
 
+import functools
 import re
 
 WRAP = 24
@@ -24,6 +25,13 @@ def _width(text: str) -> float:
 
 
 def wrap(text: str, width: int = WRAP) -> list[str]:
+    """``_wrap``, remembered per label: a unit's charts print the same labels (全年预算数, each line's name)
+    over and over, and wrapping was a fifth of building an evaluation page's view."""
+    return list(_wrap(text, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrap(text: str, width: int) -> tuple[str, ...]:
     """Lines of at most ``width`` (a CJK character counts 1, others about 0.55); keeps every character.
 
     A line never ends inside a number or another ASCII run (only a run longer than a whole line is cut),
@@ -45,4 +53,4 @@ def wrap(text: str, width: int = WRAP) -> list[str]:
             token, line, used = token[cut:], "", 0.0
         line += token
         used += _width(token)
-    return [*lines, line] if line or not lines else lines
+    return (*lines, line) if line or not lines else tuple(lines)
