@@ -156,6 +156,40 @@ def test_missing_pagefind_binary_fails_the_build_clearly(tmp_path, monkeypatch):
     assert beside == ["site"], "staging folder left behind"
 
 
+def test_a_build_stopped_while_its_slices_are_indexed_leaves_the_old_site_and_nothing_beside(tmp_path, monkeypatch):
+    """The slices are indexed beside the datasets (search.Indexing): a build stopped there waits for its
+    pagefind processes before removing its staging folder, so none writes into it afterwards."""
+    import threading
+
+    from jixiao.assemble import shared
+    from jixiao.assemble.pipeline import BuildError
+    from jixiao.assemble.write import MARKER
+
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_text("an earlier build", "utf-8")
+    (out / "index.html").write_text("old", "utf-8")
+    started: list[list[str]] = []
+    start_slices = search.Indexing.start_slices
+
+    def spy(self, pages):
+        started.append(pages)
+        start_slices(self, pages)
+
+    def stop(*args, **kwargs):
+        raise BuildError("合并数据集失败（测试）")
+
+    monkeypatch.setattr(search.Indexing, "start_slices", spy)
+    monkeypatch.setattr(shared, "combined_datasets", stop)
+    with pytest.raises(BuildError, match="合并数据集失败"):
+        build_site(out, full=True, jobs=1)
+    assert len(started) == 1 and any(p.startswith("units/") for p in started[0]), "the slices started first"
+    assert not [t for t in threading.enumerate() if t.name.startswith("ThreadPoolExecutor")], "pagefind still running"
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "index.html"], "the old site must stay"
+    beside = sorted(p.name for p in tmp_path.iterdir() if p.name != ".site.jixiao-lock")
+    assert beside == ["site"], "staging folder left behind"
+
+
 # --------------------------------------------------------------------------- in the browser
 
 

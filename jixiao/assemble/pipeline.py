@@ -1,5 +1,8 @@
 """Pipeline: plan → units (load, validate, model, render, write; in parallel) → shared pages → search → swap.
 
+The search index of the unit pages starts as soon as the units are done and runs beside
+the datasets and shared pages (pagefind processes); only the shared pages' bundle waits.
+
 Everything is gathered and checked before the site is replaced: output goes into a
 fresh staging folder, and a bad package stops the build with its findings while the
 previous site stays as it was.  Units whose inputs have not changed since the last
@@ -392,11 +395,42 @@ def _write_shared(
 
     The combined datasets come first: they count the rows (``SiteIndex.row_counts``) that the
     data page prints, so the site index is built, once, after them.  Each is reused when its
-    inputs did not change (jixiao/assemble/shared.py).
+    inputs did not change (jixiao/assemble/shared.py).  The search index of the unit pages
+    (its slices, pagefind processes) does not wait for them: it is started first and runs
+    beside them (``search.Indexing``), and the main bundle follows the shared pages.
     """
+    from jixiao.site import search
+
+    if not config.site.search:
+        _write_datasets_and_pages(config, staging, outlines, records, progress, stage, summary, site)
+        return
+    keys = {r.unit_id: r.key for r in records} if config.incremental else None
+    previous = site.current if site.kept and site.current.is_dir() else None
+    try:
+        with search.Indexing(staging.root, config, keys, site.root_of, previous) as indexing:
+            indexing.start_slices(sorted(path for path in staging.written if path.endswith(".html")))
+            _write_datasets_and_pages(config, staging, outlines, records, progress, stage, summary, site)
+            with stage("search"):
+                progress.stage("搜索索引")
+                pages = sorted(path for path in staging.written if path.endswith(".html"))
+                site.adopt.extend(indexing.finish(pages))
+    except search.SearchIndexError as error:
+        raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
+
+
+def _write_datasets_and_pages(
+    config: Config,
+    staging: Staging,
+    outlines: list[PackageOutline],
+    records: list[units.UnitRecord],
+    progress: Progress,
+    stage: _Stages,
+    summary: BuildSummary,
+    site: SiteFiles,
+) -> None:
+    """The combined datasets, the data documents, the pages across units and the static files."""
     from jixiao.assemble import shared
     from jixiao.opendata import datasets
-    from jixiao.site import search
     from jixiao.structure.index import SiteIndex
 
     with stage("datasets"):
@@ -416,17 +450,6 @@ def _write_shared(
         count, written = staging.write(shared.static_files(config))
     summary.files += files + count
     summary.bytes += size + written
-    with stage("search"):
-        if not config.site.search:
-            return
-        progress.stage("搜索索引")
-        try:
-            pages = sorted(path for path in staging.written if path.endswith(".html"))
-            keys = {r.unit_id: r.key for r in records} if config.incremental else None
-            previous = site.current if site.kept and site.current.is_dir() else None
-            site.adopt.extend(search.index_site(staging.root, config, keys, pages, site.root_of, previous))
-        except search.SearchIndexError as error:
-            raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
 
 
 def run_build(config: Config, stats: Path | None = None) -> int:

@@ -37,7 +37,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -138,15 +138,70 @@ def index_site(
     """
     site_dir = site_dir.resolve()
     pages = html_files(site_dir) if pages is None else pages
-    where = root_of or (lambda path: site_dir)
-    cache = FileCache(config.cache_dir.resolve() / "search") if unit_keys is not None else None
-    jobs = _jobs(site_dir, pages, where, unit_keys)
-    indexer = _Indexer(site_dir, pagefind_binary(), where, cache, previous)
-    with ThreadPoolExecutor(max(1, min(config.jobs, len(jobs)))) as pool:
-        list(pool.map(indexer.run, jobs))
-    if cache is not None:
-        cache.prune()  # the one rule of every cache: unused, and untouched for its grace period
-    return sorted(indexer.kept)
+    with Indexing(site_dir, config, unit_keys, root_of, previous) as indexing:
+        indexing.start_slices(pages)
+        return indexing.finish(pages)
+
+
+class Indexing:
+    """The search index made in two steps, so its larger part overlaps the rest of the build.
+
+    The slices index only unit pages, which are all written when the units are done; the
+    main bundle indexes the pages across units, written later.  ``start_slices`` sets the
+    slices going in threads (each a pagefind process) while the build goes on with the
+    datasets and shared pages; ``finish`` adds the main bundle once every page is there and
+    waits for all.  A slice started from other pages than the finished site's (a page under
+    a unit's folder written after the units, which the build does not do) stops the build
+    rather than publish an index of pages that are not the site's.  Leaving the ``with`` block waits
+    for every pagefind process started, and cancels those not started, before the caller
+    removes the folder they write into (a failed build).
+    """
+
+    def __init__(
+        self,
+        site_dir: Path,
+        config: Config,
+        unit_keys: Mapping[str, str] | None = None,
+        root_of: Callable[[str], Path] | None = None,
+        previous: Path | None = None,
+    ) -> None:
+        self.site_dir = site_dir.resolve()
+        self.unit_keys = unit_keys
+        self.where = root_of or (lambda path: self.site_dir)
+        self.cache = FileCache(config.cache_dir.resolve() / "search") if unit_keys is not None else None
+        self.indexer = _Indexer(self.site_dir, pagefind_binary(), self.where, self.cache, previous)
+        self.pool = ThreadPoolExecutor(max(1, config.jobs))
+        self.started: dict[Path, tuple[_Job, Future[None]]] = {}
+
+    def __enter__(self) -> Indexing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def start_slices(self, pages: list[str]) -> None:
+        """Set every slice of these pages (only the unit pages count) going in the background."""
+        for job in _jobs(self.site_dir, pages, self.where, self.unit_keys, main_key=False)[1:]:
+            self.started[job.target] = (job, self.pool.submit(self.indexer.run, job))
+
+    def finish(self, pages: list[str]) -> list[str]:
+        """The main bundle over the shared pages of ``pages`` (every page of the site, sorted), then every
+        slice done; returns the slices kept in the current site (``index_site``)."""
+        jobs = _jobs(self.site_dir, pages, self.where, self.unit_keys)
+        waiting = [self.pool.submit(self.indexer.run, jobs[0])]
+        for job in jobs[1:]:
+            started = self.started.pop(job.target, None)
+            waiting.append(started[1] if started is not None else self.pool.submit(self.indexer.run, job))
+            if started is not None and started[0] != job:
+                self.started[job.target] = started  # indexed from other pages: an error, once it is done
+        for future in waiting:
+            future.result()
+        for job, future in self.started.values():
+            future.result()
+            raise SearchIndexError(f"搜索索引分片 {job.target.name} 不是由最终的页面建立的")
+        if self.cache is not None:
+            self.cache.prune()  # the one rule of every cache: unused, and untouched for its grace period
+        return sorted(self.indexer.kept)
 
 
 @dataclass(frozen=True)
@@ -161,13 +216,20 @@ class _Job:
 
 
 def _jobs(
-    site_dir: Path, pages: list[str], where: Callable[[str], Path], unit_keys: Mapping[str, str] | None
+    site_dir: Path,
+    pages: list[str],
+    where: Callable[[str], Path],
+    unit_keys: Mapping[str, str] | None,
+    main_key: bool = True,
 ) -> list[_Job]:
-    """The main bundle, then a slice per group of units (``slices``); a slice is keyed only when all its units are."""
+    """The main bundle, then a slice per group of units (``slices``); a slice is keyed only when all its units are.
+
+    ``main_key=False`` leaves the main bundle unkeyed (its pages are not all written yet: ``Indexing``).
+    """
     units = {p.split("/")[1] for p in pages if p.startswith("units/") and p.count("/") > 1}
     shared, by_slice = slices(pages, len(units))
     bundle = site_dir / routes.PAGEFIND_DIR
-    main = _bundle_key(site_dir, shared, where) if unit_keys is not None else None
+    main = _bundle_key(site_dir, shared, where) if unit_keys is not None and main_key else None
     jobs = [_Job(bundle, shared, main, main=True)]
     for name, members in by_slice.items():
         key = None
