@@ -212,47 +212,60 @@
     queue.push(el);
     if (!drawing) { drawing = true; window.setTimeout(next, 0); }
   }
+  /* Each chart is drawn in steps, each in a task of its own (a phone's processor is four times slower than a
+     laptop's, and every task over 50 ms blocks a tap): the spec is parsed, the view is made, then its
+     dataflow runs and draws.  A step that throws marks the chart and moves on to the next one. */
+  function steps(el, work) {
+    var index = 0, state = {};
+    function step() {
+      var result;
+      try {
+        result = work[index](state);
+      } catch (error) {
+        el.setAttribute("data-error", String(error));
+        window.setTimeout(next, 0);
+        return;
+      }
+      index += 1;
+      if (index < work.length) { window.setTimeout(step, 0); return; }
+      Promise.resolve(result).catch(function (error) {
+        el.setAttribute("data-error", String(error));
+      }).then(function () { window.setTimeout(next, 0); });
+    }
+    step();
+  }
   function next() {
     var el = queue.shift();
     if (!el) { drawing = false; return; }
     var source = document.getElementById(el.getAttribute("data-spec"));
     if (!source) { next(); return; }
-    var expanded;
-    try {
-      expanded = expand(JSON.parse(source.textContent), Math.max(8, Math.floor((el.clientWidth - 8) / CHARACTER_PX)));
-    } catch (error) {
-      el.setAttribute("data-error", String(error));
-      window.setTimeout(next, 0);
-      return;
-    }
-    /* Vega labels the element it draws into ("Vega visualization"): give it a child, keep our role="img". */
-    var target = document.createElement("div");
-    el.appendChild(target);
-    var view;
-    try {
-      view = new window.vega.View(window.vega.parse(expanded.spec), { renderer: "svg" });
-      view.tooltip(tooltip);
-      view.initialize(target);
-    } catch (error) {
-      el.setAttribute("data-error", String(error));
-      window.setTimeout(next, 0);
-      return;
-    }
-    /* The dataflow runs and the chart is drawn in a task of its own, after the parse above. */
-    window.setTimeout(function () {
-      view.runAsync().then(function () {
-        exportButtons(el, view);
-        views[el.id] = { view: view };
-        if (el.getAttribute("data-year-param")) {  /* a year chosen before the chart was drawn */
-          view.signal(el.getAttribute("data-year-param"), Number(el.getAttribute("data-year"))).runAsync();
-        }
-        details(el, view, expanded.values);
-        el.style.minHeight = "";
-        el.setAttribute("data-rendered", "true");
-      }).catch(function (error) {
-        el.setAttribute("data-error", String(error));
-      }).then(function () { window.setTimeout(next, 0); });
-    }, 0);
+    steps(el, [
+      function (state) {
+        state.expanded = expand(JSON.parse(source.textContent), Math.max(8, Math.floor((el.clientWidth - 8) / CHARACTER_PX)));
+        state.runtime = window.vega.parse(state.expanded.spec);
+      },
+      function (state) {
+        state.view = new window.vega.View(state.runtime, { renderer: "svg" });
+        state.view.tooltip(tooltip);
+        /* Vega labels the element it draws into ("Vega visualization"): give it a child, keep our role="img". */
+        var target = document.createElement("div");
+        el.appendChild(target);
+        state.view.initialize(target);
+      },
+      function (state) {
+        var view = state.view;
+        return view.runAsync().then(function () {
+          exportButtons(el, view);
+          views[el.id] = { view: view };
+          if (el.getAttribute("data-year-param")) {  /* a year chosen before the chart was drawn */
+            view.signal(el.getAttribute("data-year-param"), Number(el.getAttribute("data-year"))).runAsync();
+          }
+          details(el, view, state.expanded.values);
+          el.style.minHeight = "";
+          el.setAttribute("data-rendered", "true");
+        });
+      }
+    ]);
   }
   /* The bundle and the templates load side by side, once, when the first chart is wanted. */
   var loading = null;
