@@ -13,6 +13,7 @@ spreadsheet reads them as binary floating point numbers.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import tempfile
@@ -63,11 +64,25 @@ def row_template(refs: list[str], kinds: str, row: tuple[str | int | bool | None
             parts.append(f'<c r="{ref}{ROW}" t="b"><v>{int(value)}</v></c>')
         elif kind == "n" or value.__class__ is int:
             parts.append(f'<c r="{ref}{ROW}"><v>{value}</v></c>')
+        elif len(value) <= SHORT_TEXT:  # type: ignore[arg-type]
+            parts.append(_short_text_cell(ref, value))
         else:
-            text = escape(excel_text(value))  # type: ignore[arg-type]
-            parts.append(f'<c r="{ref}{ROW}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+            parts.append(_text_cell(ref, value))  # type: ignore[arg-type]
     parts.append("</row>")
     return "".join(parts)
+
+
+SHORT_TEXT = 64
+"""Texts up to this long are encoded once per process and column: every row repeats its package, unit,
+region and year (seven columns), and levels, units and names recur; longer texts rarely do."""
+
+
+def _text_cell(ref: str, value: str) -> str:
+    text = escape(excel_text(value))
+    return f'<c r="{ref}{ROW}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+_short_text_cell = functools.lru_cache(maxsize=8192)(_text_cell)
 
 
 class Sheet:
