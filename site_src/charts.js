@@ -213,24 +213,27 @@
     if (!drawing) { drawing = true; window.setTimeout(next, 0); }
   }
   /* Each chart is drawn in steps, each in a task of its own (a phone's processor is four times slower than a
-     laptop's, and every task over 50 ms blocks a tap): the spec is parsed, the view is made, then its
-     dataflow runs and draws.  A step that throws marks the chart and moves on to the next one. */
+     laptop's, and every task over 50 ms blocks a tap): the spec is parsed; the view is made; its dataflow
+     runs (scales, layout, text measured) with no renderer; then it is drawn as SVG.  A step may return a
+     promise; one that throws or rejects marks the chart (data-error) and the queue moves on. */
   function steps(el, work) {
     var index = 0, state = {};
+    function fail(error) {
+      el.setAttribute("data-error", String(error));
+      window.setTimeout(next, 0);
+    }
     function step() {
       var result;
       try {
         result = work[index](state);
       } catch (error) {
-        el.setAttribute("data-error", String(error));
-        window.setTimeout(next, 0);
+        fail(error);
         return;
       }
       index += 1;
-      if (index < work.length) { window.setTimeout(step, 0); return; }
-      Promise.resolve(result).catch(function (error) {
-        el.setAttribute("data-error", String(error));
-      }).then(function () { window.setTimeout(next, 0); });
+      Promise.resolve(result).then(function () {
+        window.setTimeout(index < work.length ? step : next, 0);
+      }, fail);
     }
     step();
   }
@@ -245,15 +248,19 @@
         state.runtime = window.vega.parse(state.expanded.spec);
       },
       function (state) {
-        state.view = new window.vega.View(state.runtime, { renderer: "svg" });
+        state.view = new window.vega.View(state.runtime, { renderer: "none" });
         state.view.tooltip(tooltip);
         /* Vega labels the element it draws into ("Vega visualization"): give it a child, keep our role="img". */
-        var target = document.createElement("div");
-        el.appendChild(target);
-        state.view.initialize(target);
+        state.target = document.createElement("div");
+        el.appendChild(state.target);
+        state.view.initialize(state.target);  /* the container, whose width the chart takes */
+      },
+      function (state) {
+        return state.view.runAsync();
       },
       function (state) {
         var view = state.view;
+        view.renderer("svg").initialize(state.target, state.target.querySelector("form.vega-bindings"));
         return view.runAsync().then(function () {
           exportButtons(el, view);
           views[el.id] = { view: view };
