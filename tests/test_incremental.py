@@ -329,6 +329,27 @@ def test_a_row_edit_assembles_only_its_year_of_the_datasets_again_like_a_clean_b
     assert tree_bytes(site) == tree_bytes(clean)
 
 
+def test_a_year_entry_missing_what_the_all_years_files_are_made_from_is_made_again(tmp_path, data):
+    """The all-years database and workbook are made from files beside each year's in the datasets cache
+    (its worksheet rows, a second name of its database): a cached year without them is assembled again
+    (the cache's listing names them), never taken in part."""
+    cache = tmp_path / "cache"
+    site = tmp_path / "site"
+    _build(site, data, cache_dir=cache)
+    removed = 0
+    for entry in (cache / "datasets").iterdir():
+        for name in ("indicators.xlsx.body", "rows.sqlite.gz"):
+            if (entry / name).is_file():
+                (entry / name).unlink()
+                removed += 1
+    assert removed, "the year entries hold the files the all-years files are made from"
+    _edit_row(data)  # one year changes, so the all-years files are made again from every year
+    _build(site, data, cache_dir=cache)
+    clean = tmp_path / "clean"
+    _build(clean, data, incremental=False, cache_dir=tmp_path / "clean-cache")
+    assert tree_bytes(site) == tree_bytes(clean)
+
+
 @pytest.mark.parametrize("when", ["after the moves", "during the moves"])
 def test_a_failure_after_units_were_moved_leaves_the_previous_site_as_it_was(tmp_path, data, monkeypatch, when):
     from jixiao.assemble import write
