@@ -152,5 +152,6 @@ def make_environment(templates_dir: Path, override: Path | None = None, site: Si
         budget_rows=table_html.budget_rows,
         indicator_groups=table_html.indicator_groups,
         summary_rows=table_html.summary_rows,
+        compare_rows=table_html.compare_rows,
     )
     return env

@@ -6,8 +6,9 @@ call and a macro call for every amount, which made these loops most of a page's 
 time.  Here each value is still cleaned of invisible format characters (render.visible,
 the environment's finalize) and escaped (markupsafe) exactly once, so the page is byte for
 byte what the template loop printed (after render.squeeze): the markup below copies the
-loops of templates/_evaluation.html and _summary_table.html, including the spaces a
-skipped ``{% if %}`` left inside a line.  The table's frame (caption, headings) stays in
+loops of templates/_evaluation.html, _summary_table.html and compare.html (every
+evaluation of the site on one page), including the spaces a skipped ``{% if %}`` left
+inside a line.  The table's frame (caption, headings) stays in
 the template, which a portal may override.
 """
 
@@ -26,6 +27,7 @@ from jixiao.structure.labels import amount, percent
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from jixiao.site.compare import CompareRow
     from jixiao.site.evaluation_view import EvaluationView
     from jixiao.site.views import PackageSummary as SummaryRow
 
@@ -175,6 +177,35 @@ def summary_rows(rows: Sequence[SummaryRow]) -> Markup:
             f'<td class="num" data-label="得分">{amount(row.score)}</td>\n'
             f'<td data-label="等级">{text(row.grade or "—")}</td>\n'
             f'<td data-label="标记">{flags}</td>\n'
+            "</tr>\n"
+        )
+    return Markup("".join(out))
+
+
+def compare_rows(rows: Sequence[CompareRow]) -> Markup:
+    """templates/compare.html's rows: every evaluation of the site on one page, each cell with its sort key."""
+    out: list[str] = []
+    add = out.append
+    for row in rows:
+        s, sort = row.summary, row.sort
+        flags = (
+            f'<a class="badge" href="{text(s.flags_href)}">{text(s.flag_count)} 个标记</a>' if s.flag_count else "无"
+        )
+        add(
+            f'<tr data-year="{text(s.year)}">\n'
+            f'<td class="span2" data-sort="{text(sort["unit"])}"><a href="{text(s.unit_href)}">{text(s.unit_name)}</a>'
+            "</td>\n"
+            f'<td data-label="年度" data-sort="{text(sort["year"])}">{text(s.year)}</td>\n'
+            f'<td class="wide" data-sort="{text(sort["title"])}"><a href="{text(s.href)}">{text(s.title)}</a><br>'
+            f'<span class="muted">{text(s.kind_label)}</span></td>\n'
+            f'<td class="num" data-label="全年预算数（万元）" data-sort="{text(sort["budget"])}">'
+            f"{money(s.budget_shown)}</td>\n"
+            f'<td class="num" data-label="实际支出数（万元）" data-sort="{text(sort["actual"])}">'
+            f"{money(s.actual_shown)}</td>\n"
+            f'<td class="num" data-label="执行率（计算）" data-sort="{text(sort["rate"])}">{percent(s.rate)}</td>\n'
+            f'<td class="num" data-label="得分" data-sort="{text(sort["score"])}">{amount(s.score)}</td>\n'
+            f'<td data-label="等级" data-sort="{text(sort["grade"])}">{text(s.grade or "—")}</td>\n'
+            f'<td data-label="标记" data-sort="{text(sort["flags"])}">{flags}</td>\n'
             "</tr>\n"
         )
     return Markup("".join(out))
