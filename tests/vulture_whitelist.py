@@ -16,4 +16,6 @@ _.remedy
 _.reference  # settings.reference(): the jixiao.toml keys in README.md and CONTRIBUTING.md (cog)
 _.left_out_reason  # structure/totals.py, new with issue 24: to be shown or removed there
 _.write_stored_specs  # run by hand after a chart template or Altair changes (tests/test_chart_specs.py says so)
+_.restore  # spreadsheet.py: neutralise's documented inverse, for readers (all-years files no longer parse CSV)
+_.index_site  # tests/test_search.py: the whole index in one call; the build uses search.Indexing (overlap)
 _.vega_spec  # tests/test_chart_specs.py: the Vega site_src/charts.js draws from a payload, checked against Vega-Lite

@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -407,7 +407,7 @@ def _write_shared(
     keys = {r.unit_id: r.key for r in records} if config.incremental else None
     previous = site.current if site.kept and site.current.is_dir() else None
     try:
-        with search.Indexing(staging.root, config, keys, site.root_of, previous) as indexing:
+        with closing(search.Indexing(staging.root, config, keys, site.root_of, previous)) as indexing:
             indexing.start_slices(sorted(path for path in staging.written if path.endswith(".html")))
             _write_datasets_and_pages(config, staging, outlines, records, progress, stage, summary, site)
             with stage("search"):

@@ -38,6 +38,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -138,7 +139,7 @@ def index_site(
     """
     site_dir = site_dir.resolve()
     pages = html_files(site_dir) if pages is None else pages
-    with Indexing(site_dir, config, unit_keys, root_of, previous) as indexing:
+    with closing(Indexing(site_dir, config, unit_keys, root_of, previous)) as indexing:
         indexing.start_slices(pages)
         return indexing.finish(pages)
 
@@ -152,9 +153,9 @@ class Indexing:
     datasets and shared pages; ``finish`` adds the main bundle once every page is there and
     waits for all.  A slice started from other pages than the finished site's (a page under
     a unit's folder written after the units, which the build does not do) stops the build
-    rather than publish an index of pages that are not the site's.  Leaving the ``with`` block waits
+    rather than publish an index of pages that are not the site's.  ``close`` waits
     for every pagefind process started, and cancels those not started, before the caller
-    removes the folder they write into (a failed build).
+    removes the folder they write into (a failed build): use it with ``contextlib.closing``.
     """
 
     def __init__(
@@ -173,10 +174,8 @@ class Indexing:
         self.pool = ThreadPoolExecutor(max(1, config.jobs))
         self.started: dict[Path, tuple[_Job, Future[None]]] = {}
 
-    def __enter__(self) -> Indexing:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def close(self) -> None:
+        """Wait for the pagefind processes running and cancel the others (``contextlib.closing``)."""
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def start_slices(self, pages: list[str]) -> None:
