@@ -589,3 +589,16 @@ def test_a_decimal_in_an_integer_column_is_a_type_error_not_a_crash(tmp_path: Pa
         ("E-TYPE", f"data/{YIYANG}/evaluations.csv", line_of(path, {"evaluation_id": "report"}), "year")
     ]
     assert findings[0].message.startswith(f"值 {value!r} 不是")
+
+
+@pytest.mark.parametrize(("lists", "refused"), [(38, False), (39, False), (40, True), (41, True), (200, True)])
+def test_a_descriptor_nested_deeper_than_forty_is_refused(lists: int, refused: bool) -> None:
+    """The object is depth 1, its ``deep`` value a list at depth 2: ``lists`` nested empty lists reach 1 + lists."""
+    from jixiao.ingest.descriptor import DescriptorError, parse_descriptor
+
+    text = '{"resources": [], "deep": ' + "[" * lists + "]" * lists + "}"
+    if refused:
+        with pytest.raises(DescriptorError, match="嵌套超过 40 层"):
+            parse_descriptor(text.encode())
+    else:
+        assert parse_descriptor(text.encode())["resources"] == []

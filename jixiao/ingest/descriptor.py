@@ -50,18 +50,24 @@ def parse_descriptor(data: bytes) -> dict:
 
 
 def _json_depth(value: object) -> int:
-    """Nesting depth, iteratively (a deep document must not exhaust the stack)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
+    """Nesting depth, a level at a time (a deep document must not exhaust the stack).
+
+    Exact up to ``MAX_JSON_DEPTH``; above it, some depth beyond it (counting stops there). One list
+    per level instead of a (node, depth) pair per node: a fifth of reading a package was this walk.
+    """
+    level, depth = [value], 0
+    while level:
+        depth += 1
         if depth > MAX_JSON_DEPTH:
             break
-        if isinstance(item, dict):
-            stack += [(child, depth + 1) for child in item.values()]
-        elif isinstance(item, list):
-            stack += [(child, depth + 1) for child in item]
-    return deepest
+        below: list[object] = []
+        for item in level:
+            if isinstance(item, dict):
+                below.extend(item.values())
+            elif isinstance(item, list):
+                below.extend(item)
+        level = below
+    return depth
 
 
 def _lone_surrogate(text: str, descriptor: object) -> int | None:
