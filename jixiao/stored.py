@@ -357,9 +357,20 @@ def _dataclass_decoder(kind: type) -> Callable[[object], object]:
     decoders = [_decoder(hints[f.name]) for f in fields]
     names = [f.name for f in fields]
 
+    count = len(decoders)
+
     def build(data: object) -> object:
-        if not isinstance(data, list) or len(data) != len(decoders):
-            _fail(f"expected {kind.__name__} as a list of {len(decoders)} fields")
+        if not isinstance(data, list) or len(data) != count:
+            _fail(f"expected {kind.__name__} as a list of {count} fields")
         return kind(**{name: item(value) for name, item, value in zip(names, decoders, data, strict=True)})
 
-    return build
+    if any(f.kw_only for f in fields):
+        return build
+
+    def build_positional(data: object) -> object:
+        # the fields in their __init__ order: no dict of names per value (a record holds 10,000 of them)
+        if not isinstance(data, list) or len(data) != count:
+            _fail(f"expected {kind.__name__} as a list of {count} fields")
+        return kind(*[item(value) for item, value in zip(decoders, data, strict=True)])
+
+    return build_positional

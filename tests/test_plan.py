@@ -98,3 +98,49 @@ def test_a_manifest_cut_short_reuses_nothing(tmp_path: Path) -> None:
     path.write_text("{", "utf-8")
     assert plan.Manifest.read(path) is None
     assert plan.Manifest.read(tmp_path / "missing.json") is None
+
+
+EDITORS_FILES = [".unit.csv.swp", ".unit.csv.swx", "4913", "unit.csv~", ".#unit.csv", "#unit.csv#", "~$unit.csv"]
+"""What vim, Emacs, Excel/WPS and LibreOffice put beside an open file (written out here, not taken from load.py)."""
+
+
+@pytest.mark.parametrize("name", [*EDITORS_FILES, ".~lock.unit.csv#"])
+def test_an_editors_temporary_file_changes_no_signature(package: Path, name: str) -> None:
+    """In the package folder itself (one in narrative/ changes that folder's mtime, which is hashed)."""
+    before = plan.stat_signature(package)
+    (package / name).write_text("", "utf-8")
+    assert plan.stat_signature(package) == before
+
+
+@pytest.mark.parametrize("name", ["4913.md", "a~b.md", "#notes.md", ".hidden.md", "~draft.md"])
+def test_a_file_named_almost_like_an_editors_is_noticed(package: Path, name: str) -> None:
+    before = plan.stat_signature(package)
+    (package / name).write_text("", "utf-8")
+    assert plan.stat_signature(package) != before
+
+
+def test_a_folder_named_like_an_editors_file_is_still_hashed(package: Path) -> None:
+    """Only files are skipped: a folder ``4913/`` (or a file in it) is content of the package."""
+    before = plan.stat_signature(package)
+    (package / "4913").mkdir()
+    after = plan.stat_signature(package)
+    assert after != before
+    (package / "4913" / "x.md").write_text("", "utf-8")
+    assert plan.stat_signature(package) != after
+
+
+def test_library_versions_are_read_from_the_dist_info_folders(tmp_path: Path, monkeypatch) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "Markdown_It_Py-4.0.1.dist-info").mkdir(parents=True)
+    (first / "markdown_it").mkdir()
+    (second / "markdown_it_py-9.9.9.dist-info").mkdir(parents=True)  # shadowed: the first on sys.path wins
+    (second / "jinja2-3.1.2.dist-info").mkdir()
+    monkeypatch.setattr("sys.path", [str(tmp_path / "missing"), str(first), str(second)])
+    assert plan.library_versions(["markdown-it-py", "jinja2"]) == {"markdown-it-py": "4.0.1", "jinja2": "3.1.2"}
+
+
+def test_the_fingerprint_names_the_installed_versions() -> None:
+    """The versions importlib.metadata reports (the other way of finding them), for every library in the key."""
+    from importlib.metadata import version
+
+    assert plan.library_versions(plan.LIBRARIES) == {name: version(name) for name in plan.LIBRARIES}

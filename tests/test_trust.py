@@ -12,6 +12,7 @@ output may be written or deleted, and no secret file may reach the site.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import pickle
 import shutil
@@ -125,6 +126,23 @@ def test_a_record_of_the_wrong_shape_does_not_decode():
             stored.decode(Finding, bad)
     with pytest.raises(stored.StoredError):
         stored.decode(units.UnitRecord, ["a", "b", ["x"], [], [], [], [], "d", "surplus"])
+
+
+def test_a_dataclass_with_keyword_only_fields_decodes_by_name():
+    """Records decode their fields by position; a class with keyword-only fields still gets each by its name."""
+
+    @dataclasses.dataclass(frozen=True)
+    class Cell:
+        label: str
+        _: dataclasses.KW_ONLY
+        count: int = 0
+        note: str = ""
+
+    assert stored.decode(Cell, ["甲", 3, "备注"]) == Cell("甲", count=3, note="备注")
+    with pytest.raises(stored.StoredError):
+        stored.decode(Cell, ["甲", "3", "备注"])
+    with pytest.raises(stored.StoredError):
+        stored.decode(Cell, ["甲", 3])
 
 
 def test_a_planted_pickle_runs_nothing_and_is_made_again(edited, case, tmp_path):

@@ -11,15 +11,14 @@ merge reuses them.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import re
 import stat
+import sys
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from jixiao.config import Config
@@ -75,7 +74,7 @@ def fingerprint(config: Config) -> str:
         config.data_dir.resolve().name,
         repr(sorted(config.grade_bands.items())),
         repr(config.site),
-        [f"{name}=={version(name)}" for name in LIBRARIES],
+        [f"{name}=={found}" for name, found in library_versions(LIBRARIES).items()],
     ]
     hasher.update(json.dumps(settings, ensure_ascii=False, default=str).encode())
     templates, assets = config.override_dirs()
@@ -88,6 +87,43 @@ def fingerprint(config: Config) -> str:
     if config.config_file is not None and config.config_file.is_file():
         hasher.update(b"\0" + hashlib.sha256(config.config_file.read_bytes()).digest())
     return hasher.hexdigest()
+
+
+def library_versions(names: Iterable[str]) -> dict[str, str]:
+    """Each library's installed version, as ``importlib.metadata.version`` finds it, for the fingerprint.
+
+    Read from the name of its ``<name>-<version>.dist-info`` folder, the first on
+    ``sys.path`` (as importlib.metadata searches): importing importlib.metadata (email,
+    zipfile, csv, …) cost a tenth of a no-change build.  A library installed without
+    such a folder (an egg, a zip) is asked of importlib.metadata after all.
+    """
+    wanted = {_distribution_name(name): name for name in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            listing = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for item in listing:
+            if not item.endswith(".dist-info"):
+                continue
+            name, _, release = item[: -len(".dist-info")].partition("-")
+            library = wanted.get(_distribution_name(name))
+            if library is not None and library not in found and release:
+                found[library] = release
+        if len(found) == len(wanted):
+            break
+    for library in wanted.values():
+        if library not in found:
+            from importlib.metadata import version
+
+            found[library] = version(library)
+    return {library: found[library] for library in wanted.values()}
+
+
+def _distribution_name(name: str) -> str:
+    """A distribution's name as its dist-info folder spells it (PEP 503 normalised, ``_`` for runs of ``-_.``)."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def plan_units(config: Config, build_fingerprint: str, package_dirs: list[Path]) -> list[UnitPlan]:
@@ -163,7 +199,8 @@ def stat_signature(directory: Path) -> str:
     One ``lstat`` per entry (symlinks are not followed) and nothing read; any edit that
     rewrites a file changes its ctime even when size and mtime are put back.  The figures
     go into the hash as one array of 64-bit integers (formatting 110,000 entries as text
-    cost a fifth of a no-change build).
+    cost a fifth of a no-change build), and only a name that can be an editor's temporary
+    file is matched against their pattern: this loop runs once per file of data/.
     """
     entries: list[tuple[str, os.stat_result]] = []
     folders = [(os.fspath(directory), "")]
@@ -171,24 +208,37 @@ def stat_signature(directory: Path) -> str:
         path, prefix = folders.pop()
         with os.scandir(path) as scan:
             for entry in scan:
-                if editor_temporary(entry.name) and not entry.is_dir(follow_symlinks=False):
-                    continue  # never read or published (ingest/load.py): an editor opening a file changes no key
+                name = entry.name
+                if (name[0] in _TEMPORARY_START or name[-1] == "~") and editor_temporary(name):
+                    if not entry.is_dir(follow_symlinks=False):
+                        continue  # never read or published (ingest/load.py): an editor opening a file changes no key
                 try:
                     info = entry.stat(follow_symlinks=False)
                 except FileNotFoundError:
                     continue  # removed since the listing
-                name = prefix + entry.name
+                name = prefix + name
                 entries.append((name, info))
                 if stat.S_ISDIR(info.st_mode):
                     folders.append((entry.path, name + "/"))
-    entries.sort(key=lambda item: item[0])
-    figures = [(i.st_mode, i.st_size, i.st_mtime_ns, i.st_ctime_ns, i.st_ino) for _, i in entries]
-    hasher = hashlib.sha256("\0".join(name for name, _ in entries).encode("utf-8", "surrogateescape") + b"\0\0")
+    entries.sort(key=_first)
+    figures = array("q")
     try:
-        hasher.update(array("q", itertools.chain.from_iterable(figures)).tobytes())
+        for _, i in entries:
+            figures.extend((i.st_mode, i.st_size, i.st_mtime_ns, i.st_ctime_ns, i.st_ino))
+        packed = figures.tobytes()
     except OverflowError:  # an inode number beyond 2**63
-        hasher.update(repr(figures).encode())
+        packed = repr([(i.st_mode, i.st_size, i.st_mtime_ns, i.st_ctime_ns, i.st_ino) for _, i in entries]).encode()
+    hasher = hashlib.sha256("\0".join([name for name, _ in entries]).encode("utf-8", "surrogateescape") + b"\0\0")
+    hasher.update(packed)
     return hasher.hexdigest()
+
+
+_TEMPORARY_START = frozenset(".~#4")
+"""First characters of the editors' temporary names that do not end in ``~`` (``load.EDITOR_TEMPORARY``)."""
+
+
+def _first(item: tuple[str, os.stat_result]) -> str:
+    return item[0]
 
 
 def build_key(build_fingerprint: str, units: list[UnitPlan], shard: Shard | None) -> str:
