@@ -358,19 +358,14 @@ def _dataclass_decoder(kind: type) -> Callable[[object], object]:
     names = [f.name for f in fields]
 
     count = len(decoders)
+    # without keyword-only fields the values go in their __init__ order: no dict of names per value
+    # (a record holds 10,000 of them)
+    positional = not any(f.kw_only for f in fields)
 
     def build(data: object) -> object:
         if not isinstance(data, list) or len(data) != count:
             _fail(f"expected {kind.__name__} as a list of {count} fields")
-        return kind(**{name: item(value) for name, item, value in zip(names, decoders, data, strict=True)})
+        values = [item(value) for item, value in zip(decoders, data, strict=True)]
+        return kind(*values) if positional else kind(**dict(zip(names, values, strict=True)))
 
-    if any(f.kw_only for f in fields):
-        return build
-
-    def build_positional(data: object) -> object:
-        # the fields in their __init__ order: no dict of names per value (a record holds 10,000 of them)
-        if not isinstance(data, list) or len(data) != count:
-            _fail(f"expected {kind.__name__} as a list of {count} fields")
-        return kind(*[item(value) for item, value in zip(decoders, data, strict=True)])
-
-    return build_positional
+    return build

@@ -391,65 +391,64 @@ def _write_shared(
     summary: BuildSummary,
     site: SiteFiles,
 ) -> None:
-    """The pages and files that span units, then the search index over everything written.
+    """The pages and files that span units, while the search index of every page is made beside them.
 
     The combined datasets come first: they count the rows (``SiteIndex.row_counts``) that the
     data page prints, so the site index is built, once, after them.  Each is reused when its
-    inputs did not change (jixiao/assemble/shared.py).  The search index of the unit pages
-    (its slices, pagefind processes) does not wait for them: it is started first and runs
-    beside them (``search.Indexing``), and the main bundle follows the shared pages.
+    inputs did not change (jixiao/assemble/shared.py).
     """
+    from jixiao.assemble import shared
+    from jixiao.opendata import datasets
+    from jixiao.structure.index import SiteIndex
+
+    with _search_beside(config, staging, records, progress, stage, site):
+        with stage("datasets"):
+            progress.stage("合并数据集")
+            years = {package.year for package in outlines}
+            tables = shared.combined_datasets(config, years, records, site.fingerprint, staging)
+            added = history.added_dates(config.data_dir)
+            index = SiteIndex.of(outlines, tables.row_counts, tables.all_years_files, added)
+            count, written = staging.write(datasets.documents(config, index))
+            files, size = tables.files + count, tables.bytes + written
+        with stage("shared pages"):
+            progress.stage("共享页面", f"{len(index.packages)} 个数据包")
+            for path, count, written in shared.shared_pages(config, index, records, site.fingerprint, staging):
+                files, size = files + count, size + written
+                summary.pages += path.endswith(".html")  # not the charts' CSVs
+        with stage("assets"):
+            count, written = staging.write(shared.static_files(config))
+        summary.files += files + count
+        summary.bytes += size + written
+
+
+@contextmanager
+def _search_beside(
+    config: Config,
+    staging: Staging,
+    records: list[units.UnitRecord],
+    progress: Progress,
+    stage: _Stages,
+    site: SiteFiles,
+) -> Iterator[None]:
+    """The search index, made beside the body: the unit pages' slices (pagefind processes) start
+    before it (``search.Indexing``), and the main bundle follows once every page is written."""
+    if not config.site.search:
+        yield
+        return
     from jixiao.site import search
 
-    if not config.site.search:
-        _write_datasets_and_pages(config, staging, outlines, records, progress, stage, summary, site)
-        return
     keys = {r.unit_id: r.key for r in records} if config.incremental else None
     previous = site.current if site.kept and site.current.is_dir() else None
     try:
         with closing(search.Indexing(staging.root, config, keys, site.root_of, previous)) as indexing:
             indexing.start_slices(sorted(path for path in staging.written if path.endswith(".html")))
-            _write_datasets_and_pages(config, staging, outlines, records, progress, stage, summary, site)
+            yield
             with stage("search"):
                 progress.stage("搜索索引")
                 pages = sorted(path for path in staging.written if path.endswith(".html"))
                 site.adopt.extend(indexing.finish(pages))
     except search.SearchIndexError as error:
         raise BuildError(f"无法建立搜索索引（原有站点保持不变）：{error}") from None
-
-
-def _write_datasets_and_pages(
-    config: Config,
-    staging: Staging,
-    outlines: list[PackageOutline],
-    records: list[units.UnitRecord],
-    progress: Progress,
-    stage: _Stages,
-    summary: BuildSummary,
-    site: SiteFiles,
-) -> None:
-    """The combined datasets, the data documents, the pages across units and the static files."""
-    from jixiao.assemble import shared
-    from jixiao.opendata import datasets
-    from jixiao.structure.index import SiteIndex
-
-    with stage("datasets"):
-        progress.stage("合并数据集")
-        years = {package.year for package in outlines}
-        tables = shared.combined_datasets(config, years, records, site.fingerprint, staging)
-        added = history.added_dates(config.data_dir)
-        index = SiteIndex.of(outlines, tables.row_counts, tables.all_years_files, added)
-        count, written = staging.write(datasets.documents(config, index))
-        files, size = tables.files + count, tables.bytes + written
-    with stage("shared pages"):
-        progress.stage("共享页面", f"{len(index.packages)} 个数据包")
-        for path, count, written in shared.shared_pages(config, index, records, site.fingerprint, staging):
-            files, size = files + count, size + written
-            summary.pages += path.endswith(".html")  # not the charts' CSVs
-    with stage("assets"):
-        count, written = staging.write(shared.static_files(config))
-    summary.files += files + count
-    summary.bytes += size + written
 
 
 def run_build(config: Config, stats: Path | None = None) -> int:
